@@ -1,0 +1,152 @@
+package org.calicomesos.adapters.memory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.calicomesos.ports.kv.Entry;
+import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.kv.Listing;
+import org.calicomesos.ports.kv.Watch;
+import org.calicomesos.ports.kv.WatchEvent;
+import org.calicomesos.ports.kv.WatchListener;
+import org.calicomesos.ports.kv.WriteOutcome;
+
+/**
+ * A {@link KeyValueStore} held in one process's memory: for unit tests and {@code CALICO_DATASTORE=memory}.
+ * One lock orders every write, as a single etcd member would. Tests may slip a competing write between
+ * a caller's read and its compare-and-swap with {@link #beforeNextWrite}.
+ */
+public final class MemoryKeyValueStore implements KeyValueStore {
+  /** Changes kept for watches that start in the past; older ones count as compacted. */
+  private static final int HISTORY_LIMIT = 10_000;
+
+  private final TreeMap<String, Entry> entries = new TreeMap<>();
+  private final List<WatchEvent> history = new ArrayList<>();
+  private final Map<String, Runnable> interleaved = new HashMap<>();
+  private final List<MemoryWatch> watches = new CopyOnWriteArrayList<>();
+  private long revision;
+
+  /**
+   * Runs {@code competingWrite} once, just before the next conditional write of {@code key} is
+   * evaluated, as if another process had written in between. The competing write may use this store.
+   */
+  public void beforeNextWrite(String key, Runnable competingWrite) {
+    synchronized (interleaved) {
+      interleaved.put(key, competingWrite);
+    }
+  }
+
+  @Override
+  public synchronized Optional<Entry> get(String key) {
+    return Optional.ofNullable(entries.get(key));
+  }
+
+  @Override
+  public synchronized Listing list(String prefix) {
+    return new Listing(new ArrayList<>(entries.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()), revision);
+  }
+
+  @Override
+  public WriteOutcome create(String key, String value) {
+    runInterleavedWrite(key);
+    synchronized (this) {
+      Entry current = entries.get(key);
+      if (current != null) {
+        return new WriteOutcome.Conflict(current);
+      }
+      return new WriteOutcome.Written(put(key, value));
+    }
+  }
+
+  @Override
+  public WriteOutcome update(String key, String value, long expectedRevision) {
+    runInterleavedWrite(key);
+    synchronized (this) {
+      Entry current = entries.get(key);
+      if (current == null) {
+        return new WriteOutcome.Missing(key);
+      }
+      if (current.revision() != expectedRevision) {
+        return new WriteOutcome.Conflict(current);
+      }
+      return new WriteOutcome.Written(put(key, value));
+    }
+  }
+
+  @Override
+  public WriteOutcome delete(String key, long expectedRevision) {
+    runInterleavedWrite(key);
+    synchronized (this) {
+      Entry current = entries.get(key);
+      if (current == null) {
+        return new WriteOutcome.Missing(key);
+      }
+      if (current.revision() != expectedRevision) {
+        return new WriteOutcome.Conflict(current);
+      }
+      entries.remove(key);
+      record(WatchEvent.delete(key, ++revision));
+      return new WriteOutcome.Deleted(key);
+    }
+  }
+
+  @Override
+  public synchronized Watch watch(String prefix, long afterRevision, WatchListener listener) {
+    MemoryWatch watch = new MemoryWatch(prefix, listener, watches::remove);
+    long oldest = history.isEmpty() ? revision + 1 : history.get(0).revision();
+    if (afterRevision + 1 < oldest && afterRevision < revision) {
+      watch.compacted(oldest);
+      return watch;
+    }
+    List<WatchEvent> replay = new ArrayList<>();
+    for (WatchEvent event : history) {
+      if (event.revision() > afterRevision) {
+        replay.add(event);
+      }
+    }
+    watches.add(watch);
+    watch.offer(replay);
+    return watch;
+  }
+
+  @Override
+  public String describe() {
+    return "memory store";
+  }
+
+  @Override
+  public void close() {
+    watches.forEach(MemoryWatch::close);
+  }
+
+  private Entry put(String key, String value) {
+    Entry entry = new Entry(key, value, ++revision);
+    entries.put(key, entry);
+    record(WatchEvent.put(entry));
+    return entry;
+  }
+
+  private void record(WatchEvent event) {
+    history.add(event);
+    if (history.size() > HISTORY_LIMIT) {
+      history.subList(0, history.size() - HISTORY_LIMIT).clear();
+    }
+    for (MemoryWatch watch : watches) {
+      watch.offer(List.of(event));
+    }
+  }
+
+  private void runInterleavedWrite(String key) {
+    Runnable competing;
+    synchronized (interleaved) {
+      competing = interleaved.remove(key);
+    }
+    if (competing != null) {
+      competing.run();
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package org.calicomesos.ports.ipam;
+
+/** One inconsistency {@code ipam check} found: its kind, what it concerns, and a sentence saying what is wrong. */
+public record IpamProblem(Kind kind, String subject, String detail) {
+  /** The classes of inconsistency, after {@code calicoctl ipam check}. */
+  public enum Kind {
+    /** One address assigned in two blocks. */
+    DUPLICATE_ADDRESS,
+    /** A handle's per-block count differs from the addresses that carry it in that block. */
+    HANDLE_MISMATCH,
+    /** An assigned address (or a block) lies in no pool. */
+    OUTSIDE_POOLS,
+    /** A block and the affinity records naming it disagree, or a claim was left pending. */
+    AFFINITY_MISMATCH,
+    /** A block's own bookkeeping is broken (free list, attributes). */
+    INVALID_BLOCK
+  }
+}

@@ -1,0 +1,113 @@
+package org.calicomesos.ports.schema;
+
+import inet.ipaddr.IPAddress;
+import java.util.Objects;
+import java.util.Optional;
+import org.calicomesos.ports.model.Addresses;
+import org.calicomesos.ports.model.HandleId;
+import org.calicomesos.ports.model.InvalidRequestException;
+import org.calicomesos.ports.model.IpFamily;
+import org.calicomesos.ports.model.NodeName;
+
+/**
+ * The datastore layout, in one place for every backend (Calico's v1/v2 layout, so operators recognise it).
+ * A CIDR in a key has its '/' written as '-': {@code 10.0.0.0/26} becomes {@code 10.0.0.0-26}.
+ */
+public final class DatastoreKeys {
+  public static final String DEFAULT_PREFIX = "/calico";
+
+  private final String prefix;
+
+  /** @param prefix where our keys live, e.g. {@code /calico}: starts with '/', no trailing '/' */
+  public DatastoreKeys(String prefix) {
+    Objects.requireNonNull(prefix, "prefix");
+    if (!prefix.matches("(/[A-Za-z0-9_.-]+)+") || prefix.contains("/..") || prefix.contains("/./")) {
+      throw new InvalidRequestException("datastore prefix '" + prefix
+          + "' must be an absolute path such as /calico, without a trailing '/'");
+    }
+    this.prefix = prefix;
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  /** {@code /calico/v1/ipam/v4/pool/} */
+  public String poolPrefix(IpFamily family) {
+    return prefix + "/v1/ipam/" + family.poolSegment() + "/pool/";
+  }
+
+  /** {@code /calico/v1/ipam/v4/pool/10.0.0.0-16} */
+  public String pool(IPAddress cidr) {
+    return poolPrefix(IpFamily.of(cidr)) + segment(cidr);
+  }
+
+  /** {@code /calico/ipam/v2/assignment/ipv4/block/} */
+  public String blockPrefix(IpFamily family) {
+    return prefix + "/ipam/v2/assignment/" + family.blockSegment() + "/block/";
+  }
+
+  /** {@code /calico/ipam/v2/assignment/ipv4/block/10.0.0.0-26} */
+  public String block(IPAddress blockCidr) {
+    return blockPrefix(IpFamily.of(blockCidr)) + segment(blockCidr);
+  }
+
+  /** {@code /calico/ipam/v2/host/}: every host's affinities. */
+  public String affinityRoot() {
+    return prefix + "/ipam/v2/host/";
+  }
+
+  /** {@code /calico/ipam/v2/host/<node>/ipv4/block/} */
+  public String affinityPrefix(NodeName node, IpFamily family) {
+    return affinityRoot() + node.value() + "/" + family.blockSegment() + "/block/";
+  }
+
+  /** {@code /calico/ipam/v2/host/<node>/ipv4/block/10.0.0.0-26} */
+  public String affinity(NodeName node, IPAddress blockCidr) {
+    return affinityPrefix(node, IpFamily.of(blockCidr)) + segment(blockCidr);
+  }
+
+  /** {@code /calico/ipam/v2/handle/} */
+  public String handlePrefix() {
+    return prefix + "/ipam/v2/handle/";
+  }
+
+  /** {@code /calico/ipam/v2/handle/<uid>} */
+  public String handle(HandleId handle) {
+    return handlePrefix() + handle.value();
+  }
+
+  /** The CIDR a pool or block key names, read back from its last segment. */
+  public static IPAddress cidrOf(String key) {
+    String last = key.substring(key.lastIndexOf('/') + 1);
+    int dash = last.lastIndexOf('-');
+    if (dash < 0) {
+      throw new IllegalArgumentException("key " + key + " does not end in a CIDR");
+    }
+    return Addresses.parseCidr("key " + key, last.substring(0, dash) + "/" + last.substring(dash + 1));
+  }
+
+  /** The affinity named by a key under {@link #affinityRoot()}, if the key is one. */
+  public Optional<AffinityKey> parseAffinity(String key) {
+    if (!key.startsWith(affinityRoot())) {
+      return Optional.empty();
+    }
+    String[] parts = key.substring(affinityRoot().length()).split("/");
+    if (parts.length != 4 || !parts[2].equals("block")) {
+      return Optional.empty();
+    }
+    return Optional.of(new AffinityKey(new NodeName(parts[0]), cidrOf(key)));
+  }
+
+  /** The handle id a key under {@link #handlePrefix()} names. */
+  public HandleId handleOf(String key) {
+    return new HandleId(key.substring(handlePrefix().length()));
+  }
+
+  private static String segment(IPAddress cidr) {
+    return cidr.toPrefixBlock().getLower().withoutPrefixLength().toCanonicalString() + "-" + cidr.getNetworkPrefixLength();
+  }
+
+  /** A parsed affinity key: this node claims this block. */
+  public record AffinityKey(NodeName node, IPAddress blockCidr) {}
+}
