@@ -1,0 +1,24 @@
+package org.calicomesos.app.admin;
+
+import org.calicomesos.ports.ipam.CheckIpamUseCase;
+import org.calicomesos.ports.ipam.ManagePoolsUseCase;
+import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
+import org.calicomesos.ports.ipam.ShowIpamUseCase;
+import org.calicomesos.ports.model.NodeName;
+
+/** What the admin commands use; the Dagger component provides it, tests build it by hand. */
+public interface AdminServices {
+  ManagePoolsUseCase pools();
+
+  ShowIpamUseCase ipamOverview();
+
+  CheckIpamUseCase ipamCheck();
+
+  ReleaseAddressesUseCase release();
+
+  /** This host's node name (CALICO_NODENAME or the machine's hostname). */
+  NodeName nodeName();
+
+  /** Names the configured datastore for messages, never credentials. */
+  String datastoreDescription();
+}
