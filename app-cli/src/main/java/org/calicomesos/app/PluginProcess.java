@@ -1,0 +1,75 @@
+package org.calicomesos.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import org.calicomesos.app.config.Configuration;
+import org.calicomesos.app.config.ConfigurationReader;
+import org.calicomesos.app.config.LogSettings;
+import org.calicomesos.app.logging.FileLogging;
+import org.calicomesos.app.plugin.BoundedInput;
+import org.calicomesos.app.plugin.ErrorSentences;
+import org.calicomesos.app.plugin.JsonResponses;
+import org.calicomesos.app.plugin.NetModulesEndpoint;
+import org.calicomesos.app.plugin.PluginResponse;
+import org.calicomesos.app.wiring.AppComponent;
+import org.calicomesos.ports.CalicoMesosException;
+
+/**
+ * One net-modules request as a process (DESIGN.md §6): read stdin to EOF, answer exactly one JSON object
+ * on stdout, exit 0 on success and 1 on failure — including failures before the endpoint exists.
+ */
+final class PluginProcess {
+  private static final System.Logger LOG = System.getLogger(PluginProcess.class.getName());
+
+  private PluginProcess() {}
+
+  static int run(InputStream stdin, OutputStream stdout, PrintStream stderr, Map<String, String> env,
+      ConfigurationReader reader) {
+    PluginResponse response;
+    try {
+      response = respond(stdin, stderr, env, reader);
+    } catch (Throwable failure) {
+      // Last resort, e.g. a class missing from a broken install: still answer in JSON.
+      response = JsonResponses.error(ErrorSentences.describe(failure, java.nio.file.Path.of("stderr")));
+      failure.printStackTrace(stderr);
+    }
+    try {
+      stdout.write(response.body());
+      stdout.flush();
+    } catch (IOException e) {
+      stderr.println("calico-mesos: cannot write the response: " + e);
+      return 1;
+    }
+    return response.success() ? 0 : 1;
+  }
+
+  private static PluginResponse respond(InputStream stdin, PrintStream stderr, Map<String, String> env,
+      ConfigurationReader reader) throws IOException {
+    FileLogging.installFallback();
+    byte[] request;
+    try {
+      request = BoundedInput.readAll(stdin, NetModulesEndpoint.MAX_REQUEST_BYTES);
+    } catch (CalicoMesosException e) {
+      LOG.log(System.Logger.Level.WARNING, "request refused: " + e.getMessage());
+      return JsonResponses.error(e.getMessage());
+    }
+    Configuration configuration;
+    try {
+      FileLogging.install(LogSettings.fromEnvironment(env), stderr);
+      configuration = reader.read(env);
+    } catch (CalicoMesosException e) {
+      LOG.log(System.Logger.Level.ERROR, "configuration refused: " + e.getMessage());
+      return JsonResponses.error(e.getMessage());
+    }
+    LOG.log(System.Logger.Level.DEBUG, "configuration: " + configuration.summary());
+    AppComponent component = AppComponent.create(configuration);
+    try {
+      return component.netModulesEndpoint().handle(request);
+    } finally {
+      component.openResources().close();
+    }
+  }
+}

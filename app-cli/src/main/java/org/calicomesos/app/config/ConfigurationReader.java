@@ -1,0 +1,131 @@
+package org.calicomesos.app.config;
+
+import inet.ipaddr.IPAddress;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.calicomesos.core.ipam.IpamSettings;
+import org.calicomesos.ports.CalicoMesosException;
+import org.calicomesos.ports.model.Addresses;
+import org.calicomesos.ports.model.IpFamily;
+import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.schema.DatastoreKeys;
+
+/** Builds the {@link Configuration} from an environment map (DESIGN.md §10); every error names its variable. */
+public final class ConfigurationReader {
+  static final Path DEFAULT_SQLITE_PATH = Path.of("/var/lib/calico-mesos/store.db");
+  static final String DEFAULT_IPV4_POOL = "192.168.0.0/16";
+  static final String DEFAULT_IPV6_POOL = "fd80:24e2:f998:72d6::/64";
+
+  // Variables whose values may be secrets or point at them: logged as set/unset only.
+  private static final List<String> CREDENTIALS = List.of(
+      "ETCD_ENDPOINTS", "ETCD_AUTHORITY", "ETCD_CA_CERT_FILE", "ETCD_CERT_FILE", "ETCD_KEY_FILE",
+      "ETCD_USERNAME", "ETCD_PASSWORD", "CONSUL_HTTP_ADDR", "CONSUL_HTTP_TOKEN", "CONSUL_CACERT",
+      "CONSUL_CLIENT_CERT", "CONSUL_CLIENT_KEY");
+
+  private final Supplier<String> machineHostname;
+
+  /** @param machineHostname the host's name when CALICO_NODENAME is unset (no DNS: the kernel's name) */
+  public ConfigurationReader(Supplier<String> machineHostname) {
+    this.machineHostname = machineHostname;
+  }
+
+  /** Reads the machine's hostname from {@code /proc/sys/kernel/hostname}, the same source as uname(2). */
+  public static ConfigurationReader forThisMachine() {
+    return new ConfigurationReader(ConfigurationReader::kernelHostname);
+  }
+
+  /** @throws InvalidConfigurationException naming the first variable that is wrong */
+  public Configuration read(Map<String, String> env) {
+    return new Configuration(
+        datastore(env),
+        EnvironmentValues.path(env, "CALICO_SQLITE_PATH", DEFAULT_SQLITE_PATH),
+        keys(env),
+        nodeName(env),
+        new IpamSettings(pool(env, "CALICO_IPV4POOL_CIDR", DEFAULT_IPV4_POOL, IpFamily.V4),
+            pool(env, "CALICO_IPV6POOL_CIDR", DEFAULT_IPV6_POOL, IpFamily.V6)),
+        LogSettings.fromEnvironment(env),
+        CREDENTIALS.stream().filter(name -> EnvironmentValues.text(env, name).isPresent()).collect(Collectors.toList()));
+  }
+
+  private static DatastoreChoice datastore(Map<String, String> env) {
+    Optional<String> named = EnvironmentValues.text(env, "CALICO_DATASTORE");
+    if (named.isPresent()) {
+      String value = named.get().toLowerCase(Locale.ROOT);
+      for (DatastoreKind kind : DatastoreKind.values()) {
+        if (kind.setting().equals(value)) {
+          return new DatastoreChoice(kind, "CALICO_DATASTORE=" + kind.setting());
+        }
+      }
+      throw new InvalidConfigurationException("CALICO_DATASTORE '" + EnvironmentValues.excerpt(named.get())
+          + "' is not one of sqlite, etcd, consul, memory");
+    }
+    for (String variable : List.of("ETCD_ENDPOINTS", "ETCD_AUTHORITY")) {
+      if (EnvironmentValues.text(env, variable).isPresent()) {
+        return new DatastoreChoice(DatastoreKind.ETCD, "default, because " + variable + " is set");
+      }
+    }
+    if (EnvironmentValues.text(env, "CONSUL_HTTP_ADDR").isPresent()) {
+      return new DatastoreChoice(DatastoreKind.CONSUL, "default, because CONSUL_HTTP_ADDR is set");
+    }
+    return new DatastoreChoice(DatastoreKind.SQLITE, "default, because no etcd or Consul variable is set");
+  }
+
+  private static DatastoreKeys keys(Map<String, String> env) {
+    String prefix = EnvironmentValues.text(env, "CALICO_PREFIX").orElse(DatastoreKeys.DEFAULT_PREFIX);
+    try {
+      return new DatastoreKeys(prefix);
+    } catch (CalicoMesosException e) {
+      throw new InvalidConfigurationException("CALICO_PREFIX is invalid: " + e.getMessage());
+    }
+  }
+
+  private NodeName nodeName(Map<String, String> env) {
+    Optional<String> named = EnvironmentValues.text(env, "CALICO_NODENAME");
+    if (named.isPresent()) {
+      try {
+        return new NodeName(named.get());
+      } catch (CalicoMesosException e) {
+        throw new InvalidConfigurationException("CALICO_NODENAME is invalid: " + e.getMessage());
+      }
+    }
+    String hostname = machineHostname.get();
+    try {
+      return new NodeName(hostname);
+    } catch (CalicoMesosException e) {
+      throw new InvalidConfigurationException("this machine's hostname cannot serve as the node name ("
+          + e.getMessage() + "); set CALICO_NODENAME");
+    }
+  }
+
+  private static IPAddress pool(Map<String, String> env, String variable, String defaultCidr, IpFamily family) {
+    String text = EnvironmentValues.text(env, variable).orElse(defaultCidr);
+    IPAddress cidr;
+    try {
+      cidr = Addresses.parseCidr(variable, text);
+    } catch (CalicoMesosException e) {
+      throw new InvalidConfigurationException(e.getMessage());
+    }
+    if (IpFamily.of(cidr) != family) {
+      throw new InvalidConfigurationException(variable + " '" + EnvironmentValues.excerpt(text) + "' is an "
+          + IpFamily.of(cidr).displayName() + " CIDR; " + family.displayName() + " expected");
+    }
+    return cidr;
+  }
+
+  private static String kernelHostname() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.US_ASCII).trim();
+    } catch (IOException e) {
+      throw new InvalidConfigurationException("cannot read this machine's hostname from /proc/sys/kernel/hostname ("
+          + e.getMessage() + "); set CALICO_NODENAME");
+    }
+  }
+}

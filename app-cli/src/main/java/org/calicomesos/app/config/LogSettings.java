@@ -1,0 +1,43 @@
+package org.calicomesos.app.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Level;
+
+/**
+ * Where the plugin logs ({@code CALICO_LOG_FILE}) and how much ({@code CALICO_LOG_LEVEL}). Read apart from
+ * the rest of the configuration so that logging works even when another variable is wrong.
+ */
+public record LogSettings(Path file, Level level) {
+  public static final Path DEFAULT_FILE = Path.of("/var/log/calico/isolator.log");
+
+  public LogSettings {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(level, "level");
+  }
+
+  /** @throws InvalidConfigurationException naming the variable that is wrong */
+  public static LogSettings fromEnvironment(Map<String, String> env) {
+    Path file = EnvironmentValues.path(env, "CALICO_LOG_FILE", DEFAULT_FILE);
+    return new LogSettings(file, level(EnvironmentValues.text(env, "CALICO_LOG_LEVEL").orElse("info")));
+  }
+
+  private static Level level(String name) {
+    switch (name.toLowerCase(Locale.ROOT)) {
+      case "debug":
+        return Level.FINE;
+      case "info":
+        return Level.INFO;
+      case "warning":
+      case "warn":
+        return Level.WARNING;
+      case "error":
+        return Level.SEVERE;
+      default:
+        throw new InvalidConfigurationException("CALICO_LOG_LEVEL '" + EnvironmentValues.excerpt(name)
+            + "' is not one of debug, info, warning, error");
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package org.calicomesos.app.plugin;
+
+import java.nio.file.Path;
+import org.calicomesos.ports.CalicoMesosException;
+
+/**
+ * Turns a failure into the one sentence a Mesos operator reads in the agent log. Our own error types
+ * already carry that sentence (and never secrets); anything else is a bug, reported by its type with a
+ * pointer to the log, where its stack trace is.
+ */
+public final class ErrorSentences {
+  private ErrorSentences() {}
+
+  public static String describe(Throwable failure, Path logFile) {
+    if (failure instanceof CalicoMesosException && failure.getMessage() != null) {
+      return failure.getMessage();
+    }
+    String message = failure.getMessage() == null ? "" : ": " + RequestArgs.excerpt(failure.getMessage());
+    return "internal error (" + failure.getClass().getSimpleName() + ")" + message + "; see " + logFile;
+  }
+}

@@ -1,0 +1,45 @@
+package org.calicomesos.app.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import org.calicomesos.adapters.memory.MemoryStoreModule;
+import org.calicomesos.adapters.sqlite.SqliteStoreModule;
+import org.calicomesos.app.config.Configuration;
+import org.calicomesos.ports.kv.KeyValueStore;
+
+/**
+ * Chooses the one {@link KeyValueStore} the configuration names. The adapters arrive as {@link Provider}s,
+ * so the ones not chosen are never constructed and their classes never loaded (start-up cost).
+ */
+@Module(includes = {MemoryStoreModule.class, SqliteStoreModule.class})
+interface DatastoreModule {
+
+  @Provides
+  @Singleton
+  static KeyValueStore keyValueStore(Configuration configuration, OpenResources resources,
+      @Named("sqlite") Provider<KeyValueStore> sqlite, @Named("memory") Provider<KeyValueStore> memory) {
+    KeyValueStore store;
+    switch (configuration.datastore().kind()) {
+      case SQLITE:
+        store = sqlite.get();
+        break;
+      case MEMORY:
+        store = memory.get();
+        break;
+      default:
+        throw new UnsupportedDatastoreException(configuration.datastore());
+    }
+    resources.register(store);
+    return store;
+  }
+
+  @Provides
+  @Named("sqlite.path")
+  static Path sqlitePath(Configuration configuration) {
+    return configuration.sqlitePath();
+  }
+}

@@ -1,0 +1,38 @@
+package org.calicomesos.app.wiring;
+
+import dagger.Binds;
+import dagger.Module;
+import org.calicomesos.core.ipam.AllocateAddressesService;
+import org.calicomesos.core.ipam.IpamChecker;
+import org.calicomesos.core.ipam.IpamOverviewService;
+import org.calicomesos.core.ipam.PoolService;
+import org.calicomesos.core.ipam.ReleaseAddressesService;
+import org.calicomesos.core.ipam.ReserveAddressesService;
+import org.calicomesos.ports.ipam.AllocateAddressesUseCase;
+import org.calicomesos.ports.ipam.CheckIpamUseCase;
+import org.calicomesos.ports.ipam.ManagePoolsUseCase;
+import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
+import org.calicomesos.ports.ipam.ReserveAddressesUseCase;
+import org.calicomesos.ports.ipam.ShowIpamUseCase;
+
+/** Binds the IPAM use cases to core's services. */
+@Module
+interface IpamModule {
+  @Binds
+  AllocateAddressesUseCase allocate(AllocateAddressesService service);
+
+  @Binds
+  ReserveAddressesUseCase reserve(ReserveAddressesService service);
+
+  @Binds
+  ReleaseAddressesUseCase release(ReleaseAddressesService service);
+
+  @Binds
+  ManagePoolsUseCase pools(PoolService service);
+
+  @Binds
+  ShowIpamUseCase overview(IpamOverviewService service);
+
+  @Binds
+  CheckIpamUseCase check(IpamChecker service);
+}
