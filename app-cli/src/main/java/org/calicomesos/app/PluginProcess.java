@@ -48,7 +48,7 @@ final class PluginProcess {
 
   private static PluginResponse respond(InputStream stdin, PrintStream stderr, Map<String, String> env,
       ConfigurationReader reader) throws IOException {
-    FileLogging.installFallback();
+    FileLogging.installFallback(stderr);
     byte[] request;
     try {
       request = BoundedInput.readAll(stdin, NetModulesEndpoint.MAX_REQUEST_BYTES);

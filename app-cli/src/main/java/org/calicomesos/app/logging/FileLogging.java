@@ -2,7 +2,6 @@ package org.calicomesos.app.logging;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -21,7 +20,7 @@ public final class FileLogging {
 
   /**
    * Logs to {@code settings.file()}; when it cannot be opened, logs to {@code stderr} instead and says so
-   * there once. Never touches stdout: JUL's default console handler writes to {@code System.err}.
+   * there once. Never touches stdout.
    */
   public static void install(LogSettings settings, PrintStream stderr) {
     Handler handler;
@@ -30,7 +29,7 @@ public final class FileLogging {
     } catch (IOException | RuntimeException e) {
       stderr.println("calico-mesos: warning: cannot open log file " + settings.file() + " (" + e
           + "); logging to stderr");
-      handler = new ConsoleHandler();
+      handler = new StderrHandler(stderr);
     }
     handler.setFormatter(new LogLineFormatter());
     handler.setLevel(settings.level());
@@ -41,10 +40,9 @@ public final class FileLogging {
   }
 
   /** Until the settings are known (or when they are wrong): only warnings, on stderr. */
-  public static void installFallback() {
+  public static void installFallback(PrintStream stderr) {
     LogManager.getLogManager().reset();
-    Handler handler = new ConsoleHandler();
-    handler.setFormatter(new LogLineFormatter());
+    Handler handler = new StderrHandler(stderr);
     Logger root = Logger.getLogger("");
     root.setLevel(java.util.logging.Level.WARNING);
     root.addHandler(handler);

@@ -1,0 +1,109 @@
+package org.calicomesos.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The environment variables of DESIGN.md §10: defaults, the datastore rule, and errors naming the variable. */
+class ConfigurationReaderTest {
+  private final ConfigurationReader reader = new ConfigurationReader(() -> "agent-7.example.com");
+
+  @Test
+  void defaults() {
+    Configuration configuration = reader.read(Map.of());
+
+    assertThat(configuration.datastore().kind()).isEqualTo(DatastoreKind.SQLITE);
+    assertThat(configuration.sqlitePath()).isEqualTo(Path.of("/var/lib/calico-mesos/store.db"));
+    assertThat(configuration.keys().prefix()).isEqualTo("/calico");
+    assertThat(configuration.nodeName().value()).isEqualTo("agent-7.example.com");
+    assertThat(configuration.ipam().defaultIpv4Pool().toCanonicalString()).isEqualTo("192.168.0.0/16");
+    assertThat(configuration.ipam().defaultIpv6Pool().toCanonicalString()).isEqualTo("fd80:24e2:f998:72d6::/64");
+    assertThat(configuration.log()).isEqualTo(new LogSettings(Path.of("/var/log/calico/isolator.log"), Level.INFO));
+    assertThat(configuration.describeDatastore()).isEqualTo("sqlite at /var/lib/calico-mesos/store.db");
+  }
+
+  @Test
+  void explicitValues() {
+    Configuration configuration = reader.read(Map.of(
+        "CALICO_DATASTORE", "memory", "CALICO_SQLITE_PATH", "/tmp/x/store.db", "CALICO_PREFIX", "/test/calico",
+        "CALICO_NODENAME", "node-1", "CALICO_IPV4POOL_CIDR", "10.10.0.0/16", "CALICO_IPV6POOL_CIDR", "fd00:1::/64",
+        "CALICO_LOG_FILE", "/tmp/x/plugin.log", "CALICO_LOG_LEVEL", "DEBUG"));
+
+    assertThat(configuration.datastore().kind()).isEqualTo(DatastoreKind.MEMORY);
+    assertThat(configuration.sqlitePath()).isEqualTo(Path.of("/tmp/x/store.db"));
+    assertThat(configuration.keys().prefix()).isEqualTo("/test/calico");
+    assertThat(configuration.nodeName().value()).isEqualTo("node-1");
+    assertThat(configuration.ipam().defaultIpv4Pool().toCanonicalString()).isEqualTo("10.10.0.0/16");
+    assertThat(configuration.log()).isEqualTo(new LogSettings(Path.of("/tmp/x/plugin.log"), Level.FINE));
+  }
+
+  @Test
+  void datastoreDefaultsFollowTheVariablesThatAreSet() {
+    assertThat(reader.read(Map.of("ETCD_ENDPOINTS", "https://10.0.0.1:2379")).datastore())
+        .isEqualTo(new DatastoreChoice(DatastoreKind.ETCD, "default, because ETCD_ENDPOINTS is set"));
+    assertThat(reader.read(Map.of("ETCD_AUTHORITY", "10.0.0.1:2379")).datastore().kind()).isEqualTo(DatastoreKind.ETCD);
+    assertThat(reader.read(Map.of("CONSUL_HTTP_ADDR", "127.0.0.1:8500")).datastore().kind()).isEqualTo(DatastoreKind.CONSUL);
+    assertThat(reader.read(Map.of("CALICO_DATASTORE", "sqlite", "ETCD_ENDPOINTS", "https://x:2379")).datastore().kind())
+        .isEqualTo(DatastoreKind.SQLITE);
+  }
+
+  @Test
+  void summaryNamesCredentialVariablesButNeverTheirValues() {
+    String summary = reader.read(Map.of("CALICO_DATASTORE", "sqlite", "ETCD_PASSWORD", "hunter2",
+        "CONSUL_HTTP_TOKEN", "s3cr3t")).summary();
+
+    assertThat(summary).contains("ETCD_PASSWORD", "CONSUL_HTTP_TOKEN").doesNotContain("hunter2", "s3cr3t");
+  }
+
+  /** A wrong environment and the message an operator reads. */
+  record BadEnvironment(String variable, String value, String message) {
+    @Override
+    public String toString() {
+      return variable + "=" + value;
+    }
+  }
+
+  static Stream<BadEnvironment> badEnvironments() {
+    return Stream.of(
+        new BadEnvironment("CALICO_DATASTORE", "zookeeper", "CALICO_DATASTORE 'zookeeper' is not one of sqlite, etcd, consul, memory"),
+        new BadEnvironment("CALICO_SQLITE_PATH", "relative/store.db", "CALICO_SQLITE_PATH 'relative/store.db' must be an absolute file path"),
+        new BadEnvironment("CALICO_PREFIX", "calico/", "CALICO_PREFIX is invalid: datastore prefix 'calico/' must be an absolute path"),
+        new BadEnvironment("CALICO_NODENAME", "bad node", "CALICO_NODENAME is invalid: node name 'bad node' may hold only"),
+        new BadEnvironment("CALICO_IPV4POOL_CIDR", "10.0.0.1/16", "CALICO_IPV4POOL_CIDR '10.0.0.1/16' has host bits set"),
+        new BadEnvironment("CALICO_IPV4POOL_CIDR", "fd00::/64", "CALICO_IPV4POOL_CIDR 'fd00::/64' is an IPv6 CIDR; IPv4 expected"),
+        new BadEnvironment("CALICO_IPV6POOL_CIDR", "10.0.0.0/8", "CALICO_IPV6POOL_CIDR '10.0.0.0/8' is an IPv4 CIDR; IPv6 expected"),
+        new BadEnvironment("CALICO_IPV6POOL_CIDR", "nonsense", "CALICO_IPV6POOL_CIDR 'nonsense' is not an IP address"),
+        new BadEnvironment("CALICO_LOG_FILE", "isolator.log", "CALICO_LOG_FILE 'isolator.log' must be an absolute file path"),
+        new BadEnvironment("CALICO_LOG_LEVEL", "verbose", "CALICO_LOG_LEVEL 'verbose' is not one of debug, info, warning, error"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badEnvironments")
+  void invalidValuesNameTheirVariable(BadEnvironment bad) {
+    assertThatThrownBy(() -> reader.read(Map.of(bad.variable(), bad.value())))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageStartingWith(bad.message());
+  }
+
+  @Test
+  void anUnusableHostnameAsksForCalicoNodename() {
+    ConfigurationReader odd = new ConfigurationReader(() -> "host_with spaces");
+
+    assertThatThrownBy(() -> odd.read(Map.of()))
+        .hasMessageStartingWith("this machine's hostname cannot serve as the node name")
+        .hasMessageEndingWith("set CALICO_NODENAME");
+    assertThat(odd.read(Map.of("CALICO_NODENAME", "fine")).nodeName().value()).isEqualTo("fine");
+  }
+
+  @Test
+  void thisMachinesHostnameComesFromTheKernel() {
+    assertThat(ConfigurationReader.forThisMachine().read(Map.of()).nodeName().value()).isNotBlank();
+  }
+}
