@@ -1,0 +1,171 @@
+package org.calicomesos.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Drives the checked-in bin/calico-mesos on the built jar, as the Mesos agent does: JSON in, JSON out. */
+class LauncherIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path REPO = Path.of(System.getProperty("calico.repo", "..")).toAbsolutePath().normalize();
+  private static final Path LAUNCHER = REPO.resolve("bin/calico-mesos");
+  private static final String CLEANUP = "{\"command\":\"cleanup\",\"args\":{\"hostname\":\"agent1\",\"container_id\":\"c-1\"}}";
+
+  @TempDir
+  Path dir;
+
+  private Map<String, String> env;
+
+  @BeforeEach
+  void environment() {
+    env = new HashMap<>(Map.of(
+        "CALICO_SQLITE_PATH", dir.resolve("state/store.db").toString(),
+        "CALICO_LOG_FILE", dir.resolve("log/isolator.log").toString(),
+        "CALICO_NODENAME", "it-node"));
+  }
+
+  static Stream<List<String>> failingRequests() {
+    return Stream.of(
+        List.of("", "request is empty"),
+        List.of("{oops", "request is not valid JSON"),
+        List.of("\"allocate\"", "request must be a JSON object"),
+        List.of("{\"command\":\"allocate\",\"args\":{\"hostname\":\"a\",\"uid\":\"u1\",\"num_ipv4\":-3}}", "num_ipv4 must be between 0 and 256"),
+        List.of("{\"command\":\"reserve\",\"args\":{\"hostname\":\"a\",\"uid\":\"u1\",\"ipv4_addrs\":[\"fd00::1\"]}}", "ipv4_addrs 'fd00::1' is an IPv6 address"),
+        List.of("{\"command\":\"release\",\"args\":{}}", "release needs either uid or ips"),
+        List.of("{\"command\":\"fly\",\"args\":{}}", "unknown command 'fly'"),
+        List.of(CLEANUP, "cleanup is not available yet"),
+        List.of("{\"command\":\"allocate\",\"args\":{\"x\":\"" + "y".repeat(1_100_000) + "\"}}", "request is larger than 1048576 bytes"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("failingRequests")
+  void everyFailurePrintsExactlyOneJsonObjectAndExitsOne(List<String> request) throws Exception {
+    LauncherRun run = LauncherRun.of(LAUNCHER, dir, env, request.get(0));
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(errorOf(run)).contains(request.get(1));
+  }
+
+  @Test
+  void badConfigurationIsStillJson() throws Exception {
+    env.put("CALICO_DATASTORE", "zookeeper");
+
+    LauncherRun run = LauncherRun.of(LAUNCHER, dir, env, CLEANUP);
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(errorOf(run)).startsWith("CALICO_DATASTORE 'zookeeper' is not one of");
+  }
+
+  @Test
+  void worksThroughASymlinkFromAnotherDirectory() throws Exception {
+    Path linkDir = Files.createDirectories(dir.resolve("calico"));
+    Path link = Files.createSymbolicLink(linkDir.resolve("calico_mesos"), LAUNCHER);
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+
+    LauncherRun run = LauncherRun.of(link, elsewhere, env, CLEANUP);
+
+    assertThat(errorOf(run)).isEqualTo("cleanup is not available yet in this version of calico-mesos");
+    assertThat(Files.readAllLines(dir.resolve("log/isolator.log"))).singleElement().asString()
+        .contains("command=cleanup container_id=c-1 hostname=agent1 node=it-node failed");
+  }
+
+  @Test
+  void concurrentProcessesShareOneLogFile() throws Exception {
+    List<CompletableFuture<LauncherRun>> runs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      runs.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          return LauncherRun.of(LAUNCHER, dir, env, CLEANUP);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    for (CompletableFuture<LauncherRun> run : runs) {
+      assertThat(errorOf(run.join())).startsWith("cleanup is not available yet");
+    }
+    assertThat(Files.readAllLines(dir.resolve("log/isolator.log"))).hasSize(4)
+        .allSatisfy(line -> assertThat(line).contains("command=cleanup"));
+    try (Stream<Path> files = Files.list(dir.resolve("log"))) {
+      assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder("isolator.log", "isolator.log.lock");
+    }
+  }
+
+  @Test
+  void anUnwritableLogFallsBackToStderrAndStdoutStaysClean() throws Exception {
+    env.put("CALICO_LOG_FILE", "/proc/no-such-dir/isolator.log");
+
+    LauncherRun run = LauncherRun.of(LAUNCHER, dir, env, CLEANUP);
+
+    assertThat(errorOf(run)).startsWith("cleanup is not available yet");
+    assertThat(run.stderr()).contains("warning: cannot open log file /proc/no-such-dir/isolator.log").contains("command=cleanup");
+  }
+
+  @Test
+  void anUnbuiltCheckoutAnswersInJson() throws Exception {
+    Path fakeRepo = Files.createDirectories(dir.resolve("fresh-clone/bin"));
+    Path launcher = Files.copy(LAUNCHER, fakeRepo.resolve("calico-mesos"));
+    Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    LauncherRun run = LauncherRun.of(launcher, dir, env, CLEANUP);
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(errorOf(run)).isEqualTo("calico-mesos is not built: run 'mvn -DskipTests package' in "
+        + dir.toRealPath().resolve("fresh-clone"));
+  }
+
+  // Needs core's IPAM and the SQLite adapter (placeholders in this branch until they land).
+  @Test
+  void allocateReserveReleaseOnTheSqliteStore() throws Exception {
+    JsonNode allocated = ok(LauncherRun.of(LAUNCHER, dir, env,
+        "{\"command\":\"allocate\",\"args\":{\"hostname\":\"agent1\",\"uid\":\"u1\",\"num_ipv4\":1,\"num_ipv6\":0}}"));
+    assertThat(allocated.get("ipv4")).hasSize(1);
+    assertThat(allocated.get("ipv4").get(0).textValue()).startsWith("192.168.");
+
+    String reserve = "{\"command\":\"reserve\",\"args\":{\"hostname\":\"agent1\",\"uid\":\"%s\",\"ipv4_addrs\":[\"192.168.200.1\"]}}";
+    ok(LauncherRun.of(LAUNCHER, dir, env, String.format(reserve, "u2")));
+    assertThat(errorOf(LauncherRun.of(LAUNCHER, dir, env, String.format(reserve, "u3"))))
+        .startsWith("IP 192.168.200.1 is already assigned");
+    ok(LauncherRun.of(LAUNCHER, dir, env, "{\"command\":\"release\",\"args\":{\"ips\":[\"192.168.200.1\"]}}"));
+    ok(LauncherRun.of(LAUNCHER, dir, env, "{\"command\":\"release\",\"args\":{\"uid\":\"u1\"}}"));
+    ok(LauncherRun.of(LAUNCHER, dir, env, String.format(reserve, "u3")));
+    assertThat(Files.readAllLines(dir.resolve("log/isolator.log"))).filteredOn(line -> line.contains("command=")).hasSize(6);
+  }
+
+  private static JsonNode ok(LauncherRun run) throws Exception {
+    assertThat(run.status()).as(run.stdout() + run.stderr()).isZero();
+    JsonNode reply = single(run);
+    assertThat(reply.get("error").isNull()).isTrue();
+    return reply;
+  }
+
+  private static String errorOf(LauncherRun run) throws Exception {
+    assertThat(run.status()).as(run.stderr()).isEqualTo(1);
+    JsonNode reply = single(run);
+    assertThat(reply.size()).isEqualTo(1);
+    return reply.get("error").textValue();
+  }
+
+  /** stdout holds one JSON object and a newline, nothing else. */
+  private static JsonNode single(LauncherRun run) throws Exception {
+    assertThat(run.stdout()).as("stdout; stderr was: " + run.stderr()).hasLineCount(1).endsWith("}\n").hasSizeLessThan(40_960);
+    JsonNode reply = JSON.readTree(run.stdout());
+    assertThat(reply.isObject()).isTrue();
+    return reply;
+  }
+}

@@ -1,0 +1,49 @@
+package org.calicomesos.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** One run of a launcher script: JSON on stdin, and what came back on stdout and stderr, with the status. */
+record LauncherRun(int status, String stdout, String stderr) {
+  static LauncherRun of(Path launcher, Path workingDirectory, Map<String, String> env, String stdin, String... args)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command(launcher, args)).directory(workingDirectory.toFile());
+    // The agent's environment is not ours: start from a clean one, as a real agent's would be.
+    builder.environment().keySet().removeIf(name -> name.startsWith("CALICO_") || name.startsWith("ETCD_")
+        || name.startsWith("CONSUL_"));
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+    try (var in = process.getOutputStream()) {
+      in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // The process may stop reading early (a refused oversized request); its answer is what counts.
+    }
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("launcher did not finish within 60 s");
+    }
+    return new LauncherRun(process.exitValue(), new String(out.join(), StandardCharsets.UTF_8),
+        new String(err.join(), StandardCharsets.UTF_8));
+  }
+
+  private static List<String> command(Path launcher, String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static byte[] readAll(java.io.InputStream in) {
+    try (in) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
