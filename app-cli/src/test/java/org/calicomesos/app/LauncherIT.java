@@ -117,6 +117,16 @@ class LauncherIT {
   }
 
   @Test
+  void aJvmThatCannotStartIsStillAnsweredInJson() throws Exception {
+    env.put("CALICO_JAVA_OPTS", "-XX:+NoSuchOption");
+
+    LauncherRun run = LauncherRun.of(LAUNCHER, dir, env, CLEANUP);
+
+    assertThat(errorOf(run)).startsWith("calico-mesos exited with status 1 without answering");
+    assertThat(run.stderr()).contains("NoSuchOption");
+  }
+
+  @Test
   void anUnbuiltCheckoutAnswersInJson() throws Exception {
     Path fakeRepo = Files.createDirectories(dir.resolve("fresh-clone/bin"));
     Path launcher = Files.copy(LAUNCHER, fakeRepo.resolve("calico-mesos"));
