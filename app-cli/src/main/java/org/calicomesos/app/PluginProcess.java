@@ -33,7 +33,7 @@ final class PluginProcess {
       response = respond(stdin, stderr, env, reader);
     } catch (Throwable failure) {
       // Last resort, e.g. a class missing from a broken install: still answer in JSON.
-      response = JsonResponses.error(ErrorSentences.describe(failure, java.nio.file.Path.of("stderr")));
+      response = JsonResponses.error(ErrorSentences.describe(failure, "stderr"));
       failure.printStackTrace(stderr);
     }
     try {

@@ -117,6 +117,25 @@ class LauncherIT {
   }
 
   @Test
+  void onlyTheChosenDatastoreAdapterIsEverLoaded() throws Exception {
+    String allocate = "{\"command\":\"allocate\",\"args\":{\"hostname\":\"a\",\"uid\":\"u1\",\"num_ipv4\":1,\"num_ipv6\":0}}";
+    Path memoryRun = dir.resolve("memory-classes.txt");
+    Path sqliteRun = dir.resolve("sqlite-classes.txt");
+
+    env.put("CALICO_DATASTORE", "memory");
+    env.put("CALICO_JAVA_OPTS", "-Xlog:class+load=info:file=" + memoryRun);
+    LauncherRun.of(LAUNCHER, dir, env, allocate);
+    env.put("CALICO_DATASTORE", "sqlite");
+    env.put("CALICO_JAVA_OPTS", "-Xlog:class+load=info:file=" + sqliteRun);
+    LauncherRun.of(LAUNCHER, dir, env, allocate);
+
+    assertThat(Files.readString(memoryRun)).contains("org.calicomesos.adapters.memory.")
+        .doesNotContain("org.calicomesos.adapters.sqlite.SqliteKeyValueStore", "org.sqlite.");
+    assertThat(Files.readString(sqliteRun)).contains("org.calicomesos.adapters.sqlite.")
+        .doesNotContain("org.calicomesos.adapters.memory.MemoryKeyValueStore");
+  }
+
+  @Test
   void aJvmThatCannotStartIsStillAnsweredInJson() throws Exception {
     env.put("CALICO_JAVA_OPTS", "-XX:+NoSuchOption");
 

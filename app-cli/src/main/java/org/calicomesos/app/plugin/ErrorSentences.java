@@ -1,6 +1,5 @@
 package org.calicomesos.app.plugin;
 
-import java.nio.file.Path;
 import org.calicomesos.ports.CalicoMesosException;
 
 /**
@@ -11,11 +10,12 @@ import org.calicomesos.ports.CalicoMesosException;
 public final class ErrorSentences {
   private ErrorSentences() {}
 
-  public static String describe(Throwable failure, Path logFile) {
+  /** @param logLocation where the stack trace was logged (the log file, or "stderr") */
+  public static String describe(Throwable failure, String logLocation) {
     if (failure instanceof CalicoMesosException && failure.getMessage() != null) {
       return failure.getMessage();
     }
     String message = failure.getMessage() == null ? "" : ": " + RequestArgs.excerpt(failure.getMessage());
-    return "internal error (" + failure.getClass().getSimpleName() + ")" + message + "; see " + logFile;
+    return "internal error (" + failure.getClass().getSimpleName() + ")" + message + "; see " + logLocation;
   }
 }

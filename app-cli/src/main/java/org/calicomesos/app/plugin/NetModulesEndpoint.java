@@ -47,7 +47,7 @@ public final class NetModulesEndpoint {
       return response;
     } catch (Throwable failure) {
       // Catching Throwable on purpose: an Error must still produce the JSON the isolator waits for.
-      String sentence = ErrorSentences.describe(failure, configuration.log().file());
+      String sentence = ErrorSentences.describe(failure, configuration.log().file().toString());
       boolean expected = failure instanceof CalicoMesosException;
       logOutcome(expected ? System.Logger.Level.INFO : System.Logger.Level.ERROR, command, identifiers, started,
           "failed: " + sentence, expected ? null : failure);
