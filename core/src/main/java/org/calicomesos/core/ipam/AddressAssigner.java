@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.calicomesos.core.cas.Step;
+import org.calicomesos.ports.ipam.ContentionException;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.ipam.PoolExhaustedException;
 import org.calicomesos.ports.model.HandleId;
@@ -68,13 +69,17 @@ final class AddressAssigner {
 
   private void fromOwnBlocks(NodeName node, AllocationAttribute holder, IpFamily family, int count, List<Pool> pools,
       List<IPAddress> assigned) {
-    for (IPAddress cidr : repository.affinities(node, family).keySet()) {
+    for (Map.Entry<IPAddress, Affinity> claim : repository.affinities(node, family).entrySet()) {
+      IPAddress cidr = claim.getKey();
       if (assigned.size() >= count) {
         return;
       }
       if (pools.stream().anyMatch(p -> p.cidr().contains(cidr))) {
         Optional<AllocationBlock> block = repository.block(cidr);
         if (block.isPresent() && block.get().affineTo(node)) {
+          if (claim.getValue().state() == Affinity.State.PENDING) {
+            claimer.confirm(node, cidr); // a claim cut short after its block was created
+          }
           assigned.addAll(fromBlock(block.get(), count - assigned.size(), holder, b -> b.affineTo(node)));
         }
       }
@@ -114,13 +119,19 @@ final class AddressAssigner {
     }
     HandleId handle = holder.handle().orElseThrow();
     ledger.raise(handle, read.cidr(), expected);
-    List<IPAddress> got = repository.updateBlock(read.cidr(), current -> {
-      if (current.isEmpty() || !stillUsable.test(current.get()) || current.get().free() == 0) {
-        return Step.keep(List.of());
-      }
-      AllocationBlock.Assignment assignment = current.get().assign(expected, holder);
-      return Step.put(assignment.block(), assignment.addresses());
-    });
+    List<IPAddress> got;
+    try {
+      got = repository.updateBlock(read.cidr(), current -> {
+        if (current.isEmpty() || !stillUsable.test(current.get()) || current.get().free() == 0) {
+          return Step.keep(List.of());
+        }
+        AllocationBlock.Assignment assignment = current.get().assign(expected, holder);
+        return Step.put(assignment.block(), assignment.addresses());
+      });
+    } catch (ContentionException e) {
+      ledger.lowerAfterFailure(handle, read.cidr(), expected, e); // nothing landed: take the intent back
+      throw e;
+    }
     ledger.lower(handle, read.cidr(), expected - got.size());
     return got;
   }

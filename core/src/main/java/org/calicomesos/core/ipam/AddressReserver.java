@@ -8,6 +8,7 @@ import org.calicomesos.core.cas.Step;
 import org.calicomesos.ports.ipam.AddressInUseException;
 import org.calicomesos.ports.ipam.AddressOutsidePoolsException;
 import org.calicomesos.ports.ipam.BlockAffinityException;
+import org.calicomesos.ports.ipam.ContentionException;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.NodeName;
@@ -71,16 +72,22 @@ final class AddressReserver {
       throw new AddressInUseException(address);
     }
     ledger.raise(handle, cidr, 1);
-    Outcome outcome = repository.updateBlock(cidr, read -> {
-      if (read.isEmpty()) {
-        return Step.keep(Outcome.BLOCK_GONE);
-      }
-      Optional<AllocationAttribute> now = read.get().holder(ordinal);
-      if (now.isEmpty()) {
-        return Step.put(read.get().assignOrdinal(ordinal, holder), Outcome.ASSIGNED);
-      }
-      return Step.keep(now.get().heldBy(handle) ? Outcome.ALREADY_HELD : Outcome.HELD_BY_ANOTHER);
-    });
+    Outcome outcome;
+    try {
+      outcome = repository.updateBlock(cidr, read -> {
+        if (read.isEmpty()) {
+          return Step.keep(Outcome.BLOCK_GONE);
+        }
+        Optional<AllocationAttribute> now = read.get().holder(ordinal);
+        if (now.isEmpty()) {
+          return Step.put(read.get().assignOrdinal(ordinal, holder), Outcome.ASSIGNED);
+        }
+        return Step.keep(now.get().heldBy(handle) ? Outcome.ALREADY_HELD : Outcome.HELD_BY_ANOTHER);
+      });
+    } catch (ContentionException e) {
+      ledger.lowerAfterFailure(handle, cidr, 1, e); // nothing landed: take the intent back
+      throw e;
+    }
     if (outcome != Outcome.ASSIGNED) {
       ledger.lower(handle, cidr, 1);
     }

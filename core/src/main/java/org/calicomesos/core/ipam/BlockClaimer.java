@@ -58,8 +58,7 @@ final class BlockClaimer {
     AllocationBlock fresh = AllocationBlock.empty(cidr, node, pool.strictAffinity());
     AllocationBlock block = repository.createBlockIfAbsent(fresh);
     if (block.affineTo(node)) {
-      repository.updateAffinity(node, cidr, current -> current.equals(Optional.of(Affinity.CONFIRMED))
-          ? Step.keep(null) : Step.put(Affinity.CONFIRMED, null));
+      confirm(node, cidr);
       if (block == fresh) {
         LOG.log(Level.INFO, "host {0} claimed block {1} of pool {2}", node, cidr.toCanonicalString(), pool);
       }
@@ -67,6 +66,12 @@ final class BlockClaimer {
       withdraw(node, cidr);
     }
     return block;
+  }
+
+  /** Marks the node's claim on a block that names it as confirmed. */
+  void confirm(NodeName node, IPAddress cidr) {
+    repository.updateAffinity(node, cidr, current -> current.equals(Optional.of(Affinity.CONFIRMED))
+        ? Step.keep(null) : Step.put(Affinity.CONFIRMED, null));
   }
 
   /** Removes a pending claim of this node that lost to another host. */

@@ -36,4 +36,16 @@ final class HandleLedger {
       });
     }
   }
+
+  /**
+   * Lowers a count raised for a block write that certainly did not land. A failure here is attached to
+   * {@code cause} and swallowed: the count stays too high, which is a leak, never a duplicate.
+   */
+  void lowerAfterFailure(HandleId id, IPAddress block, int count, RuntimeException cause) {
+    try {
+      lower(id, block, count);
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
 }
