@@ -30,8 +30,8 @@ public final class Invocation {
     return out;
   }
 
-  /** Where errors go. */
-  public PrintStream err() {
+  /** Where errors go; only the failure report writes there. */
+  PrintStream err() {
     return err;
   }
 }

@@ -10,7 +10,7 @@ import org.calicomesos.ports.ipam.Pool;
 record PoolAddedReport(Pool pool) implements Report {
   @Override
   public void printText(PrintStream out) {
-    out.println("added " + PoolFields.family(pool.family()) + " pool " + pool + " with /" + pool.blockPrefixLength()
+    out.println("added " + pool.family().displayName() + " pool " + pool + " with /" + pool.blockPrefixLength()
         + " blocks (" + pool.blockSize() + " addresses each), strict affinity " + (pool.strictAffinity() ? "on" : "off"));
   }
 

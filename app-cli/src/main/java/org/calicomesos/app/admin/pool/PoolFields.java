@@ -10,7 +10,6 @@ import org.calicomesos.app.admin.output.TextTable;
 import org.calicomesos.app.admin.output.TextTable.Column;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.ipam.PoolUsage;
-import org.calicomesos.ports.model.IpFamily;
 
 /** How a pool appears in tables and JSON, shared by {@code pool add|list} and {@code ipam show}. */
 public final class PoolFields {
@@ -46,14 +45,10 @@ public final class PoolFields {
         Column.right("BLOCKS"));
     for (PoolUsage usage : pools) {
       Pool pool = usage.pool();
-      table.row(pool.cidr().toCanonicalString(), family(pool.family()), "/" + pool.blockPrefixLength(),
+      table.row(pool.cidr().toCanonicalString(), pool.family().displayName(), "/" + pool.blockPrefixLength(),
           pool.strictAffinity() ? "yes" : "no", usage.capacity(), usage.allocated(), free(usage), usage.blocks());
     }
     table.print(out);
-  }
-
-  static String family(IpFamily family) {
-    return family.displayName();
   }
 
   private static BigInteger free(PoolUsage usage) {
