@@ -7,13 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.kv.Listing;
@@ -229,7 +223,7 @@ public abstract class KeyValueStoreContract {
   }
 
   @ParameterizedTest
-  @MethodSource("awkwardValues")
+  @MethodSource("org.calicomesos.testkit.kv.AwkwardValues#values")
   void valuesRoundTripByteExactly(String value) {
     WatchEvent seen = watchFor(key(""), store.list(key("")).revision(), () -> {
       Entry created = written(store.create(key("v"), value));
@@ -243,25 +237,6 @@ public abstract class KeyValueStoreContract {
     Entry updated = written(store.update(key("v"), value + "\n", current.revision()));
     assertThat(store.get(key("v"))).contains(updated);
     assertThat(updated.value()).isEqualTo(value + "\n");
-  }
-
-  static Stream<String> awkwardValues() {
-    int size = 256 * 1024;
-    String pattern = "0123456789abcdef-ä€\uD834\uDD1E-\\\"-";
-    StringBuilder big = new StringBuilder("{\"blob\":\"");
-    while (big.length() + pattern.length() + 2 <= size) {
-      big.append(pattern);
-    }
-    while (big.length() + 2 < size) {
-      big.append('x');
-    }
-    return Stream.of(
-        "{\"name\":\"Zoë Ågren — 名前 🐳 ﷽ e\u0301\"}",
-        "{\"quote\":\"\\\"double\\\" 'single' `back`\",\"slash\":\"a\\\\b\"}",
-        "{\"lines\":\"one\ntwo\r\nthree\tfour\"}\n",
-        "  leading and trailing spaces  ",
-        "[\"%s\", \"?\", \"*\", \"_\", \"'); DROP TABLE kv; --\"]",
-        big.append("\"}").toString());
   }
 
   @Test
@@ -344,7 +319,7 @@ public abstract class KeyValueStoreContract {
     String counter = key("counter");
     written(store.create(counter, "0"));
 
-    List<List<Long>> revisionsPerThread = runConcurrently(thread -> {
+    List<List<Long>> revisionsPerThread = ConcurrentRun.of(THREADS, AWAIT.multipliedBy(3), thread -> {
       List<Long> revisions = new ArrayList<>();
       for (int i = 0; i < INCREMENTS_PER_THREAD; i++) {
         revisions.add(increment(counter));
@@ -361,7 +336,8 @@ public abstract class KeyValueStoreContract {
   void concurrentCreatesOfOneKeyLetExactlyOneWrite() throws Exception {
     String contested = key("contested");
 
-    List<WriteOutcome> outcomes = runConcurrently(thread -> store.create(contested, "\"thread " + thread + "\""));
+    List<WriteOutcome> outcomes =
+        ConcurrentRun.of(THREADS, AWAIT, thread -> store.create(contested, "\"thread " + thread + "\""));
 
     List<Entry> winners = outcomes.stream()
         .filter(Written.class::isInstance).map(o -> ((Written) o).entry()).toList();
@@ -405,31 +381,6 @@ public abstract class KeyValueStoreContract {
     throw new AssertionError("increment of " + counter + " kept losing its compare");
   }
 
-  /** Starts {@value #THREADS} threads at once on {@code work} and returns their results in thread order. */
-  private <T> List<T> runConcurrently(ThreadWork<T> work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < THREADS; i++) {
-        int thread = i;
-        Callable<T> task = () -> {
-          start.await();
-          return work.run(thread);
-        };
-        futures.add(pool.submit(task));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(AWAIT.toSeconds() * 3, TimeUnit.SECONDS));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
   /** Runs {@code write} with a watch on {@code prefix} open and returns the first event it sees. */
   private WatchEvent watchFor(String prefix, long afterRevision, Runnable write) {
     RecordingWatchListener listener = new RecordingWatchListener();
@@ -440,11 +391,5 @@ public abstract class KeyValueStoreContract {
 
   private static List<String> keysOf(Listing listing) {
     return listing.entries().stream().map(Entry::key).toList();
-  }
-
-  /** The body one of the concurrent threads runs. */
-  @FunctionalInterface
-  private interface ThreadWork<T> {
-    T run(int thread) throws Exception;
   }
 }
