@@ -1,5 +1,6 @@
 package org.calicomesos.adapters.memory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,11 +25,25 @@ public final class MemoryKeyValueStore implements KeyValueStore {
   /** Changes kept for watches that start in the past; older ones count as compacted. */
   private static final int HISTORY_LIMIT = 10_000;
 
+  private final int historyLimit;
   private final TreeMap<String, Entry> entries = new TreeMap<>();
-  private final List<WatchEvent> history = new ArrayList<>();
+  /** One event per revision, contiguous up to {@link #revision}. */
+  private final ArrayDeque<WatchEvent> history = new ArrayDeque<>();
   private final Map<String, Runnable> interleaved = new HashMap<>();
   private final List<MemoryWatch> watches = new CopyOnWriteArrayList<>();
   private long revision;
+
+  public MemoryKeyValueStore() {
+    this(HISTORY_LIMIT);
+  }
+
+  /** A store that keeps only the last {@code historyLimit} changes for watches (tests of compaction). */
+  MemoryKeyValueStore(int historyLimit) {
+    if (historyLimit < 1) {
+      throw new IllegalArgumentException("historyLimit must be positive, got " + historyLimit);
+    }
+    this.historyLimit = historyLimit;
+  }
 
   /**
    * Runs {@code competingWrite} once, just before the next conditional write of {@code key} is
@@ -47,7 +62,14 @@ public final class MemoryKeyValueStore implements KeyValueStore {
 
   @Override
   public synchronized Listing list(String prefix) {
-    return new Listing(new ArrayList<>(entries.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()), revision);
+    List<Entry> matching = new ArrayList<>();
+    for (Entry entry : entries.tailMap(prefix, true).values()) {
+      if (!entry.key().startsWith(prefix)) {
+        break; // keys with the prefix sort together, right after the prefix itself
+      }
+      matching.add(entry);
+    }
+    return new Listing(matching, revision);
   }
 
   @Override
@@ -97,8 +119,8 @@ public final class MemoryKeyValueStore implements KeyValueStore {
   @Override
   public synchronized Watch watch(String prefix, long afterRevision, WatchListener listener) {
     MemoryWatch watch = new MemoryWatch(prefix, listener, watches::remove);
-    long oldest = history.isEmpty() ? revision + 1 : history.get(0).revision();
-    if (afterRevision + 1 < oldest && afterRevision < revision) {
+    long oldest = history.isEmpty() ? revision + 1 : history.peekFirst().revision();
+    if (afterRevision + 1 < oldest) {
       watch.compacted(oldest);
       return watch;
     }
@@ -108,6 +130,7 @@ public final class MemoryKeyValueStore implements KeyValueStore {
         replay.add(event);
       }
     }
+    // Registered under the store's lock, so no write falls between the replay and the live events.
     watches.add(watch);
     watch.offer(replay);
     return watch;
@@ -131,9 +154,9 @@ public final class MemoryKeyValueStore implements KeyValueStore {
   }
 
   private void record(WatchEvent event) {
-    history.add(event);
-    if (history.size() > HISTORY_LIMIT) {
-      history.subList(0, history.size() - HISTORY_LIMIT).clear();
+    history.addLast(event);
+    if (history.size() > historyLimit) {
+      history.removeFirst();
     }
     for (MemoryWatch watch : watches) {
       watch.offer(List.of(event));

@@ -1,6 +1,6 @@
 package org.calicomesos.adapters.memory;
 
-import java.util.ArrayList;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
@@ -10,12 +10,15 @@ import org.calicomesos.ports.kv.WatchListener;
 
 /** Delivers one watch's events on its own daemon thread, so a slow listener never blocks a writer. */
 final class MemoryWatch implements Watch {
-  private static final List<WatchEvent> STOP = List.of();
+  private static final System.Logger LOG = System.getLogger(MemoryWatch.class.getName());
+  /** How long close() waits for a delivery in progress, so no callback runs after it returns. */
+  private static final long CLOSE_WAIT_MILLIS = 5_000;
+  private static final Runnable STOP = () -> {};
 
   private final String prefix;
   private final WatchListener listener;
   private final Consumer<MemoryWatch> onClose;
-  private final LinkedBlockingQueue<List<WatchEvent>> queue = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closed;
 
@@ -28,44 +31,45 @@ final class MemoryWatch implements Watch {
     this.thread.start();
   }
 
+  /** Queues the events under this watch's prefix; called with the store's lock held, so in revision order. */
   void offer(List<WatchEvent> events) {
-    List<WatchEvent> matching = new ArrayList<>();
-    for (WatchEvent event : events) {
-      if (event.key().startsWith(prefix)) {
-        matching.add(event);
-      }
-    }
-    if (!matching.isEmpty() && !closed) {
-      queue.add(matching);
+    List<WatchEvent> matching = events.stream().filter(e -> e.key().startsWith(prefix)).toList();
+    if (!matching.isEmpty()) {
+      queue.add(() -> listener.onEvents(matching));
     }
   }
 
+  /** Tells the listener its history is gone; the watch ends there, as the port says. */
   void compacted(long oldestAvailable) {
-    closed = true;
-    Thread notifier = new Thread(() -> listener.onCompacted(oldestAvailable), "memory-watch compacted");
-    notifier.setDaemon(true);
-    notifier.start();
+    queue.add(() -> listener.onCompacted(oldestAvailable));
     queue.add(STOP);
   }
 
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      onClose.accept(this);
+    if (closed) {
+      return;
     }
+    closed = true;
+    onClose.accept(this);
     queue.add(STOP);
+    if (Thread.currentThread() != thread) {
+      try {
+        thread.join(CLOSE_WAIT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void deliver() {
     try {
-      while (true) {
-        List<WatchEvent> events = queue.take();
-        if (events == STOP) {
-          return;
-        }
-        if (!closed) {
-          listener.onEvents(events);
+      for (Runnable next = queue.take(); next != STOP && !closed; next = queue.take()) {
+        try {
+          next.run();
+        } catch (RuntimeException e) {
+          // A faulty listener must not silently end the watch for the events after it.
+          LOG.log(Level.WARNING, "watch listener on " + prefix + " failed", e);
         }
       }
     } catch (InterruptedException e) {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import org.calicomesos.ports.kv.KeyValueStore;
 
 /**
- * PLACEHOLDER until the SQLite adapter lands (being written in parallel): the module and provider the
- * composition root wires against, with the same signature; it refuses to build a store.
+ * Offers the embedded store under the name {@code sqlite}; the composition root decides whether to use
+ * it, through a {@code Provider}, so SQLite is never loaded unless chosen.
  */
 @Module
 public final class SqliteStoreModule {
@@ -17,6 +17,6 @@ public final class SqliteStoreModule {
   @Provides
   @Named("sqlite")
   static KeyValueStore sqliteStore(@Named("sqlite.path") Path file) {
-    throw new UnsupportedOperationException("the SQLite store is not in this build yet (placeholder for " + file + ")");
+    return SqliteKeyValueStore.open(file);
   }
 }

@@ -1,17 +1,54 @@
 package org.calicomesos.core.ipam;
 
+import inet.ipaddr.IPAddress;
 import jakarta.inject.Inject;
-import org.calicomesos.ports.ipam.*;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+import org.calicomesos.ports.ipam.AllocateAddressesUseCase;
+import org.calicomesos.ports.ipam.AllocateCommand;
+import org.calicomesos.ports.ipam.AllocatedAddresses;
 import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
-/** STUB: being written. */
+/** net-modules {@code allocate}: IPv4 then IPv6; if IPv6 fails, the IPv4 addresses are released again. */
 public final class AllocateAddressesService implements AllocateAddressesUseCase {
+  private static final System.Logger LOG = System.getLogger(AllocateAddressesService.class.getName());
+
+  private final IpamComponents ipam;
+
   @Inject
-  public AllocateAddressesService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {}
+  public AllocateAddressesService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {
+    this.ipam = new IpamComponents(store, keys, settings);
+  }
 
   @Override
   public AllocatedAddresses allocate(AllocateCommand command) {
-    throw new UnsupportedOperationException("not yet");
+    if (command.ipv4Count() == 0 && command.ipv6Count() == 0) {
+      return new AllocatedAddresses(List.of(), List.of());
+    }
+    List<PoolRecord> pools = ipam.pools.poolsCreatingDefaults();
+    AllocationAttribute holder = new AllocationAttribute(Optional.of(command.handle()), command.attributes());
+    List<IPAddress> ipv4 = assign(command, holder, IpFamily.V4, command.ipv4Count(), pools);
+    List<IPAddress> ipv6;
+    try {
+      ipv6 = assign(command, holder, IpFamily.V6, command.ipv6Count(), pools);
+    } catch (RuntimeException e) {
+      try {
+        ipam.releaser.release(ipv4, Optional.of(command.handle()));
+      } catch (RuntimeException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+      }
+      throw e;
+    }
+    LOG.log(Level.INFO, "assigned {0} {1} to uid {2} on host {3}", ipv4, ipv6, command.handle(), command.node());
+    return new AllocatedAddresses(ipv4, ipv6);
+  }
+
+  private List<IPAddress> assign(AllocateCommand command, AllocationAttribute holder, IpFamily family, int count,
+      List<PoolRecord> pools) {
+    return count == 0 ? List.of()
+        : ipam.assigner.assign(command.node(), holder, family, count, PoolDirectory.usable(pools, family));
   }
 }

@@ -1,17 +1,35 @@
 package org.calicomesos.core.ipam;
 
 import jakarta.inject.Inject;
-import org.calicomesos.ports.ipam.*;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
+import org.calicomesos.ports.ipam.ReleaseCommand;
+import org.calicomesos.ports.ipam.ReleaseResult;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
-/** STUB: being written. */
+/** net-modules {@code release} and {@code ipam release}, by handle or by address; idempotent. */
 public final class ReleaseAddressesService implements ReleaseAddressesUseCase {
+  private static final System.Logger LOG = System.getLogger(ReleaseAddressesService.class.getName());
+
+  private final IpamComponents ipam;
+
   @Inject
-  public ReleaseAddressesService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {}
+  public ReleaseAddressesService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {
+    this.ipam = new IpamComponents(store, keys, settings);
+  }
 
   @Override
   public ReleaseResult release(ReleaseCommand command) {
-    throw new UnsupportedOperationException("not yet");
+    ReleaseResult result;
+    if (command instanceof ReleaseCommand.ByHandle byHandle) {
+      result = ipam.releaser.releaseHandle(byHandle.handle());
+      LOG.log(Level.INFO, "released {0} held by uid {1}", result.released(), byHandle.handle());
+    } else {
+      result = ipam.releaser.release(((ReleaseCommand.ByAddresses) command).addresses(), Optional.empty());
+      LOG.log(Level.INFO, "released {0}; already free: {1}", result.released(), result.alreadyFree());
+    }
+    return result;
   }
 }

@@ -1,17 +1,28 @@
 package org.calicomesos.core.ipam;
 
 import jakarta.inject.Inject;
-import org.calicomesos.ports.ipam.*;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import org.calicomesos.ports.ipam.ReserveAddressesUseCase;
+import org.calicomesos.ports.ipam.ReserveCommand;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
-/** STUB: being written. */
+/** net-modules {@code reserve}: exactly the named addresses, all or none. */
 public final class ReserveAddressesService implements ReserveAddressesUseCase {
+  private static final System.Logger LOG = System.getLogger(ReserveAddressesService.class.getName());
+
+  private final IpamComponents ipam;
+
   @Inject
-  public ReserveAddressesService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {}
+  public ReserveAddressesService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {
+    this.ipam = new IpamComponents(store, keys, settings);
+  }
 
   @Override
   public void reserve(ReserveCommand command) {
-    throw new UnsupportedOperationException("not yet");
+    AllocationAttribute holder = new AllocationAttribute(Optional.of(command.handle()), command.attributes());
+    ipam.reserver.reserve(command.node(), holder, command.addresses(), ipam.pools.poolsCreatingDefaults());
+    LOG.log(Level.INFO, "reserved {0} for uid {1} on host {2}", command.addresses(), command.handle(), command.node());
   }
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * A revisioned key/value store: the one contract etcd, Consul, SQLite and memory have in common.
  *
- * <p>Keys are absolute, '/'-separated ASCII paths ({@code /calico/ipam/v2/handle/abc}); values are
- * JSON text. Every write is conditional: there is no unconditional put. Reads that a compare-and-swap
+ * <p>Keys are absolute, '/'-separated ASCII paths ({@code /calico/ipam/v2/handle/abc}), ordered byte-wise;
+ * values are non-empty JSON text (Consul cannot tell an empty value from none). Every write is conditional: there is no unconditional put. Reads that a compare-and-swap
  * decision depends on are linearizable (never served stale).
  *
  * <p>Every method may throw {@link DatastoreUnavailableException} (cannot reach the store within its

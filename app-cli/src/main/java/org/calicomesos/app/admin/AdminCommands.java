@@ -1,0 +1,37 @@
+package org.calicomesos.app.admin;
+
+import java.io.PrintWriter;
+import org.calicomesos.app.admin.ipam.IpamCommand;
+import org.calicomesos.app.admin.pool.PoolCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+
+/** The admin command tree ({@code calico-mesos pool|ipam ...}), wired to one invocation's streams and services. */
+@Command(
+    name = "calico-mesos",
+    synopsisSubcommandLabel = "COMMAND",
+    description = "Administers calico-mesos: IP pools and the IPAM in the configured datastore.",
+    footer = {"", "Every command takes --output table|json (-o); run 'calico-mesos COMMAND --help' for its options."})
+final class AdminCommands {
+  @Mixin private HelpOption help;
+
+  private AdminCommands() {}
+
+  static CommandLine tree(Invocation invocation) {
+    CommandLine root = new CommandLine(new AdminCommands());
+    root.addSubcommand(PoolCommand.commandLine(invocation));
+    root.addSubcommand(IpamCommand.commandLine(invocation));
+    root.addSubcommand(new HelpCommand());
+    // Settings given to the root reach every subcommand added above, so they come last.
+    FailureReport failures = new FailureReport(invocation.err());
+    root.setOut(new PrintWriter(invocation.out(), true));
+    root.setErr(new PrintWriter(invocation.err(), true));
+    root.setParameterExceptionHandler(failures);
+    root.setExecutionExceptionHandler(failures);
+    root.setExitCodeExceptionMapper(e -> FailureReport.FAILED);
+    root.setAbbreviatedOptionsAllowed(false);
+    return root;
+  }
+}

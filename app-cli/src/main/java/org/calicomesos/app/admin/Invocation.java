@@ -1,0 +1,37 @@
+package org.calicomesos.app.admin;
+
+import java.io.PrintStream;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** One admin run: where its output goes, and the services, built on first use so --help never needs a datastore. */
+public final class Invocation {
+  private final Supplier<AdminServices> supplier;
+  private final PrintStream out;
+  private final PrintStream err;
+  private AdminServices services;
+
+  Invocation(Supplier<AdminServices> supplier, PrintStream out, PrintStream err) {
+    this.supplier = Objects.requireNonNull(supplier, "supplier");
+    this.out = Objects.requireNonNull(out, "out");
+    this.err = Objects.requireNonNull(err, "err");
+  }
+
+  /** The datastore-backed services; the first call builds them (and may fail with the datastore's error). */
+  public AdminServices services() {
+    if (services == null) {
+      services = Objects.requireNonNull(supplier.get(), "admin services");
+    }
+    return services;
+  }
+
+  /** Where reports go. */
+  public PrintStream out() {
+    return out;
+  }
+
+  /** Where errors go; only the failure report writes there. */
+  PrintStream err() {
+    return err;
+  }
+}

@@ -1,0 +1,34 @@
+package org.calicomesos.app.admin.ipam;
+
+import java.util.concurrent.Callable;
+import org.calicomesos.app.admin.HelpOption;
+import org.calicomesos.app.admin.Invocation;
+import org.calicomesos.app.admin.output.OutputOption;
+import org.calicomesos.ports.ipam.IpamCheckReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ipam check}: reports inconsistencies and exits 1 when there are any, so scripts and monitoring can act. */
+@Command(name = "check",
+    description = {"Check the IPAM for duplicate addresses, handles whose counts disagree with their blocks,",
+        "assignments outside every pool and affinity mismatches. Changes nothing.",
+        "Exits 1 when it finds a problem. Allocations in flight may show up as passing problems."})
+final class IpamCheckCommand implements Callable<Integer> {
+  static final int PROBLEMS_FOUND = 1;
+
+  private final Invocation invocation;
+
+  @Mixin private HelpOption help;
+  @Mixin private OutputOption output;
+
+  IpamCheckCommand(Invocation invocation) {
+    this.invocation = invocation;
+  }
+
+  @Override
+  public Integer call() {
+    IpamCheckReport report = invocation.services().ipamCheck().check();
+    output.print(new ConsistencyReport(report, invocation.services().datastoreDescription()), invocation.out());
+    return report.clean() ? 0 : PROBLEMS_FOUND;
+  }
+}

@@ -1,0 +1,60 @@
+package org.calicomesos.app.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every command answers --help without building the services, so a broken datastore config never hides help. */
+class AdminHelpTest {
+
+  record HelpCase(String usageLine, String... args) {}
+
+  static Stream<HelpCase> helpCases() {
+    return Stream.of(
+        new HelpCase("Usage: calico-mesos [-h] COMMAND", "--help"),
+        new HelpCase("Usage: calico-mesos [-h] COMMAND", "-h"),
+        new HelpCase("Usage: calico-mesos pool [-h] (add | list | remove)", "pool", "--help"),
+        new HelpCase("Usage: calico-mesos pool add ", "pool", "add", "--help"),
+        new HelpCase("Usage: calico-mesos pool list ", "pool", "list", "--help"),
+        new HelpCase("Usage: calico-mesos pool remove ", "pool", "remove", "-h"),
+        new HelpCase("Usage: calico-mesos ipam [-h] (show | release | check)", "ipam", "--help"),
+        new HelpCase("Usage: calico-mesos ipam show ", "ipam", "show", "--help"),
+        new HelpCase("Usage: calico-mesos ipam release ", "ipam", "release", "--help"),
+        new HelpCase("Usage: calico-mesos ipam check ", "ipam", "check", "--help"),
+        // --help wins over values that would otherwise be rejected or need the datastore.
+        new HelpCase("Usage: calico-mesos pool add ", "pool", "add", "not-a-cidr", "--help"),
+        new HelpCase("Usage: calico-mesos ipam release ", "ipam", "release", "--ip", "10.0.0.1", "--uid", "u", "--help"),
+        new HelpCase("Usage: calico-mesos pool [-h] (add | list | remove)", "help", "pool"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("helpCases")
+  void help_prints_usage_and_never_builds_the_services(HelpCase help) {
+    AdminRun run = AdminRun.withoutServices(help.args());
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).startsWith(help.usageLine());
+    assertThat(run.err()).isEmpty();
+    assertThat(run.servicesBuilt()).isZero();
+  }
+
+  @ParameterizedTest
+  @MethodSource("helpCases")
+  void help_works_when_building_the_services_would_fail(HelpCase help) {
+    AdminRun run = AdminRun.of(() -> {
+      throw new IllegalStateException("CALICO_DATASTORE=bogus");
+    }, help.args());
+
+    assertThat(run.status()).isZero();
+    assertThat(run.servicesBuilt()).isZero();
+  }
+
+  @org.junit.jupiter.api.Test
+  void leaf_help_lists_the_output_option() {
+    AdminRun run = AdminRun.withoutServices("pool", "list", "--help");
+
+    assertThat(run.out()).contains("-o, --output=FORMAT").contains("table").contains("json");
+  }
+}

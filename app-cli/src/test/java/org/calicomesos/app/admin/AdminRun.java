@@ -1,0 +1,35 @@
+package org.calicomesos.app.admin;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** One captured run of the admin CLI: exit status, stdout, stderr, and how often the services were asked for. */
+record AdminRun(int status, String out, String err, int servicesBuilt) {
+
+  static AdminRun of(AdminServices services, String... args) {
+    return of(() -> services, args);
+  }
+
+  static AdminRun of(Supplier<AdminServices> services, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    AtomicInteger built = new AtomicInteger();
+    Supplier<AdminServices> counting = () -> {
+      built.incrementAndGet();
+      return services.get();
+    };
+    int status = AdminCommandLine.execute(args, counting, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new AdminRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), built.get());
+  }
+
+  /** A run whose services must never be built: the supplier fails the test if it is called. */
+  static AdminRun withoutServices(String... args) {
+    return of(() -> {
+      throw new AssertionError("the services were built for: " + String.join(" ", args));
+    }, args);
+  }
+}

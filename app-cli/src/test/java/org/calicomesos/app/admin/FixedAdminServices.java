@@ -1,0 +1,62 @@
+package org.calicomesos.app.admin;
+
+import org.calicomesos.ports.ipam.CheckIpamUseCase;
+import org.calicomesos.ports.ipam.ManagePoolsUseCase;
+import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
+import org.calicomesos.ports.ipam.ShowIpamUseCase;
+import org.calicomesos.ports.model.NodeName;
+
+/** {@link AdminServices} from given parts: the record's accessors are the interface's methods. */
+record FixedAdminServices(
+    ManagePoolsUseCase pools,
+    ShowIpamUseCase ipamOverview,
+    CheckIpamUseCase ipamCheck,
+    ReleaseAddressesUseCase release,
+    NodeName nodeName,
+    String datastoreDescription) implements AdminServices {
+
+  /** Services none of whose use cases may be reached: for tests of parsing and rendering with one fake swapped in. */
+  static FixedAdminServices unreachable() {
+    return new FixedAdminServices(
+        new UnreachablePools(),
+        host -> { throw new AssertionError("ipam show was not expected"); },
+        () -> { throw new AssertionError("ipam check was not expected"); },
+        command -> { throw new AssertionError("release was not expected"); },
+        new NodeName("node-a"),
+        "test store");
+  }
+
+  FixedAdminServices withPools(ManagePoolsUseCase replacement) {
+    return new FixedAdminServices(replacement, ipamOverview, ipamCheck, release, nodeName, datastoreDescription);
+  }
+
+  FixedAdminServices withOverview(ShowIpamUseCase replacement) {
+    return new FixedAdminServices(pools, replacement, ipamCheck, release, nodeName, datastoreDescription);
+  }
+
+  FixedAdminServices withCheck(CheckIpamUseCase replacement) {
+    return new FixedAdminServices(pools, ipamOverview, replacement, release, nodeName, datastoreDescription);
+  }
+
+  FixedAdminServices withRelease(ReleaseAddressesUseCase replacement) {
+    return new FixedAdminServices(pools, ipamOverview, ipamCheck, replacement, nodeName, datastoreDescription);
+  }
+
+  /** Pools that fail the test when touched. */
+  private static final class UnreachablePools implements ManagePoolsUseCase {
+    @Override
+    public org.calicomesos.ports.ipam.Pool add(org.calicomesos.ports.ipam.AddPoolCommand command) {
+      throw new AssertionError("pool add was not expected");
+    }
+
+    @Override
+    public java.util.List<org.calicomesos.ports.ipam.PoolUsage> list() {
+      throw new AssertionError("pool list was not expected");
+    }
+
+    @Override
+    public void remove(inet.ipaddr.IPAddress cidr) {
+      throw new AssertionError("pool remove was not expected");
+    }
+  }
+}

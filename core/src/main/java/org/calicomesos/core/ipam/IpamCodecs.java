@@ -1,0 +1,188 @@
+package org.calicomesos.core.ipam;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import inet.ipaddr.IPAddress;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.calicomesos.core.cas.Codec;
+import org.calicomesos.ports.ipam.Pool;
+import org.calicomesos.ports.kv.CorruptValueException;
+import org.calicomesos.ports.kv.Entry;
+import org.calicomesos.ports.model.Addresses;
+import org.calicomesos.ports.model.HandleId;
+import org.calicomesos.ports.model.InvalidRequestException;
+
+/**
+ * JSON forms of the IPAM records, field for field as Calico's libcalico-go writes them, so an operator
+ * who knows Calico's datastore can read ours. Written with the tree model: no reflection, quick to start.
+ */
+final class IpamCodecs {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static final Codec<AllocationBlock> BLOCK = codec(IpamCodecs::decodeBlock, IpamCodecs::encodeBlock);
+  static final Codec<Handle> HANDLE = codec(IpamCodecs::decodeHandle, IpamCodecs::encodeHandle);
+  static final Codec<Affinity> AFFINITY = codec(IpamCodecs::decodeAffinity, IpamCodecs::encodeAffinity);
+  static final Codec<PoolRecord> POOL = codec(IpamCodecs::decodePool, IpamCodecs::encodePool);
+
+  private IpamCodecs() {}
+
+  private static AllocationBlock decodeBlock(JsonNode node) {
+    IPAddress cidr = Addresses.parseCidr("cidr", text(node, "cidr"));
+    int size = AllocationBlock.sizeOf(cidr);
+    List<Integer> allocations = new ArrayList<>(size);
+    for (JsonNode slot : array(node, "allocations")) {
+      allocations.add(slot.isNull() ? null : integer(slot, "allocations"));
+    }
+    List<Integer> unallocated = new ArrayList<>();
+    for (JsonNode slot : array(node, "unallocated")) {
+      unallocated.add(integer(slot, "unallocated"));
+    }
+    List<AllocationAttribute> attributes = new ArrayList<>();
+    for (JsonNode attribute : array(node, "attributes")) {
+      JsonNode handle = attribute.path("handle_id");
+      Map<String, String> secondary = new LinkedHashMap<>();
+      attribute.path("secondary").fields().forEachRemaining(e -> secondary.put(e.getKey(), e.getValue().asText()));
+      attributes.add(new AllocationAttribute(
+          handle.isTextual() ? Optional.of(new HandleId(handle.asText())) : Optional.empty(), secondary));
+    }
+    if (allocations.size() != size) {
+      throw new IllegalArgumentException("block " + cidr + " has " + allocations.size() + " allocation slots, not " + size);
+    }
+    JsonNode affinity = node.path("affinity");
+    return new AllocationBlock(cidr, affinity.isTextual() ? Optional.of(affinity.asText()) : Optional.empty(),
+        node.path("strictAffinity").asBoolean(false), allocations, unallocated, attributes,
+        node.path("sequenceNumber").asLong(0));
+  }
+
+  private static JsonNode encodeBlock(AllocationBlock block) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("cidr", block.cidr().toCanonicalString());
+    if (block.affinity().isPresent()) {
+      node.put("affinity", block.affinity().get());
+    } else {
+      node.putNull("affinity");
+    }
+    node.put("strictAffinity", block.strictAffinity());
+    ArrayNode allocations = node.putArray("allocations");
+    block.allocations().forEach(index -> {
+      if (index == null) {
+        allocations.addNull();
+      } else {
+        allocations.add(index);
+      }
+    });
+    ArrayNode unallocated = node.putArray("unallocated");
+    block.unallocated().forEach(unallocated::add);
+    ArrayNode attributes = node.putArray("attributes");
+    for (AllocationAttribute attribute : block.attributes()) {
+      ObjectNode a = attributes.addObject();
+      if (attribute.handle().isPresent()) {
+        a.put("handle_id", attribute.handle().get().value());
+      } else {
+        a.putNull("handle_id");
+      }
+      ObjectNode secondary = a.putObject("secondary");
+      attribute.secondary().forEach(secondary::put);
+    }
+    node.put("deleted", false);
+    node.put("sequenceNumber", block.sequenceNumber());
+    return node;
+  }
+
+  private static Handle decodeHandle(JsonNode node) {
+    Map<IPAddress, Integer> blocks = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.path("block").fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      blocks.put(Addresses.parseCidr("block", field.getKey()), integer(field.getValue(), "block"));
+    }
+    return new Handle(new HandleId(text(node, "handleID")), blocks);
+  }
+
+  private static JsonNode encodeHandle(Handle handle) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("handleID", handle.id().value());
+    ObjectNode blocks = node.putObject("block");
+    handle.blocks().forEach((cidr, count) -> blocks.put(cidr.toCanonicalString(), count));
+    node.put("deleted", false);
+    return node;
+  }
+
+  private static Affinity decodeAffinity(JsonNode node) {
+    return "confirmed".equals(text(node, "state")) ? Affinity.CONFIRMED : Affinity.PENDING;
+  }
+
+  private static JsonNode encodeAffinity(Affinity affinity) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("state", affinity.state() == Affinity.State.CONFIRMED ? "confirmed" : "pending");
+    node.put("deleted", false);
+    return node;
+  }
+
+  private static PoolRecord decodePool(JsonNode node) {
+    Pool pool = new Pool(Addresses.parseCidr("cidr", text(node, "cidr")), integer(node.path("blockSize"), "blockSize"),
+        node.path("strictAffinity").asBoolean(false));
+    return new PoolRecord(pool, node.path("disabled").asBoolean(false));
+  }
+
+  private static JsonNode encodePool(PoolRecord record) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("cidr", record.pool().cidr().toCanonicalString());
+    node.put("blockSize", record.pool().blockPrefixLength());
+    node.put("strictAffinity", record.pool().strictAffinity());
+    node.put("disabled", record.disabled());
+    return node;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException("field '" + field + "' is missing or not a string");
+    }
+    return value.asText();
+  }
+
+  private static int integer(JsonNode value, String field) {
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw new IllegalArgumentException("field '" + field + "' holds a non-integer");
+    }
+    return value.intValue();
+  }
+
+  private static JsonNode array(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (!value.isArray()) {
+      throw new IllegalArgumentException("field '" + field + "' is missing or not a list");
+    }
+    return value;
+  }
+
+  private static <V> Codec<V> codec(Function<JsonNode, V> decode, Function<V, JsonNode> encode) {
+    return new Codec<>() {
+      @Override
+      public V decode(Entry entry) {
+        try {
+          return decode.apply(JSON.readTree(entry.value()));
+        } catch (JsonProcessingException e) {
+          throw new CorruptValueException(entry.key(), "not valid JSON: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException | InvalidRequestException | ArithmeticException e) {
+          throw new CorruptValueException(entry.key(), e.getMessage());
+        }
+      }
+
+      @Override
+      public String encode(V value) {
+        return encode.apply(value).toString();
+      }
+    };
+  }
+}

@@ -1,0 +1,127 @@
+package org.calicomesos.core.ipam;
+
+import inet.ipaddr.IPAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.calicomesos.core.cas.CasLoop;
+import org.calicomesos.core.cas.Codec;
+import org.calicomesos.core.cas.Step;
+import org.calicomesos.ports.kv.Entry;
+import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.kv.WriteOutcome;
+import org.calicomesos.ports.model.HandleId;
+import org.calicomesos.ports.model.IpFamily;
+import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.schema.DatastoreKeys;
+
+/** Typed reads of the IPAM records, and compare-and-swap updates of one record at a time. */
+final class IpamRepository {
+  private final KeyValueStore store;
+  private final DatastoreKeys keys;
+  private final CasLoop cas;
+
+  IpamRepository(KeyValueStore store, DatastoreKeys keys) {
+    this.store = store;
+    this.keys = keys;
+    this.cas = new CasLoop(store);
+  }
+
+  DatastoreKeys keys() {
+    return keys;
+  }
+
+  List<PoolRecord> pools(IpFamily family) {
+    return decodeAll(store.list(keys.poolPrefix(family)).entries(), IpamCodecs.POOL);
+  }
+
+  List<PoolRecord> allPools() {
+    List<PoolRecord> pools = new ArrayList<>(pools(IpFamily.V4));
+    pools.addAll(pools(IpFamily.V6));
+    return pools;
+  }
+
+  Optional<AllocationBlock> block(IPAddress cidr) {
+    return store.get(keys.block(cidr)).map(IpamCodecs.BLOCK::decode);
+  }
+
+  /** Every block of the family, by CIDR. */
+  Map<IPAddress, AllocationBlock> blocks(IpFamily family) {
+    Map<IPAddress, AllocationBlock> blocks = new LinkedHashMap<>();
+    for (Entry entry : store.list(keys.blockPrefix(family)).entries()) {
+      AllocationBlock block = IpamCodecs.BLOCK.decode(entry);
+      blocks.put(block.cidr(), block);
+    }
+    return blocks;
+  }
+
+  /** The blocks {@code node} has claimed in this family, with the state of each claim. */
+  Map<IPAddress, Affinity> affinities(NodeName node, IpFamily family) {
+    Map<IPAddress, Affinity> claims = new LinkedHashMap<>();
+    for (Entry entry : store.list(keys.affinityPrefix(node, family)).entries()) {
+      claims.put(DatastoreKeys.cidrOf(entry.key()), IpamCodecs.AFFINITY.decode(entry));
+    }
+    return claims;
+  }
+
+  /** Every host's claims: node → block → state. */
+  Map<NodeName, Map<IPAddress, Affinity>> allAffinities() {
+    Map<NodeName, Map<IPAddress, Affinity>> all = new LinkedHashMap<>();
+    for (Entry entry : store.list(keys.affinityRoot()).entries()) {
+      keys.parseAffinity(entry.key()).ifPresent(key -> all.computeIfAbsent(key.node(), n -> new LinkedHashMap<>())
+          .put(key.blockCidr(), IpamCodecs.AFFINITY.decode(entry)));
+    }
+    return all;
+  }
+
+  Optional<Handle> handle(HandleId id) {
+    return store.get(keys.handle(id)).map(IpamCodecs.HANDLE::decode);
+  }
+
+  List<Handle> allHandles() {
+    return decodeAll(store.list(keys.handlePrefix()).entries(), IpamCodecs.HANDLE);
+  }
+
+  /** Creates the block unless it exists; returns the block as stored (this one, or the one already there). */
+  AllocationBlock createBlockIfAbsent(AllocationBlock block) {
+    WriteOutcome outcome = store.create(keys.block(block.cidr()), IpamCodecs.BLOCK.encode(block));
+    return outcome instanceof WriteOutcome.Conflict conflict ? IpamCodecs.BLOCK.decode(conflict.current()) : block;
+  }
+
+  /** Writes the affinity unless one exists for this node and block. */
+  void createAffinityIfAbsent(NodeName node, IPAddress cidr, Affinity affinity) {
+    store.create(keys.affinity(node, cidr), IpamCodecs.AFFINITY.encode(affinity));
+  }
+
+  /** Creates the pool unless it exists; true when this call created it. */
+  boolean createPoolIfAbsent(PoolRecord pool) {
+    return store.create(keys.pool(pool.pool().cidr()), IpamCodecs.POOL.encode(pool)).landed();
+  }
+
+  <T> T updatePool(IPAddress cidr, Function<Optional<PoolRecord>, Step<PoolRecord, T>> decide) {
+    return cas.update(keys.pool(cidr), IpamCodecs.POOL, decide);
+  }
+
+  <T> T updateBlock(IPAddress cidr, Function<Optional<AllocationBlock>, Step<AllocationBlock, T>> decide) {
+    return cas.update(keys.block(cidr), IpamCodecs.BLOCK, decide);
+  }
+
+  <T> T updateHandle(HandleId id, Function<Optional<Handle>, Step<Handle, T>> decide) {
+    return cas.update(keys.handle(id), IpamCodecs.HANDLE, decide);
+  }
+
+  <T> T updateAffinity(NodeName node, IPAddress cidr, Function<Optional<Affinity>, Step<Affinity, T>> decide) {
+    return cas.update(keys.affinity(node, cidr), IpamCodecs.AFFINITY, decide);
+  }
+
+  private static <V> List<V> decodeAll(List<Entry> entries, Codec<V> codec) {
+    List<V> values = new ArrayList<>(entries.size());
+    for (Entry entry : entries) {
+      values.add(codec.decode(entry));
+    }
+    return values;
+  }
+}

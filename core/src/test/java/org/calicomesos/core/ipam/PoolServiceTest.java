@@ -1,0 +1,75 @@
+package org.calicomesos.core.ipam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.calicomesos.core.ipam.IpamFixture.cidr;
+
+import java.math.BigInteger;
+import java.util.OptionalInt;
+import org.calicomesos.ports.ipam.AddPoolCommand;
+import org.calicomesos.ports.ipam.PoolInUseException;
+import org.calicomesos.ports.ipam.PoolNotFoundException;
+import org.calicomesos.ports.ipam.PoolOverlapException;
+import org.calicomesos.ports.ipam.PoolUsage;
+import org.calicomesos.ports.model.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
+class PoolServiceTest {
+  private final IpamFixture ipam = new IpamFixture();
+
+  @Test
+  void a_pool_takes_the_default_block_size_of_its_family() {
+    assertThat(ipam.pools.add(new AddPoolCommand(cidr("10.0.0.0/16"), OptionalInt.empty(), false)).blockPrefixLength())
+        .isEqualTo(26);
+    assertThat(ipam.pools.add(new AddPoolCommand(cidr("fd00::/64"), OptionalInt.empty(), false)).blockPrefixLength())
+        .isEqualTo(122);
+  }
+
+  @Test
+  void overlapping_pools_and_impossible_block_sizes_are_refused() {
+    ipam.withPool("10.0.0.0/16", 26, false);
+
+    assertThatThrownBy(() -> ipam.withPool("10.0.128.0/17", 26, false)).isInstanceOf(PoolOverlapException.class)
+        .hasMessage("pool 10.0.128.0/17 overlaps existing pool 10.0.0.0/16");
+    assertThatThrownBy(() -> ipam.withPool("10.1.0.0/24", 20, false)).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("block size /20 does not fit pool 10.1.0.0/24");
+  }
+
+  @Test
+  void list_reports_capacity_and_use() {
+    ipam.withPool("10.0.0.0/24", 28, false);
+    ipam.allocate4("host-a", "uid-1", 3);
+
+    PoolUsage usage = ipam.pools.list().get(0);
+    assertThat(usage.capacity()).isEqualTo(BigInteger.valueOf(256));
+    assertThat(usage.allocated()).isEqualTo(3);
+    assertThat(usage.blocks()).isEqualTo(1);
+  }
+
+  @Test
+  void a_pool_in_use_is_not_removed_and_stays_usable() {
+    ipam.withPool("10.0.0.0/24", 28, false);
+    ipam.allocate4("host-a", "uid-1", 1);
+
+    assertThatThrownBy(() -> ipam.pools.remove(cidr("10.0.0.0/24"))).isInstanceOf(PoolInUseException.class)
+        .hasMessage("pool 10.0.0.0/24 still has 1 assigned address; release them first");
+
+    assertThat(ipam.allocate4("host-a", "uid-2", 1)).hasSize(1);
+    assertThat(ipam.check().problems()).isEmpty();
+  }
+
+  @Test
+  void removing_an_unused_pool_removes_its_blocks_and_affinities() {
+    ipam.withPool("10.0.0.0/24", 28, false).withPool("10.9.0.0/24", 28, false);
+    ipam.allocate4("host-a", "uid-1", 20);
+    ipam.releaseUid("uid-1");
+
+    ipam.pools.remove(cidr("10.0.0.0/24"));
+
+    assertThat(ipam.pools.list()).extracting(u -> u.pool().toString()).containsExactly("10.9.0.0/24");
+    assertThat(ipam.memory.list(IpamFixture.KEYS.affinityRoot()).entries()).isEmpty();
+    assertThat(ipam.overview.show(java.util.Optional.empty()).blocks()).isEmpty();
+    assertThat(ipam.check().problems()).isEmpty();
+    assertThatThrownBy(() -> ipam.pools.remove(cidr("10.0.0.0/24"))).isInstanceOf(PoolNotFoundException.class);
+  }
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Installs what calico-mesos needs on Debian 12 (bookworm), as root. Idempotent: installs only what is missing.
+#   install-deps.sh build   JDK 17 and Maven: enough to build and run the plugin on its embedded store
+#   install-deps.sh test    the above, plus what the tests use: iproute2, nftables, etcd, Consul, sqlite3
+set -euo pipefail
+
+need_root() {
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps.sh: run as root (it installs Debian packages)" >&2
+    exit 1
+  fi
+}
+
+apt_updated=""
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ -z "$apt_updated" ]; then
+    apt-get update -qq
+    apt_updated=yes
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "installed: ${missing[*]}"
+}
+
+# Debian ships Consul 1.8 only in bullseye. Add that suite from the same archive this machine already
+# uses, pinned low (100) so that nothing but what we name explicitly comes from it.
+add_bullseye_for_consul() {
+  local source=/etc/apt/sources.list.d/calico-mesos-bullseye.sources
+  local pin=/etc/apt/preferences.d/calico-mesos-bullseye
+  [ -f "$source" ] && [ -f "$pin" ] && return 0
+  local uri
+  uri=$(awk '/^URIs:/ && $2 !~ /security/ {print $2; exit}' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
+  if [ -z "$uri" ]; then
+    uri=$(awk '$1 == "deb" && $0 !~ /security/ {for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) {print $i; exit}}' \
+      /etc/apt/sources.list 2>/dev/null || true)
+  fi
+  if [ -z "$uri" ]; then
+    echo "install-deps.sh: cannot find this machine's Debian archive in /etc/apt/sources.list(.d)" >&2
+    exit 1
+  fi
+  cat > "$source" <<SOURCES
+Types: deb
+URIs: $uri
+Suites: bullseye
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+  cat > "$pin" <<PIN
+Package: *
+Pin: release n=bullseye
+Pin-Priority: 100
+PIN
+  apt_updated=""
+}
+
+need_root
+case "${1:-test}" in
+  build)
+    apt_install openjdk-17-jdk-headless maven
+    ;;
+  test)
+    apt_install openjdk-17-jdk-headless maven iproute2 nftables sqlite3 etcd-server etcd-client
+    if ! command -v consul >/dev/null 2>&1; then
+      add_bullseye_for_consul
+      apt_install consul
+    fi
+    ;;
+  *)
+    echo "usage: install-deps.sh build|test" >&2
+    exit 2
+    ;;
+esac
