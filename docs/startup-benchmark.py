@@ -1,31 +1,54 @@
 #!/usr/bin/env python3
-"""Start-up cost of one plugin request under several JVM flag sets, interleaved so machine noise hits all alike.
+"""Start-up cost of one plugin request, configurations interleaved so machine noise hits all of them alike.
 
-usage: CALICO_DATASTORE=memory CALICO_LOG_FILE=/tmp/iso.log docs/startup-benchmark.py REQUEST_JSON RUNS FLOOR_JAR
-FLOOR_JAR is a trivial main that reads stdin and prints {"error":null} (the JVM floor).
+usage: docs/startup-benchmark.py RUNS FLOOR_JAR
+FLOOR_JAR: a trivial main that reads stdin and prints {"error":null} (the JVM floor). Needs `mvn -DskipTests package`.
+Part 1 ablates the launcher's JVM flags on an allocate against the memory store; part 2 is one allocate on the
+SQLite store through bin/calico-mesos beside the floor.
 """
-import subprocess, time, statistics, sys, os
-req = sys.argv[1].encode()
-n = int(sys.argv[2])
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-J = REPO + "/app-cli/target/calico-mesos.jar"
-JSA = REPO + "/app-cli/target/calico-mesos.jsa"
-configs = {
-  "floor: trivial main, plain java": ["java", "-jar", sys.argv[3]],
-  "floor: trivial main, launcher flags": ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xms16m", "-Xmx256m", "-jar", sys.argv[3]],
-  "app: plain java -jar": ["java", "-jar", J],
-  "app: +TieredStopAtLevel=1": ["java", "-XX:TieredStopAtLevel=1", "-jar", J],
-  "app: +UseSerialGC": ["java", "-XX:+UseSerialGC", "-jar", J],
-  "app: +TieredStop +SerialGC +(-UsePerfData) +small heap": ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xms16m", "-Xmx256m", "-jar", J],
-  "app: same, -Xshare:off": ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xms16m", "-Xmx256m", "-Xshare:off", "-jar", J],
-  "app: same + AppCDS archive": ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xms16m", "-Xmx256m", "-XX:SharedArchiveFile=" + JSA, "-jar", J],
-  "bin/calico-mesos (all of the above)": [REPO + "/bin/calico-mesos"],
-}
-times = {k: [] for k in configs}
-for i in range(n):
-  for k, cmd in configs.items():
-    t = time.perf_counter()
-    subprocess.run(cmd, input=req, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times[k].append((time.perf_counter() - t) * 1000)
-for k, v in times.items():
-  print(f"{k:58s} median {statistics.median(v):6.1f} ms   min {min(v):6.1f} ms")
+import os, statistics, subprocess, sys, tempfile, time, uuid
+
+runs, floor_jar = int(sys.argv[1]), sys.argv[2]
+repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+jar, jsa = repo + "/app-cli/target/calico-mesos.jar", repo + "/app-cli/target/calico-mesos.jsa"
+tmp = tempfile.mkdtemp()
+env = {k: v for k, v in os.environ.items() if not k.startswith(("CALICO_", "ETCD_", "CONSUL_"))}
+env.update(CALICO_LOG_FILE=tmp + "/isolator.log", CALICO_SQLITE_PATH=tmp + "/store.db", CALICO_NODENAME="bench")
+lean = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xms16m", "-Xmx256m"]
+
+
+def allocate():
+    return ('{"command":"allocate","args":{"hostname":"a","uid":"%s","num_ipv4":1,"num_ipv6":0}}' % uuid.uuid4()).encode()
+
+
+def measure(configs):
+    times = {name: [] for name in configs}
+    for _ in range(runs):
+        for name, (cmd, extra) in configs.items():
+            started = time.perf_counter()
+            subprocess.run(cmd, input=allocate(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(env, **extra))
+            times[name].append((time.perf_counter() - started) * 1000)
+    for name, values in times.items():
+        print(f"| {name} | {statistics.median(values):.1f} ms | {min(values):.1f} ms |")
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+memory = {"CALICO_DATASTORE": "memory"}
+print("| configuration (allocate, memory store) | median | min |\n|---|---:|---:|")
+measure({
+    "JVM floor, plain `java`": (["java", "-jar", floor_jar], {}),
+    "JVM floor, launcher flags": (["java", *lean, "-jar", floor_jar], {}),
+    "plugin, plain `java -jar`": (["java", "-jar", jar], memory),
+    "+ `-XX:TieredStopAtLevel=1`": (["java", "-XX:TieredStopAtLevel=1", "-jar", jar], memory),
+    "+ `-XX:+UseSerialGC` alone": (["java", "-XX:+UseSerialGC", "-jar", jar], memory),
+    "C1 + SerialGC + `-XX:-UsePerfData` + small heap/stack": (["java", *lean, "-jar", jar], memory),
+    "the same with `-Xshare:off`": (["java", *lean, "-Xshare:off", "-jar", jar], memory),
+    "the same + AppCDS archive": (["java", *lean, "-XX:SharedArchiveFile=" + jsa, "-jar", jar], memory),
+    "`bin/calico-mesos`": ([repo + "/bin/calico-mesos"], memory),
+})
+print("\n| one allocate | median | min |\n|---|---:|---:|")
+m = measure({
+    "JVM floor (launcher flags)": (["java", *lean, "-Xshare:auto", "-jar", floor_jar], {}),
+    "`bin/calico-mesos`, SQLite store": ([repo + "/bin/calico-mesos"], {}),
+})
+print(f"\nratio: {m['`bin/calico-mesos`, SQLite store'] / m['JVM floor (launcher flags)']:.2f}")
