@@ -3,8 +3,10 @@ package org.calicomesos.core.ipam;
 import inet.ipaddr.IPAddress;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.calicomesos.ports.ipam.AllocateAddressesUseCase;
 import org.calicomesos.ports.ipam.AllocateCommand;
 import org.calicomesos.ports.ipam.AllocatedAddresses;
@@ -28,7 +30,14 @@ public final class AllocateAddressesService implements AllocateAddressesUseCase 
     if (command.ipv4Count() == 0 && command.ipv6Count() == 0) {
       return new AllocatedAddresses(List.of(), List.of());
     }
-    List<PoolRecord> pools = ipam.pools.poolsCreatingDefaults();
+    Set<IpFamily> needed = EnumSet.noneOf(IpFamily.class);
+    if (command.ipv4Count() > 0) {
+      needed.add(IpFamily.V4);
+    }
+    if (command.ipv6Count() > 0) {
+      needed.add(IpFamily.V6);
+    }
+    List<PoolRecord> pools = ipam.pools.poolsCreatingDefaults(needed);
     AllocationAttribute holder = new AllocationAttribute(Optional.of(command.handle()), command.attributes());
     List<IPAddress> ipv4 = assign(command, holder, IpFamily.V4, command.ipv4Count(), pools);
     List<IPAddress> ipv6;

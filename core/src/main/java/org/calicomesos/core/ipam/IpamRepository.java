@@ -34,13 +34,15 @@ final class IpamRepository {
     return keys;
   }
 
-  List<PoolRecord> pools(IpFamily family) {
-    return decodeAll(store.list(keys.poolPrefix(family)).entries(), IpamCodecs.POOL);
-  }
-
+  /** Every pool, IPv4 first, read in one listing so both families are seen at the same revision. */
   List<PoolRecord> allPools() {
-    List<PoolRecord> pools = new ArrayList<>(pools(IpFamily.V4));
-    pools.addAll(pools(IpFamily.V6));
+    List<PoolRecord> pools = new ArrayList<>();
+    for (Entry entry : store.list(keys.poolRoot()).entries()) {
+      if (keys.isPoolKey(entry.key())) {
+        pools.add(IpamCodecs.POOL.decode(entry));
+      }
+    }
+    pools.sort(java.util.Comparator.comparing((PoolRecord p) -> p.pool().family()));
     return pools;
   }
 

@@ -3,7 +3,9 @@ package org.calicomesos.core.ipam;
 import inet.ipaddr.IPAddress;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.model.IpFamily;
 
@@ -20,21 +22,40 @@ final class PoolDirectory {
   }
 
   /**
-   * Every pool, creating both default pools first when no pool of either family exists (a cluster
-   * that configured only IPv4 pools gets no surprise IPv6 pool).
+   * Every pool. While the configured default pools are the only pools (none at all, at first), a
+   * family the request needs but no pool serves gets its default pool. Several processes may do this
+   * at once: create-if-absent lets exactly one write each pool, and a process that sees another's
+   * half-finished work (one default pool of two) completes it rather than failing. Once an operator
+   * adds a pool of their own, nothing is created for them.
    */
-  List<PoolRecord> poolsCreatingDefaults() {
+  List<PoolRecord> poolsCreatingDefaults(Set<IpFamily> needed) {
     List<PoolRecord> pools = repository.allPools();
-    if (!pools.isEmpty()) {
+    boolean onlyDefaults = pools.stream().allMatch(p -> isDefault(p.pool()));
+    if (!onlyDefaults) {
       return pools;
     }
-    for (IPAddress cidr : List.of(settings.defaultIpv4Pool(), settings.defaultIpv6Pool())) {
-      Pool pool = new Pool(cidr, IpFamily.of(cidr).defaultBlockPrefix(), false);
-      if (repository.createPoolIfAbsent(new PoolRecord(pool, false))) {
-        LOG.log(Level.INFO, "no IP pool existed: created the default pool {0} (block size /{1})", pool, pool.blockPrefixLength());
+    Set<IpFamily> wanted = pools.isEmpty() ? EnumSet.allOf(IpFamily.class) : needed;
+    boolean created = false;
+    for (IpFamily family : wanted) {
+      if (pools.stream().noneMatch(p -> p.pool().family() == family)) {
+        created |= createDefault(family);
       }
     }
-    return repository.allPools();
+    return created ? repository.allPools() : pools;
+  }
+
+  private boolean createDefault(IpFamily family) {
+    IPAddress cidr = family == IpFamily.V4 ? settings.defaultIpv4Pool() : settings.defaultIpv6Pool();
+    Pool pool = new Pool(cidr, Math.max(family.defaultBlockPrefix(), cidr.getNetworkPrefixLength()), false);
+    if (repository.createPoolIfAbsent(new PoolRecord(pool, false))) {
+      LOG.log(Level.INFO, "no {0} pool existed: created the default pool {1} (block size /{2})",
+          family.displayName(), pool, pool.blockPrefixLength());
+    }
+    return true;
+  }
+
+  private boolean isDefault(Pool pool) {
+    return pool.cidr().equals(settings.defaultIpv4Pool()) || pool.cidr().equals(settings.defaultIpv6Pool());
   }
 
   /** Pools of the family that new addresses may come from, in datastore order. */

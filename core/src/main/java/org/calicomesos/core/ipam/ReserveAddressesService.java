@@ -2,10 +2,13 @@ package org.calicomesos.core.ipam;
 
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.calicomesos.ports.ipam.ReserveAddressesUseCase;
 import org.calicomesos.ports.ipam.ReserveCommand;
 import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
 /** net-modules {@code reserve}: exactly the named addresses, all or none. */
@@ -22,7 +25,8 @@ public final class ReserveAddressesService implements ReserveAddressesUseCase {
   @Override
   public void reserve(ReserveCommand command) {
     AllocationAttribute holder = new AllocationAttribute(Optional.of(command.handle()), command.attributes());
-    ipam.reserver.reserve(command.node(), holder, command.addresses(), ipam.pools.poolsCreatingDefaults());
+    ipam.reserver.reserve(command.node(), holder, command.addresses(), ipam.pools.poolsCreatingDefaults(
+        command.addresses().stream().map(IpFamily::of).collect(Collectors.toCollection(() -> EnumSet.noneOf(IpFamily.class)))));
     LOG.log(Level.INFO, "reserved {0} for uid {1} on host {2}", command.addresses(), command.handle(), command.node());
   }
 }

@@ -126,4 +126,30 @@ class ConcurrentWritesTest {
     assertThat(cidr("10.0.0.0/28").contains(next)).isTrue();
     assertThat(ipam.check().problems()).isEmpty();
   }
+
+  @Test
+  void a_process_that_sees_default_pools_half_created_completes_them_instead_of_failing() {
+    IpamFixture ipam = new IpamFixture();
+    IpamFixture otherProcess = new IpamFixture(ipam.memory);
+    List<IPAddress> theirs = new ArrayList<>();
+    // The first process has created the IPv4 default and is about to create the IPv6 one.
+    ipam.memory.beforeNextWrite(KEYS.pool(IpamFixture.SETTINGS.defaultIpv6Pool()),
+        () -> theirs.addAll(otherProcess.allocate("host-b", "uid-b", 0, 1).ipv6()));
+
+    List<IPAddress> ours = ipam.allocate("host-a", "uid-a", 1, 1).ipv6();
+
+    assertThat(theirs).hasSize(1);
+    assertThat(ours).hasSize(1).doesNotContainAnyElementsOf(theirs);
+    assertThat(ipam.pools.list()).hasSize(2);
+    assertThat(ipam.check().problems()).isEmpty();
+  }
+
+  @Test
+  void no_default_pool_is_created_once_an_operator_has_added_a_pool() {
+    IpamFixture ipam = new IpamFixture().withPool("10.0.0.0/24", 26, false);
+
+    assertThatThrownBy(() -> ipam.allocate("host-a", "uid-a", 0, 1))
+        .hasMessageContaining("no IPv6 pool is configured");
+    assertThat(ipam.pools.list()).hasSize(1);
+  }
 }

@@ -32,6 +32,16 @@ public final class DatastoreKeys {
     return prefix;
   }
 
+  /** {@code /calico/v1/ipam/}: both families' pools, so one listing sees them at one revision. */
+  public String poolRoot() {
+    return prefix + "/v1/ipam/";
+  }
+
+  /** True for a key under {@link #poolRoot()} that names a pool. */
+  public boolean isPoolKey(String key) {
+    return key.startsWith(poolRoot()) && key.contains("/pool/");
+  }
+
   /** {@code /calico/v1/ipam/v4/pool/} */
   public String poolPrefix(IpFamily family) {
     return prefix + "/v1/ipam/" + family.poolSegment() + "/pool/";
