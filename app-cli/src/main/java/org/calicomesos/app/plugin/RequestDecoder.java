@@ -3,15 +3,13 @@ package org.calicomesos.app.plugin;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.calicomesos.core.json.JsonTree;
 import org.calicomesos.ports.model.InvalidRequestException;
 
 /**
@@ -32,7 +30,6 @@ final class RequestDecoder {
           .build())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
-  private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
   /** The request's top-level object: {@code {"command": .., "args": {..}}}. */
   ObjectNode decode(byte[] request) {
@@ -41,11 +38,11 @@ final class RequestDecoder {
     }
     JsonNode root;
     try (JsonParser parser = factory.createParser(request)) {
-      JsonToken first = parser.nextToken();
+      com.fasterxml.jackson.core.JsonToken first = parser.nextToken();
       if (first == null) {
         throw new InvalidRequestException("request is empty; expected a JSON object with command and args");
       }
-      root = value(parser, first);
+      root = JsonTree.read(parser, first); // recursion bounded by the parser's MAX_DEPTH
       if (parser.nextToken() != null) {
         throw new InvalidRequestException("request is not valid JSON: more content follows the request's JSON value");
       }
@@ -61,39 +58,6 @@ final class RequestDecoder {
           + RequestArgs.kind(root));
     }
     return (ObjectNode) root;
-  }
-
-  // Recursion is bounded: the parser refuses nesting deeper than MAX_DEPTH.
-  private JsonNode value(JsonParser parser, JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT:
-        ObjectNode object = nodes.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          object.set(name, value(parser, parser.nextToken()));
-        }
-        return object;
-      case START_ARRAY:
-        ArrayNode array = nodes.arrayNode();
-        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-          array.add(value(parser, next));
-        }
-        return array;
-      case VALUE_STRING:
-        return nodes.textNode(parser.getText());
-      case VALUE_NUMBER_INT:
-        return nodes.numberNode(parser.getBigIntegerValue());
-      case VALUE_NUMBER_FLOAT:
-        return nodes.numberNode(parser.getDecimalValue());
-      case VALUE_TRUE:
-        return nodes.booleanNode(true);
-      case VALUE_FALSE:
-        return nodes.booleanNode(false);
-      case VALUE_NULL:
-        return nodes.nullNode();
-      default:
-        throw new InvalidRequestException("request is not valid JSON: unexpected " + token);
-    }
   }
 
   // Jackson's messages quote a window of the input; keep the sentence short and on one line.

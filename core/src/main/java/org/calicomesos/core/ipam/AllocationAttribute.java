@@ -13,4 +13,16 @@ record AllocationAttribute(Optional<HandleId> handle, Map<String, String> second
   boolean heldBy(HandleId id) {
     return handle.isPresent() && handle.get().equals(id);
   }
+
+  // Written out on purpose: a record's generated equals/hashCode bootstraps through method handles,
+  // ~8 ms in every cold plugin process, and every assignment looks its holder up by equality.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AllocationAttribute that && handle.equals(that.handle) && secondary.equals(that.secondary);
+  }
+
+  @Override
+  public int hashCode() {
+    return handle.hashCode() * 31 + secondary.hashCode();
+  }
 }

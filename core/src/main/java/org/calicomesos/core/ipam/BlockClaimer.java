@@ -70,13 +70,13 @@ final class BlockClaimer {
 
   /** Marks the node's claim on a block that names it as confirmed. */
   void confirm(NodeName node, IPAddress cidr) {
-    repository.updateAffinity(node, cidr, current -> current.equals(Optional.of(Affinity.CONFIRMED))
+    repository.updateAffinity(node, cidr, current -> current.isPresent() && current.get().state() == Affinity.State.CONFIRMED
         ? Step.keep(null) : Step.put(Affinity.CONFIRMED, null));
   }
 
   /** Removes a pending claim of this node that lost to another host. */
   private void withdraw(NodeName node, IPAddress cidr) {
-    repository.updateAffinity(node, cidr, current -> current.isPresent() && current.get() == Affinity.PENDING
+    repository.updateAffinity(node, cidr, current -> current.isPresent() && current.get().state() == Affinity.State.PENDING
         ? Step.remove(null) : Step.keep(null));
   }
 }

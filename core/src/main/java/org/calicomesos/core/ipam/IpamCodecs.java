@@ -1,8 +1,9 @@
 package org.calicomesos.core.ipam;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import org.calicomesos.core.json.JsonTree;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import inet.ipaddr.IPAddress;
@@ -23,11 +24,9 @@ import org.calicomesos.ports.model.InvalidRequestException;
 
 /**
  * JSON forms of the IPAM records, field for field as Calico's libcalico-go writes them, so an operator
- * who knows Calico's datastore can read ours. Written with the tree model: no reflection, quick to start.
+ * who knows Calico's datastore can read ours. Trees go through {@link JsonTree}: no reflection, quick to start.
  */
 final class IpamCodecs {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   static final Codec<AllocationBlock> BLOCK = codec(IpamCodecs::decodeBlock, IpamCodecs::encodeBlock);
   static final Codec<Handle> HANDLE = codec(IpamCodecs::decodeHandle, IpamCodecs::encodeHandle);
   static final Codec<Affinity> AFFINITY = codec(IpamCodecs::decodeAffinity, IpamCodecs::encodeAffinity);
@@ -64,7 +63,7 @@ final class IpamCodecs {
   }
 
   private static JsonNode encodeBlock(AllocationBlock block) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = JsonTree.object();
     node.put("cidr", block.cidr().toCanonicalString());
     if (block.affinity().isPresent()) {
       node.put("affinity", block.affinity().get());
@@ -109,7 +108,7 @@ final class IpamCodecs {
   }
 
   private static JsonNode encodeHandle(Handle handle) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = JsonTree.object();
     node.put("handleID", handle.id().value());
     ObjectNode blocks = node.putObject("block");
     handle.blocks().forEach((cidr, count) -> blocks.put(cidr.toCanonicalString(), count));
@@ -122,7 +121,7 @@ final class IpamCodecs {
   }
 
   private static JsonNode encodeAffinity(Affinity affinity) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = JsonTree.object();
     node.put("state", affinity.state() == Affinity.State.CONFIRMED ? "confirmed" : "pending");
     node.put("deleted", false);
     return node;
@@ -135,7 +134,7 @@ final class IpamCodecs {
   }
 
   private static JsonNode encodePool(PoolRecord record) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = JsonTree.object();
     node.put("cidr", record.pool().cidr().toCanonicalString());
     node.put("blockSize", record.pool().blockPrefixLength());
     node.put("strictAffinity", record.pool().strictAffinity());
@@ -171,9 +170,11 @@ final class IpamCodecs {
       @Override
       public V decode(Entry entry) {
         try {
-          return decode.apply(JSON.readTree(entry.value()));
+          return decode.apply(JsonTree.parse(entry.value()));
         } catch (JsonProcessingException e) {
           throw new CorruptValueException(entry.key(), "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+          throw new CorruptValueException(entry.key(), "unreadable: " + e.getMessage());
         } catch (IllegalArgumentException | InvalidRequestException | ArithmeticException e) {
           throw new CorruptValueException(entry.key(), e.getMessage());
         }
@@ -181,7 +182,7 @@ final class IpamCodecs {
 
       @Override
       public String encode(V value) {
-        return encode.apply(value).toString();
+        return JsonTree.write(encode.apply(value));
       }
     };
   }

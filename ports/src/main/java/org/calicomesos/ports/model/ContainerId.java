@@ -10,4 +10,16 @@ public record ContainerId(String value) {
   public String toString() {
     return value;
   }
+
+  // Written out on purpose: a record's generated equals/hashCode bootstraps through method handles,
+  // ~8 ms in every cold plugin process, and identifiers are compared on every request.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ContainerId that && value.equals(that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
 }
