@@ -88,14 +88,8 @@ public final class MemoryKeyValueStore implements KeyValueStore {
   public WriteOutcome update(String key, String value, long expectedRevision) {
     runInterleavedWrite(key);
     synchronized (this) {
-      Entry current = entries.get(key);
-      if (current == null) {
-        return new WriteOutcome.Missing(key);
-      }
-      if (current.revision() != expectedRevision) {
-        return new WriteOutcome.Conflict(current);
-      }
-      return new WriteOutcome.Written(put(key, value));
+      Optional<WriteOutcome> refused = refusal(key, expectedRevision);
+      return refused.isPresent() ? refused.get() : new WriteOutcome.Written(put(key, value));
     }
   }
 
@@ -103,12 +97,9 @@ public final class MemoryKeyValueStore implements KeyValueStore {
   public WriteOutcome delete(String key, long expectedRevision) {
     runInterleavedWrite(key);
     synchronized (this) {
-      Entry current = entries.get(key);
-      if (current == null) {
-        return new WriteOutcome.Missing(key);
-      }
-      if (current.revision() != expectedRevision) {
-        return new WriteOutcome.Conflict(current);
+      Optional<WriteOutcome> refused = refusal(key, expectedRevision);
+      if (refused.isPresent()) {
+        return refused.get();
       }
       entries.remove(key);
       record(WatchEvent.delete(key, ++revision));
@@ -144,6 +135,15 @@ public final class MemoryKeyValueStore implements KeyValueStore {
   @Override
   public void close() {
     watches.forEach(MemoryWatch::close);
+  }
+
+  /** Why a write conditional on {@code expectedRevision} may not proceed, if it may not; call holding the lock. */
+  private Optional<WriteOutcome> refusal(String key, long expectedRevision) {
+    Entry current = entries.get(key);
+    if (current == null) {
+      return Optional.of(new WriteOutcome.Missing(key));
+    }
+    return current.revision() == expectedRevision ? Optional.empty() : Optional.of(new WriteOutcome.Conflict(current));
   }
 
   private Entry put(String key, String value) {

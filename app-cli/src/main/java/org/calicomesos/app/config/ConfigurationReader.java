@@ -1,5 +1,6 @@
 package org.calicomesos.app.config;
 
+import org.calicomesos.ports.model.Excerpt;
 import inet.ipaddr.IPAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ public final class ConfigurationReader {
           return new DatastoreChoice(kind, "CALICO_DATASTORE=" + kind.setting());
         }
       }
-      throw new InvalidConfigurationException("CALICO_DATASTORE '" + EnvironmentValues.excerpt(named.get())
+      throw new InvalidConfigurationException("CALICO_DATASTORE '" + Excerpt.of(named.get())
           + "' is not one of sqlite, etcd, consul, memory");
     }
     for (String variable : List.of("ETCD_ENDPOINTS", "ETCD_AUTHORITY")) {
@@ -114,7 +115,7 @@ public final class ConfigurationReader {
       throw new InvalidConfigurationException(e.getMessage());
     }
     if (IpFamily.of(cidr) != family) {
-      throw new InvalidConfigurationException(variable + " '" + EnvironmentValues.excerpt(text) + "' is an "
+      throw new InvalidConfigurationException(variable + " '" + Excerpt.of(text) + "' is an "
           + IpFamily.of(cidr).displayName() + " CIDR; " + family.displayName() + " expected");
     }
     return cidr;

@@ -1,5 +1,6 @@
 package org.calicomesos.app.config;
 
+import org.calicomesos.ports.model.Excerpt;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,18 +23,12 @@ final class EnvironmentValues {
     try {
       Path path = Path.of(text.get());
       if (!path.isAbsolute() || path.getFileName() == null) {
-        throw new InvalidConfigurationException(name + " '" + excerpt(text.get()) + "' must be an absolute file path");
+        throw new InvalidConfigurationException(name + " '" + Excerpt.of(text.get()) + "' must be an absolute file path");
       }
       return path.normalize();
     } catch (InvalidPathException e) {
-      throw new InvalidConfigurationException(name + " '" + excerpt(text.get()) + "' is not a file path");
+      throw new InvalidConfigurationException(name + " '" + Excerpt.of(text.get()) + "' is not a file path");
     }
   }
 
-  /** A short printable excerpt of a bad value, so a message never carries control characters or a whole blob. */
-  static String excerpt(String value) {
-    StringBuilder out = new StringBuilder();
-    value.codePoints().limit(64).forEach(c -> out.append(c >= 0x20 && c < 0x7f ? Character.toString(c) : "?"));
-    return value.length() > 64 ? out + "..." : out.toString();
-  }
 }

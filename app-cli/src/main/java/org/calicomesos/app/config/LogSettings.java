@@ -1,5 +1,6 @@
 package org.calicomesos.app.config;
 
+import org.calicomesos.ports.model.Excerpt;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record LogSettings(Path file, Level level) {
       case "error":
         return Level.SEVERE;
       default:
-        throw new InvalidConfigurationException("CALICO_LOG_LEVEL '" + EnvironmentValues.excerpt(name)
+        throw new InvalidConfigurationException("CALICO_LOG_LEVEL '" + Excerpt.of(name)
             + "' is not one of debug, info, warning, error");
     }
   }

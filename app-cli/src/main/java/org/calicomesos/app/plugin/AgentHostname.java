@@ -1,5 +1,6 @@
 package org.calicomesos.app.plugin;
 
+import org.calicomesos.ports.model.Excerpt;
 import org.calicomesos.ports.model.InvalidRequestException;
 
 /**
@@ -12,7 +13,7 @@ record AgentHostname(String value) {
       throw new InvalidRequestException("hostname is missing");
     }
     if (value.length() > 253 || !value.matches("[A-Za-z0-9][A-Za-z0-9_.:-]*")) {
-      throw new InvalidRequestException("hostname '" + RequestArgs.excerpt(value)
+      throw new InvalidRequestException("hostname '" + Excerpt.of(value)
           + "' is not a host name or IP address");
     }
   }

@@ -1,5 +1,6 @@
 package org.calicomesos.app.plugin;
 
+import org.calicomesos.ports.model.Excerpt;
 import org.calicomesos.ports.CalicoMesosException;
 
 /**
@@ -15,7 +16,7 @@ public final class ErrorSentences {
     if (failure instanceof CalicoMesosException && failure.getMessage() != null) {
       return failure.getMessage();
     }
-    String message = failure.getMessage() == null ? "" : ": " + RequestArgs.excerpt(failure.getMessage());
+    String message = failure.getMessage() == null ? "" : ": " + Excerpt.of(failure.getMessage());
     return "internal error (" + failure.getClass().getSimpleName() + ")" + message + "; see " + logLocation;
   }
 }

@@ -1,5 +1,6 @@
 package org.calicomesos.app.plugin;
 
+import org.calicomesos.ports.model.Excerpt;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.Iterator;
@@ -74,7 +75,7 @@ final class Labels {
       throw new InvalidRequestException("a label key must have 1 to " + MAX_KEY_CHARS + " characters");
     }
     if (value.length() > MAX_VALUE_CHARS) {
-      throw new InvalidRequestException("label " + RequestArgs.excerpt(key) + " is longer than " + MAX_VALUE_CHARS + " characters");
+      throw new InvalidRequestException("label " + Excerpt.of(key) + " is longer than " + MAX_VALUE_CHARS + " characters");
     }
     // Mesos allows repeated keys and the later one wins here; the static-IP label must not be ambiguous.
     if (StaticAddressLabel.KEY.equals(key) && values.containsKey(key)) {

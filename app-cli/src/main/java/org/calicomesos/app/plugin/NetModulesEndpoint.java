@@ -1,5 +1,6 @@
 package org.calicomesos.app.plugin;
 
+import org.calicomesos.ports.model.Excerpt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
@@ -80,7 +81,7 @@ public final class NetModulesEndpoint {
   private CommandHandler handlerFor(String command) {
     Provider<CommandHandler> handler = handlers.get(command);
     if (handler == null) {
-      throw new InvalidRequestException("unknown command '" + RequestArgs.excerpt(command) + "'; expected one of "
+      throw new InvalidRequestException("unknown command '" + Excerpt.of(command) + "'; expected one of "
           + String.join(", ", new TreeSet<>(handlers.keySet())));
     }
     return handler.get();
@@ -89,7 +90,7 @@ public final class NetModulesEndpoint {
   private void logOutcome(System.Logger.Level level, String command, String identifiers, long started,
       String outcome, Throwable failure) {
     long millis = (System.nanoTime() - started) / 1_000_000;
-    String line = "command=" + RequestArgs.excerpt(command) + identifiers + " node=" + configuration.nodeName()
+    String line = "command=" + Excerpt.of(command) + identifiers + " node=" + configuration.nodeName()
         + " " + outcome + " (" + millis + " ms)";
     if (failure == null) {
       LOG.log(level, line);

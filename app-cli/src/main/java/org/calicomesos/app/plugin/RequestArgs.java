@@ -1,5 +1,6 @@
 package org.calicomesos.app.plugin;
 
+import org.calicomesos.ports.model.Excerpt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import inet.ipaddr.IPAddress;
@@ -117,7 +118,7 @@ final class RequestArgs {
     for (String field : List.of("uid", "container_id", "hostname")) {
       JsonNode node = args.get(field);
       if (node != null && node.isTextual()) {
-        out.append(' ').append(field).append('=').append(excerpt(node.textValue()));
+        out.append(' ').append(field).append('=').append(Excerpt.of(node.textValue()));
       }
     }
     return out.toString();
@@ -178,16 +179,11 @@ final class RequestArgs {
   /** A short, printable rendering of a bad value: never a whole blob, never control characters. */
   static String describe(JsonNode node) {
     if (node.isNumber()) {
-      return excerpt(node.asText());
+      return Excerpt.of(node.asText());
     }
-    return node.isTextual() ? "'" + excerpt(node.textValue()) + "'" : kind(node);
+    return node.isTextual() ? "'" + Excerpt.of(node.textValue()) + "'" : kind(node);
   }
 
-  static String excerpt(String value) {
-    StringBuilder out = new StringBuilder();
-    value.codePoints().limit(64).forEach(c -> out.append(c >= 0x20 && c < 0x7f ? Character.toString(c) : "?"));
-    return value.length() > 64 ? out + "..." : out.toString();
-  }
 
   static Optional<String> text(ObjectNode node, String field) {
     JsonNode value = node.get(field);

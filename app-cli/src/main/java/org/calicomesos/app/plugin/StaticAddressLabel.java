@@ -1,5 +1,6 @@
 package org.calicomesos.app.plugin;
 
+import org.calicomesos.ports.model.Excerpt;
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class StaticAddressLabel {
   static List<IPAddress> parse(String value) {
     if (!LIST.matcher(value).matches()) {
       throw new InvalidRequestException("label " + KEY + " must be a list of quoted IPv4 addresses such as "
-          + "[\"10.0.0.5\"], got '" + RequestArgs.excerpt(value) + "'");
+          + "[\"10.0.0.5\"], got '" + Excerpt.of(value) + "'");
     }
     List<IPAddress> addresses = new ArrayList<>();
     Matcher item = ONE.matcher(value);

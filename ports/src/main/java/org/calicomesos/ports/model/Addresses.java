@@ -24,10 +24,10 @@ public final class Addresses {
   public static IPAddress parseAddress(String field, String text, IpFamily family) {
     IPAddress address = parse(field, text);
     if (address.isPrefixed()) {
-      throw new InvalidRequestException(field + " '" + Identifiers.printable(text) + "' must be a single address, not a CIDR");
+      throw new InvalidRequestException(field + " '" + Excerpt.of(text) + "' must be a single address, not a CIDR");
     }
     if (IpFamily.of(address) != family) {
-      throw new InvalidRequestException(field + " '" + Identifiers.printable(text) + "' is an "
+      throw new InvalidRequestException(field + " '" + Excerpt.of(text) + "' is an "
           + IpFamily.of(address).displayName() + " address; " + family.displayName() + " expected");
     }
     return address;
@@ -37,7 +37,7 @@ public final class Addresses {
   public static IPAddress parseAnyAddress(String field, String text) {
     IPAddress address = parse(field, text);
     if (address.isPrefixed()) {
-      throw new InvalidRequestException(field + " '" + Identifiers.printable(text) + "' must be a single address, not a CIDR");
+      throw new InvalidRequestException(field + " '" + Excerpt.of(text) + "' must be a single address, not a CIDR");
     }
     return address;
   }
@@ -46,10 +46,10 @@ public final class Addresses {
   public static IPAddress parseCidr(String field, String text) {
     IPAddress cidr = parse(field, text);
     if (!cidr.isPrefixed()) {
-      throw new InvalidRequestException(field + " '" + Identifiers.printable(text) + "' must be a CIDR such as 10.0.0.0/16");
+      throw new InvalidRequestException(field + " '" + Excerpt.of(text) + "' must be a CIDR such as 10.0.0.0/16");
     }
     if (!cidr.isPrefixBlock()) {
-      throw new InvalidRequestException(field + " '" + Identifiers.printable(text)
+      throw new InvalidRequestException(field + " '" + Excerpt.of(text)
           + "' has host bits set; did you mean " + cidr.toPrefixBlock().toCanonicalString() + "?");
     }
     return cidr.toPrefixBlock();
@@ -62,7 +62,7 @@ public final class Addresses {
     try {
       return new IPAddressString(text.trim(), STRICT).toAddress();
     } catch (AddressStringException | IllegalArgumentException e) {
-      throw new InvalidRequestException(field + " '" + Identifiers.printable(text) + "' is not an IP address");
+      throw new InvalidRequestException(field + " '" + Excerpt.of(text) + "' is not an IP address");
     }
   }
 }

@@ -18,16 +18,9 @@ final class Identifiers {
     }
     if (!SAFE.matcher(value).matches() || value.contains("..")) {
       throw new InvalidRequestException(
-          field + " '" + printable(value) + "' may hold only letters, digits, '_', '.' and '-', "
+          field + " '" + Excerpt.of(value) + "' may hold only letters, digits, '_', '.' and '-', "
               + "starting with a letter or digit");
     }
     return value;
-  }
-
-  /** Keeps an invalid value readable in a one-line message without echoing control characters. */
-  static String printable(String value) {
-    StringBuilder out = new StringBuilder();
-    value.codePoints().limit(64).forEach(c -> out.append(c >= 0x20 && c < 0x7f ? Character.toString(c) : "?"));
-    return value.length() > 64 ? out + "..." : out.toString();
   }
 }
