@@ -135,6 +135,27 @@ class LauncherIT {
         .doesNotContain("org.calicomesos.adapters.memory.MemoryKeyValueStore");
   }
 
+  // JUL's start-up (~12 ms) would come back with any library that logs through it: sqlite-jdbc does unless
+  // SLF4J is on the classpath, which is why app-cli carries slf4j-api and SystemLoggerSlf4jProvider.
+  @Test
+  void noRequestStartsJavaUtilLogging() throws Exception {
+    String allocate = "{\"command\":\"allocate\",\"args\":{\"hostname\":\"a\",\"uid\":\"u1\",\"num_ipv4\":1,\"num_ipv6\":1}}";
+    for (String datastore : List.of("memory", "sqlite")) {
+      Path classes = dir.resolve(datastore + "-classes.txt");
+      env.put("CALICO_DATASTORE", datastore);
+      env.put("CALICO_LOG_LEVEL", "debug");
+      env.put("CALICO_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+
+      for (String request : List.of(allocate, "{\"command\":\"release\",\"args\":{\"uid\":\"u1\"}}")) {
+        ok(LauncherRun.of(LAUNCHER, dir, env, request));
+
+        assertThat(Files.readString(classes)).as(datastore + ": " + request)
+            .contains("org.calicomesos.app.logging.CalicoLoggerFinder").doesNotContain("java.util.logging.");
+      }
+    }
+    assertThat(Files.readAllLines(dir.resolve("log/isolator.log"))).anySatisfy(line -> assertThat(line).contains(" DEBUG "));
+  }
+
   @Test
   void aJvmThatCannotStartIsStillAnsweredInJson() throws Exception {
     env.put("CALICO_JAVA_OPTS", "-XX:+NoSuchOption");

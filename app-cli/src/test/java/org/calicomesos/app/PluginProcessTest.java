@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.calicomesos.app.config.ConfigurationReader;
+import org.calicomesos.app.logging.FileLogging;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,10 @@ class PluginProcessTest {
   }
 
   @AfterEach
-  void restoreSystemOut() {
+  void restoreSystemOutAndLogging() {
     System.setOut(originalOut);
+    // The process-wide route would otherwise keep writing to this test's deleted log file.
+    FileLogging.installFallback(System.err);
   }
 
   @Test

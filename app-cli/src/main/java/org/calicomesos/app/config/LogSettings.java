@@ -1,11 +1,11 @@
 package org.calicomesos.app.config;
 
+import java.lang.System.Logger.Level;
 import org.calicomesos.ports.model.Excerpt;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.logging.Level;
 
 /**
  * Where the plugin logs ({@code CALICO_LOG_FILE}) and how much ({@code CALICO_LOG_LEVEL}). Read apart from
@@ -28,14 +28,14 @@ public record LogSettings(Path file, Level level) {
   private static Level level(String name) {
     switch (name.toLowerCase(Locale.ROOT)) {
       case "debug":
-        return Level.FINE;
+        return Level.DEBUG;
       case "info":
         return Level.INFO;
       case "warning":
       case "warn":
         return Level.WARNING;
       case "error":
-        return Level.SEVERE;
+        return Level.ERROR;
       default:
         throw new InvalidConfigurationException("CALICO_LOG_LEVEL '" + Excerpt.of(name)
             + "' is not one of debug, info, warning, error");

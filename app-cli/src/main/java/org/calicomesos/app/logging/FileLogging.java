@@ -2,14 +2,12 @@ package org.calicomesos.app.logging;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.logging.Handler;
-import java.util.logging.LogManager;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 import org.calicomesos.app.config.LogSettings;
 
 /**
- * Points {@code java.util.logging} (and with it {@code System.getLogger}, which routes there) at the
- * plugin log, set up in code: no logging framework and no properties file to load at start-up.
+ * Points {@code System.getLogger}'s loggers (see {@link CalicoLoggerFinder}) at the plugin log, set up in
+ * code: no logging framework and no properties file to load at start-up.
  */
 public final class FileLogging {
   /** Rotate at 10 MiB and keep 5 old files: a busy agent keeps days of history in 60 MiB at most. */
@@ -23,28 +21,19 @@ public final class FileLogging {
    * there once. Never touches stdout.
    */
   public static void install(LogSettings settings, PrintStream stderr) {
-    Handler handler;
+    LineSink sink;
     try {
-      handler = new LockedFileHandler(settings.file(), LIMIT_BYTES, GENERATIONS);
+      sink = new LockedFileAppender(settings.file(), LIMIT_BYTES, GENERATIONS, stderr);
     } catch (IOException | RuntimeException e) {
       stderr.println("calico-mesos: warning: cannot open log file " + settings.file() + " (" + e
           + "); logging to stderr");
-      handler = new StderrHandler(stderr);
+      sink = new StderrSink(stderr);
     }
-    handler.setFormatter(new LogLineFormatter());
-    handler.setLevel(settings.level());
-    LogManager.getLogManager().reset();
-    Logger root = Logger.getLogger("");
-    root.setLevel(settings.level());
-    root.addHandler(handler);
+    LogRoute.PROCESS.point(settings.level(), sink);
   }
 
   /** Until the settings are known (or when they are wrong): only warnings, on stderr. */
   public static void installFallback(PrintStream stderr) {
-    LogManager.getLogManager().reset();
-    Handler handler = new StderrHandler(stderr);
-    Logger root = Logger.getLogger("");
-    root.setLevel(java.util.logging.Level.WARNING);
-    root.addHandler(handler);
+    LogRoute.PROCESS.point(Level.WARNING, new StderrSink(stderr));
   }
 }

@@ -3,9 +3,9 @@ package org.calicomesos.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +41,7 @@ class ConfigurationReaderTest {
     assertThat(configuration.keys().prefix()).isEqualTo("/test/calico");
     assertThat(configuration.nodeName().value()).isEqualTo("node-1");
     assertThat(configuration.ipam().defaultIpv4Pool().toCanonicalString()).isEqualTo("10.10.0.0/16");
-    assertThat(configuration.log()).isEqualTo(new LogSettings(Path.of("/tmp/x/plugin.log"), Level.FINE));
+    assertThat(configuration.log()).isEqualTo(new LogSettings(Path.of("/tmp/x/plugin.log"), Level.DEBUG));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.calicomesos.app.logging;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -10,35 +11,34 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.logging.ErrorManager;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
 /**
- * Appends each record to one log file that many plugin processes share, rotating it by size.
+ * Appends each line to one log file that many plugin processes share, rotating it by size.
  *
- * <p>JUL's {@code FileHandler} is not enough here: when another process holds its {@code .lck} file it
- * writes to a fresh {@code isolator.log.1} (and so on) instead, so concurrent plugin processes would scatter
- * their lines over per-process files. Instead every record is written while holding an exclusive
- * {@link FileLock} on a sibling {@code .lock} file (a stable inode, unlike the log file, which rotation
- * renames), and rotation happens under the same lock, so no line is lost or split and no two processes
- * rotate at once.
+ * <p>Every line is written while holding an exclusive {@link FileLock} on a sibling {@code .lock} file (a
+ * stable inode, unlike the log file, which rotation renames), and rotation happens under the same lock, so no
+ * line is lost or split and no two processes rotate at once. (JUL's {@code FileHandler} instead writes to a
+ * fresh {@code isolator.log.1} while another process holds its {@code .lck} file, scattering the lines of
+ * concurrent plugin processes over per-process files.)
  */
-final class LockedFileHandler extends Handler {
+final class LockedFileAppender implements LineSink {
   private final Path file;
   private final Path lockFile;
   private final long limitBytes;
   private final int generations;
+  private final PrintStream stderr;
+  private boolean failureReported;
 
   /**
    * Opens (creating if needed) the log and lock files once, so an unusable location fails here and the
-   * caller can fall back to stderr.
+   * caller can fall back to stderr. A later write failure is reported on {@code stderr}, once.
    */
-  LockedFileHandler(Path file, long limitBytes, int generations) throws IOException {
+  LockedFileAppender(Path file, long limitBytes, int generations, PrintStream stderr) throws IOException {
     this.file = file;
     this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
     this.limitBytes = limitBytes;
     this.generations = generations;
+    this.stderr = stderr;
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -49,20 +49,11 @@ final class LockedFileHandler extends Handler {
   }
 
   @Override
-  public void publish(LogRecord record) {
-    if (!isLoggable(record)) {
-      return;
-    }
-    String line;
-    try {
-      line = getFormatter().format(record);
-    } catch (RuntimeException e) {
-      reportError("cannot format a log record", e, ErrorManager.FORMAT_FAILURE);
-      return;
-    }
+  public void write(String line) {
     append(line.getBytes(StandardCharsets.UTF_8));
   }
 
+  // synchronized: a FileLock is held per JVM, so threads of one process must take turns before taking it.
   private synchronized void append(byte[] bytes) {
     try (FileChannel lock = openLock(); FileLock held = lock.lock()) {
       if (Files.exists(file) && Files.size(file) + bytes.length > limitBytes) {
@@ -75,7 +66,11 @@ final class LockedFileHandler extends Handler {
         }
       }
     } catch (IOException | RuntimeException e) {
-      reportError("cannot write to " + file, e instanceof Exception ? (Exception) e : null, ErrorManager.WRITE_FAILURE);
+      // Once, like JUL's ErrorManager: a full disk should not double every log line on stderr.
+      if (!failureReported) {
+        failureReported = true;
+        stderr.println("calico-mesos: warning: cannot write to log file " + file + " (" + e + ")");
+      }
     }
   }
 
@@ -106,15 +101,5 @@ final class LockedFileHandler extends Handler {
 
   private FileChannel openLock() throws IOException {
     return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-  }
-
-  @Override
-  public void flush() {
-    // Every record is written through before publish returns.
-  }
-
-  @Override
-  public void close() {
-    // No file stays open between records.
   }
 }
