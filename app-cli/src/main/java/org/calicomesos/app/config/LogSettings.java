@@ -1,11 +1,11 @@
 package org.calicomesos.app.config;
 
 import java.lang.System.Logger.Level;
-import org.calicomesos.ports.model.Excerpt;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.calicomesos.ports.model.Excerpt;
 
 /**
  * Where the plugin logs ({@code CALICO_LOG_FILE}) and how much ({@code CALICO_LOG_LEVEL}). Read apart from
