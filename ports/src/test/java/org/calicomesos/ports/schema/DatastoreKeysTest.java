@@ -1,0 +1,44 @@
+package org.calicomesos.ports.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.calicomesos.ports.model.Addresses;
+import org.calicomesos.ports.model.HandleId;
+import org.calicomesos.ports.model.InvalidRequestException;
+import org.calicomesos.ports.model.NodeName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DatastoreKeysTest {
+  private final DatastoreKeys keys = new DatastoreKeys("/calico");
+
+  @Test
+  void keys_follow_calicos_layout_with_cidr_slashes_written_as_dashes() {
+    assertThat(keys.pool(Addresses.parseCidr("c", "10.0.0.0/16"))).isEqualTo("/calico/v1/ipam/v4/pool/10.0.0.0-16");
+    assertThat(keys.block(Addresses.parseCidr("c", "fd00::/122"))).isEqualTo("/calico/ipam/v2/assignment/ipv6/block/fd00::-122");
+    assertThat(keys.affinity(new NodeName("agent-1"), Addresses.parseCidr("c", "10.0.0.64/26")))
+        .isEqualTo("/calico/ipam/v2/host/agent-1/ipv4/block/10.0.0.64-26");
+    assertThat(keys.handle(new HandleId("uid-1"))).isEqualTo("/calico/ipam/v2/handle/uid-1");
+  }
+
+  @Test
+  void keys_read_back_into_what_they_name() {
+    String affinity = keys.affinity(new NodeName("agent-1"), Addresses.parseCidr("c", "fd00::40/122"));
+    DatastoreKeys.AffinityKey parsed = keys.parseAffinity(affinity).orElseThrow();
+    assertThat(parsed.node()).isEqualTo(new NodeName("agent-1"));
+    assertThat(parsed.blockCidr()).isEqualTo(Addresses.parseCidr("c", "fd00::40/122"));
+    assertThat(DatastoreKeys.cidrOf(keys.pool(Addresses.parseCidr("c", "10.0.0.0/16"))))
+        .isEqualTo(Addresses.parseCidr("c", "10.0.0.0/16"));
+    assertThat(keys.parseAffinity("/calico/ipam/v2/handle/x")).isEmpty();
+    assertThat(keys.isPoolKey(keys.pool(Addresses.parseCidr("c", "fd00::/64")))).isTrue();
+    assertThat(keys.isPoolKey("/calico/v1/ipam/v4/config")).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"calico", "/calico/", "/", "/ca lico", "/calico/../etc", "/a//b"})
+  void a_prefix_must_be_a_plain_absolute_path(String prefix) {
+    assertThatThrownBy(() -> new DatastoreKeys(prefix)).isInstanceOf(InvalidRequestException.class);
+  }
+}
