@@ -8,7 +8,9 @@ import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.kv.WatchEvent;
 import org.calicomesos.ports.kv.WriteOutcome;
 import org.calicomesos.testkit.kv.KeyValueStoreContract;
+import org.calicomesos.testkit.kv.KeyValueStoreHistoryContract;
 import org.calicomesos.testkit.kv.RecordingWatchListener;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The memory store passes the port's contract, and forgets history beyond its limit as etcd compacts. */
@@ -19,35 +21,11 @@ class MemoryKeyValueStoreTest extends KeyValueStoreContract {
     return new MemoryKeyValueStore();
   }
 
-  @Test
-  void watchFromBeforeTheKeptHistoryIsToldItWasCompacted() {
-    try (MemoryKeyValueStore small = new MemoryKeyValueStore(3)) {
-      Entry first = written(small.create("/k", "0"));
-      for (int i = 1; i <= 4; i++) {
-        written(small.update("/k", String.valueOf(i), small.get("/k").orElseThrow().revision()));
-      }
-      RecordingWatchListener listener = new RecordingWatchListener();
-
-      small.watch("/", first.revision(), listener);
-
-      assertThat(listener.awaitCompacted(AWAIT)).isEqualTo(first.revision() + 2);
-      assertThat(listener.events()).isEmpty();
-    }
-  }
-
-  @Test
-  void watchFromTheOldestKeptRevisionStillReplays() {
-    try (MemoryKeyValueStore small = new MemoryKeyValueStore(3)) {
-      for (int i = 0; i < 5; i++) {
-        written(small.create("/k" + i, "v"));
-      }
-      RecordingWatchListener listener = new RecordingWatchListener();
-
-      small.watch("/", 2, listener);
-
-      List<WatchEvent> events = listener.awaitEvents(3, AWAIT);
-      assertThat(events).extracting(WatchEvent::key).containsExactly("/k2", "/k3", "/k4");
-      assertThat(listener.compactedAt()).isEmpty();
+  @Nested
+  class WithAShortHistory extends KeyValueStoreHistoryContract {
+    @Override
+    protected KeyValueStore storeKeepingThreeRevisions() {
+      return new MemoryKeyValueStore(3);
     }
   }
 

@@ -9,7 +9,9 @@ import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.kv.WatchEvent;
 import org.calicomesos.testkit.kv.KeyValueStoreContract;
+import org.calicomesos.testkit.kv.KeyValueStoreHistoryContract;
 import org.calicomesos.testkit.kv.RecordingWatchListener;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,39 +29,11 @@ class SqliteKeyValueStoreTest extends KeyValueStoreContract {
     assertThat(store.describe()).isEqualTo("sqlite at " + dir.resolve("store.db"));
   }
 
-  @Test
-  void watchFromBeforeTheKeptHistoryIsToldItWasCompacted() {
-    try (SqliteKeyValueStore small = smallHistoryStore()) {
-      Entry first = written(small.create("/k", "0"));
-      for (int i = 1; i <= 4; i++) {
-        written(small.update("/k", String.valueOf(i), small.get("/k").orElseThrow().revision()));
-      }
-      RecordingWatchListener listener = new RecordingWatchListener();
-
-      small.watch("/", first.revision(), listener);
-
-      assertThat(listener.awaitCompacted(AWAIT)).isEqualTo(first.revision() + 2);
-      assertThat(listener.events()).isEmpty();
+  @Nested
+  class WithAShortHistory extends KeyValueStoreHistoryContract {
+    @Override
+    protected KeyValueStore storeKeepingThreeRevisions() {
+      return SqliteKeyValueStore.open(dir.resolve("small.db"), Duration.ofSeconds(5), 3, Duration.ofMillis(20));
     }
-  }
-
-  @Test
-  void watchFromTheOldestKeptRevisionStillReplays() {
-    try (SqliteKeyValueStore small = smallHistoryStore()) {
-      for (int i = 0; i < 5; i++) {
-        written(small.create("/k" + i, "v"));
-      }
-      RecordingWatchListener listener = new RecordingWatchListener();
-
-      small.watch("/", 2, listener);
-
-      List<WatchEvent> events = listener.awaitEvents(3, AWAIT);
-      assertThat(events).extracting(WatchEvent::key).containsExactly("/k2", "/k3", "/k4");
-      assertThat(listener.compactedAt()).isEmpty();
-    }
-  }
-
-  private SqliteKeyValueStore smallHistoryStore() {
-    return SqliteKeyValueStore.open(dir.resolve("small.db"), Duration.ofSeconds(5), 3, Duration.ofMillis(20));
   }
 }

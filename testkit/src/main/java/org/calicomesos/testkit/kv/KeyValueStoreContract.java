@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 public abstract class KeyValueStoreContract {
   /** Generous, because a watch may poll and CI machines are slow; awaiting returns as soon as it can. */
-  protected static final Duration AWAIT = Duration.ofSeconds(30);
+  public static final Duration AWAIT = Duration.ofSeconds(30);
   private static final int THREADS = 8;
   private static final int INCREMENTS_PER_THREAD = 25;
 
@@ -361,7 +361,7 @@ public abstract class KeyValueStoreContract {
   }
 
   /** Asserts a write landed as {@link Written} and returns its entry. */
-  protected static Entry written(WriteOutcome outcome) {
+  public static Entry written(WriteOutcome outcome) {
     assertThat(outcome).isInstanceOf(Written.class);
     return ((Written) outcome).entry();
   }
