@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.app.config.ConfigurationReader;
 import org.calicomesos.app.config.LogSettings;
@@ -28,13 +30,27 @@ final class PluginProcess {
 
   static int run(InputStream stdin, OutputStream stdout, PrintStream stderr, Map<String, String> env,
       ConfigurationReader reader) {
+    return run(stdin, stdout, stderr, env, reader, () -> Runtime.getRuntime().halt(1));
+  }
+
+  /** As above; {@code halt} ends the process when the request deadline passes (tests record it instead). */
+  static int run(InputStream stdin, OutputStream stdout, PrintStream stderr, Map<String, String> env,
+      ConfigurationReader reader, Runnable halt) {
+    RequestDeadline[] deadline = new RequestDeadline[1];
     PluginResponse response;
     try {
-      response = respond(stdin, stderr, env, reader);
+      response = respond(stdin, stderr, env, reader,
+          timeout -> deadline[0] = RequestDeadline.start(timeout, stdout, halt));
     } catch (Throwable failure) {
       // Last resort, e.g. a class missing from a broken install: still answer in JSON.
       response = JsonResponses.error(ErrorSentences.describe(failure, "stderr"));
       failure.printStackTrace(stderr);
+    }
+    if (deadline[0] != null) {
+      if (!deadline[0].claimResponse()) {
+        return waitForHalt();
+      }
+      deadline[0].close();
     }
     try {
       stdout.write(response.body());
@@ -46,8 +62,18 @@ final class PluginProcess {
     return response.success() ? 0 : 1;
   }
 
+  // The deadline has answered and is halting the JVM; returning now could let exit cut its answer short.
+  private static int waitForHalt() {
+    try {
+      Thread.sleep(Long.MAX_VALUE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 1;
+  }
+
   private static PluginResponse respond(InputStream stdin, PrintStream stderr, Map<String, String> env,
-      ConfigurationReader reader) throws IOException {
+      ConfigurationReader reader, Consumer<Duration> startDeadline) throws IOException {
     FileLogging.installFallback(stderr);
     byte[] request;
     try {
@@ -65,6 +91,7 @@ final class PluginProcess {
       return JsonResponses.error(e.getMessage());
     }
     LOG.log(System.Logger.Level.DEBUG, "configuration: " + configuration.summary());
+    startDeadline.accept(configuration.requestTimeout());
     AppComponent component = AppComponent.create(configuration);
     try {
       return component.netModulesEndpoint().handle(request);

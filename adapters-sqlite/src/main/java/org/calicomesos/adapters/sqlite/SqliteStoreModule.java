@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Named;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.calicomesos.ports.kv.KeyValueStore;
 
 /**
@@ -16,7 +17,8 @@ public final class SqliteStoreModule {
 
   @Provides
   @Named("sqlite")
-  static KeyValueStore sqliteStore(@Named("sqlite.path") Path file) {
-    return SqliteKeyValueStore.open(file);
+  static KeyValueStore sqliteStore(@Named("sqlite.path") Path file, @Named("request.timeout") Duration timeout) {
+    // A request never waits longer for the file's write lock than it may take in all.
+    return SqliteKeyValueStore.open(file, timeout);
   }
 }

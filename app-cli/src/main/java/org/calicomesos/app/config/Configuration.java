@@ -1,7 +1,9 @@
 package org.calicomesos.app.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.calicomesos.core.ipam.IpamSettings;
 import org.calicomesos.ports.model.NodeName;
@@ -10,6 +12,10 @@ import org.calicomesos.ports.schema.DatastoreKeys;
 /**
  * Everything a deployment sets through the environment (DESIGN.md §10), already validated.
  * {@code credentialsSet} names the credential variables that are set, never their values.
+ * {@code datastoreEnvironment} holds the {@code ETCD_*} and {@code CONSUL_*} variables as given, for the
+ * chosen adapter to read (it validates its own); it may hold secrets, so it is never printed.
+ * {@code requestTimeout} bounds one whole request ({@code CALICO_REQUEST_TIMEOUT}): the Mesos agent waits
+ * for the plugin without a timeout of its own.
  */
 public record Configuration(
     DatastoreChoice datastore,
@@ -18,6 +24,8 @@ public record Configuration(
     NodeName nodeName,
     IpamSettings ipam,
     LogSettings log,
+    Duration requestTimeout,
+    Map<String, String> datastoreEnvironment,
     List<String> credentialsSet) {
 
   public Configuration {
@@ -27,7 +35,15 @@ public record Configuration(
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(ipam, "ipam");
     Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    datastoreEnvironment = Map.copyOf(datastoreEnvironment);
     credentialsSet = List.copyOf(credentialsSet);
+  }
+
+  /** The summary, never the datastore variables (they may hold passwords and tokens). */
+  @Override
+  public String toString() {
+    return summary();
   }
 
   /** Names the configured datastore for operators, without constructing it and without credentials. */
@@ -42,6 +58,7 @@ public record Configuration(
     return "datastore " + describeDatastore() + " (" + datastore.reason() + "), prefix " + keys.prefix()
         + ", node " + nodeName + ", default pools " + ipam.defaultIpv4Pool().toCanonicalString() + " and "
         + ipam.defaultIpv6Pool().toCanonicalString() + ", log " + log.file() + " at " + log.level()
+        + ", request timeout " + requestTimeout.toMillis() + " ms"
         + ", credential variables set: " + (credentialsSet.isEmpty() ? "none" : String.join(" ", credentialsSet));
   }
 }

@@ -5,11 +5,14 @@ import inet.ipaddr.IPAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.calicomesos.core.ipam.IpamSettings;
@@ -23,6 +26,7 @@ import org.calicomesos.ports.schema.DatastoreKeys;
 public final class ConfigurationReader {
   static final Path DEFAULT_SQLITE_PATH = Path.of("/var/lib/calico-mesos/store.db");
   static final String DEFAULT_IPV4_POOL = "192.168.0.0/16";
+  static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
   static final String DEFAULT_IPV6_POOL = "fd80:24e2:f998:72d6::/64";
 
   // Variables whose values may be secrets or point at them: logged as set/unset only.
@@ -53,6 +57,8 @@ public final class ConfigurationReader {
         new IpamSettings(pool(env, "CALICO_IPV4POOL_CIDR", DEFAULT_IPV4_POOL, IpFamily.V4),
             pool(env, "CALICO_IPV6POOL_CIDR", DEFAULT_IPV6_POOL, IpFamily.V6)),
         LogSettings.fromEnvironment(env),
+        requestTimeout(env),
+        datastoreEnvironment(env),
         CREDENTIALS.stream().filter(name -> EnvironmentValues.text(env, name).isPresent()).collect(Collectors.toList()));
   }
 
@@ -77,6 +83,35 @@ public final class ConfigurationReader {
       return new DatastoreChoice(DatastoreKind.CONSUL, "default, because CONSUL_HTTP_ADDR is set");
     }
     return new DatastoreChoice(DatastoreKind.SQLITE, "default, because no etcd or Consul variable is set");
+  }
+
+  /** {@code CALICO_REQUEST_TIMEOUT}: seconds, decimals allowed, between 0.1 and 300; 5 by default. */
+  private static Duration requestTimeout(Map<String, String> env) {
+    Optional<String> text = EnvironmentValues.text(env, "CALICO_REQUEST_TIMEOUT");
+    if (text.isEmpty()) {
+      return DEFAULT_REQUEST_TIMEOUT;
+    }
+    try {
+      BigDecimal seconds = new BigDecimal(text.get().trim());
+      if (seconds.compareTo(new BigDecimal("0.1")) >= 0 && seconds.compareTo(new BigDecimal("300")) <= 0) {
+        return Duration.ofMillis(seconds.movePointRight(3).longValue());
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the rule
+    }
+    throw new InvalidConfigurationException("CALICO_REQUEST_TIMEOUT '" + Excerpt.of(text.get())
+        + "' must be a number of seconds between 0.1 and 300");
+  }
+
+  /** The etcd and Consul variables as given; the chosen adapter validates the ones it uses. */
+  private static Map<String, String> datastoreEnvironment(Map<String, String> env) {
+    Map<String, String> datastore = new TreeMap<>();
+    env.forEach((name, value) -> {
+      if (name.startsWith("ETCD_") || name.startsWith("CONSUL_")) {
+        datastore.put(name, value);
+      }
+    });
+    return datastore;
   }
 
   private static DatastoreKeys keys(Map<String, String> env) {

@@ -27,6 +27,18 @@ class ConfigurationReaderTest {
     assertThat(configuration.ipam().defaultIpv6Pool().toCanonicalString()).isEqualTo("fd80:24e2:f998:72d6::/64");
     assertThat(configuration.log()).isEqualTo(new LogSettings(Path.of("/var/log/calico/isolator.log"), Level.INFO));
     assertThat(configuration.describeDatastore()).isEqualTo("sqlite at /var/lib/calico-mesos/store.db");
+    assertThat(configuration.requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+  }
+
+  @Test
+  void theRequestTimeoutIsInSecondsAndTheDatastoreVariablesAreKeptForTheAdapter() {
+    Configuration configuration = reader.read(Map.of("CALICO_REQUEST_TIMEOUT", "2.5",
+        "ETCD_ENDPOINTS", "https://10.0.0.1:2379", "ETCD_PASSWORD", "hunter2", "CALICO_NODENAME", "n1"));
+
+    assertThat(configuration.requestTimeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+    assertThat(configuration.datastoreEnvironment())
+        .containsOnlyKeys("ETCD_ENDPOINTS", "ETCD_PASSWORD");
+    assertThat(configuration.toString()).doesNotContain("hunter2").contains("request timeout 2500 ms");
   }
 
   @Test
@@ -81,6 +93,9 @@ class ConfigurationReaderTest {
         new BadEnvironment("CALICO_IPV6POOL_CIDR", "10.0.0.0/8", "CALICO_IPV6POOL_CIDR '10.0.0.0/8' is an IPv4 CIDR; IPv6 expected"),
         new BadEnvironment("CALICO_IPV6POOL_CIDR", "nonsense", "CALICO_IPV6POOL_CIDR 'nonsense' is not an IP address"),
         new BadEnvironment("CALICO_LOG_FILE", "isolator.log", "CALICO_LOG_FILE 'isolator.log' must be an absolute file path"),
+        new BadEnvironment("CALICO_REQUEST_TIMEOUT", "forever",
+            "CALICO_REQUEST_TIMEOUT 'forever' must be a number of seconds between 0.1 and 300"),
+        new BadEnvironment("CALICO_REQUEST_TIMEOUT", "0", "CALICO_REQUEST_TIMEOUT '0' must be a number of seconds between 0.1 and 300"),
         new BadEnvironment("CALICO_LOG_LEVEL", "verbose", "CALICO_LOG_LEVEL 'verbose' is not one of debug, info, warning, error"));
   }
 

@@ -1,0 +1,58 @@
+package org.calicomesos.app;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.calicomesos.app.plugin.JsonResponses;
+
+/**
+ * The last word on a request that overruns {@code CALICO_REQUEST_TIMEOUT}: the Mesos agent waits for the
+ * plugin with no timeout of its own and stalls every container start on the host meanwhile, so when the
+ * deadline passes this answers the one JSON error itself and halts the JVM. Whoever first claims the
+ * response (the request or the deadline) is the only one to write it.
+ */
+final class RequestDeadline implements AutoCloseable {
+  private final AtomicBoolean answered = new AtomicBoolean();
+  private final Thread timer;
+
+  private RequestDeadline(Duration timeout, OutputStream stdout, Runnable halt) {
+    timer = new Thread(() -> {
+      try {
+        Thread.sleep(timeout.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (answered.compareAndSet(false, true)) {
+        String seconds = String.valueOf(timeout.toMillis() / 1000.0).replaceAll("\\.0$", "");
+        try {
+          stdout.write(JsonResponses.error("calico-mesos did not finish the request within " + seconds
+              + " s (CALICO_REQUEST_TIMEOUT); whatever it had written stays consistent, and any address it"
+              + " left assigned is reported by 'calico-mesos ipam check'").body());
+          stdout.flush();
+        } catch (IOException e) {
+          // Nothing more can be said: the agent will report "Got no response".
+        }
+        halt.run();
+      }
+    }, "request-deadline");
+    timer.setDaemon(true);
+  }
+
+  /** Starts the clock. {@code halt} ends the process ({@code Runtime.halt}; tests record it instead). */
+  static RequestDeadline start(Duration timeout, OutputStream stdout, Runnable halt) {
+    RequestDeadline deadline = new RequestDeadline(timeout, stdout, halt);
+    deadline.timer.start();
+    return deadline;
+  }
+
+  /** True when the caller may write the response; false when the deadline already answered (and is halting). */
+  boolean claimResponse() {
+    return answered.compareAndSet(false, true);
+  }
+
+  @Override
+  public void close() {
+    timer.interrupt();
+  }
+}
