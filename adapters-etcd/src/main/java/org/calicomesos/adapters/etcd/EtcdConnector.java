@@ -3,12 +3,15 @@ package org.calicomesos.adapters.etcd;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
+import io.grpc.ClientInterceptor;
 import io.grpc.netty.GrpcSslContexts;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.calicomesos.ports.kv.DatastoreException;
 import org.calicomesos.ports.model.Excerpt;
 
@@ -19,7 +22,9 @@ final class EtcdConnector {
 
   private EtcdConnector() {}
 
-  static Client connect(EtcdSettings settings, Duration callTimeout) {
+  static Client connect(EtcdSettings settings, Duration callTimeout, List<ClientInterceptor> testInterceptors) {
+    List<ClientInterceptor> interceptors = new ArrayList<>(testInterceptors);
+    interceptors.add(new UnaryCallDeadline(callTimeout));
     ClientBuilder builder = Client.builder()
         .endpoints(settings.endpoints().toArray(new java.net.URI[0]))
         // No retries inside jetcd at all: a write's outcome after a failure is settled by re-reading it
@@ -30,7 +35,7 @@ final class EtcdConnector {
         .connectTimeout(callTimeout)
         .keepaliveWithoutCalls(false)
         .maxInboundMessageSize(MAX_RESPONSE_BYTES)
-        .interceptor(new UnaryCallDeadline(callTimeout));
+        .interceptors(interceptors);
     if (settings.tls().isPresent()) {
       builder.sslContext(sslContext(settings.tls().get()));
     }

@@ -58,11 +58,17 @@ public final class EtcdKeyValueStore implements KeyValueStore {
    * @throws org.calicomesos.ports.kv.DatastoreException naming the variable that is missing or unusable
    */
   public static EtcdKeyValueStore open(Map<String, String> environment, Duration requestTimeout) {
+    return open(environment, requestTimeout, List.of());
+  }
+
+  /** As above, with gRPC interceptors ahead of ours: tests use them to lose answers on the wire. */
+  static EtcdKeyValueStore open(Map<String, String> environment, Duration requestTimeout,
+      List<io.grpc.ClientInterceptor> testInterceptors) {
     EtcdSettings settings = EtcdSettings.fromEnvironment(environment);
     Duration call = requestTimeout.multipliedBy(6).dividedBy(10);
     Duration settle = requestTimeout.dividedBy(4);
     EtcdCalls calls = new EtcdCalls(settings.describe(), call, settle);
-    return new EtcdKeyValueStore(settings.describe(), EtcdConnector.connect(settings, call), calls);
+    return new EtcdKeyValueStore(settings.describe(), EtcdConnector.connect(settings, call, testInterceptors), calls);
   }
 
   @Override
