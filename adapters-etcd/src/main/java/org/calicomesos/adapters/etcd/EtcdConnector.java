@@ -20,9 +20,16 @@ final class EtcdConnector {
   /** etcd refuses requests over 1.5 MiB but may answer a prefix read with more; gRPC's default is 4 MiB. */
   private static final int MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
+  /**
+   * grpc-java logs through java.util.logging, at INFO even for routine facts ("Epoll available ..."), which
+   * would land on every request's stderr. Held here so that the level is not lost to garbage collection.
+   */
+  private static final java.util.logging.Logger GRPC_LOG = java.util.logging.Logger.getLogger("io.grpc");
+
   private EtcdConnector() {}
 
   static Client connect(EtcdSettings settings, Duration callTimeout, List<ClientInterceptor> testInterceptors) {
+    GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
     List<ClientInterceptor> interceptors = new ArrayList<>(testInterceptors);
     interceptors.add(new UnaryCallDeadline(callTimeout));
     ClientBuilder builder = Client.builder()
