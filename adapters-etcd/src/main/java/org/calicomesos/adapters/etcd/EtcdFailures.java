@@ -46,7 +46,7 @@ final class EtcdFailures {
     Throwable t = unwrap(failure);
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof SSLException) {
-        return "TLS handshake failed: " + message(c);
+        return "TLS handshake failed: " + tlsProblem(c);
       }
       if (c instanceof ConnectException) {
         return "connection refused";
@@ -73,6 +73,21 @@ final class EtcdFailures {
       return status.getDescription();
     }
     return message(t);
+  }
+
+  /** What went wrong in a handshake, in the operator's terms: whose certificate, and which variable to check. */
+  private static String tlsProblem(Throwable ssl) {
+    for (Throwable c = ssl; c != null; c = c.getCause()) {
+      if (c instanceof java.security.cert.CertPathBuilderException
+          || c instanceof java.security.cert.CertPathValidatorException) {
+        return "etcd's certificate is not signed by a trusted CA (ETCD_CA_CERT_FILE)";
+      }
+    }
+    String text = message(ssl);
+    if (text.contains("bad_certificate") || text.contains("certificate_required")) {
+      return "etcd refused the client certificate (" + text + "; ETCD_CERT_FILE, ETCD_KEY_FILE)";
+    }
+    return text;
   }
 
   static Throwable unwrap(Throwable failure) {
