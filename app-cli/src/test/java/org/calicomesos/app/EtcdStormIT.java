@@ -31,6 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EtcdStormIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Allocations per host. The issue's storm is 8 x 100 (run with {@code -Detcd.storm.requests=100}; its
+   * result is in docs/benchmarks.md); each etcd request is a fresh JVM of ~1 CPU-second, so CI's default
+   * keeps the same shape at a fifth of the size to stay within its time budget.
+   */
+  private static final int REQUESTS = Integer.getInteger("etcd.storm.requests", 20);
   private static EtcdServer etcd;
 
   @TempDir Path dir;
@@ -46,7 +52,7 @@ class EtcdStormIT {
   }
 
   @Test
-  void eight_hosts_times_one_hundred_allocations_stay_distinct_affine_and_release_cleanly() throws Exception {
+  void eight_hosts_allocating_at_once_stay_distinct_and_affine_and_release_cleanly() throws Exception {
     String prefix = freshPrefix();
     LauncherStorm storm = new LauncherStorm(dir, host -> environment(prefix, host));
     admin(prefix, "pool", "add", "10.64.0.0/21", "--block-size", "26");
@@ -54,7 +60,7 @@ class EtcdStormIT {
     Map<String, Integer> hostOf = new HashMap<>();
     List<String> uids = Collections.synchronizedList(new ArrayList<>());
     allAtOnce(8, host -> {
-      for (int r = 0; r < 100; r++) {
+      for (int r = 0; r < REQUESTS; r++) {
         String uid = "storm-" + host + "-" + r + "-" + UUID.randomUUID();
         JsonNode response = storm.plugin(host, allocate(host, uid));
         uids.add(uid);
@@ -64,7 +70,7 @@ class EtcdStormIT {
       }
     });
 
-    assertThat(hostOf).hasSize(800);
+    assertThat(hostOf).hasSize(8 * REQUESTS);
     JsonNode blocks = admin(prefix, "ipam", "show", "--output", "json").get("blocks");
     for (Map.Entry<String, Integer> address : hostOf.entrySet()) {
       IPAddress ip = Addresses.parseAnyAddress("ip", address.getKey());
@@ -74,7 +80,7 @@ class EtcdStormIT {
     }
     JsonNode check = storm.ipamCheck();
     assertThat(check.get("problems")).isEmpty();
-    assertThat(check.get("allocated").asLong()).isEqualTo(800);
+    assertThat(check.get("allocated").asLong()).isEqualTo(8 * REQUESTS);
 
     storm.releaseAll(8, uids);
 

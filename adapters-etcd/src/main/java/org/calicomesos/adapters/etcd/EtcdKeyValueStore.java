@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.calicomesos.ports.kv.DatastoreUnavailableException;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
@@ -80,11 +82,11 @@ public final class EtcdKeyValueStore implements KeyValueStore {
   @Override
   public Listing list(String prefix) {
     Objects.requireNonNull(prefix, "prefix");
-    GetOption option = GetOption.builder().isPrefix(true).withSortField(GetOption.SortTarget.KEY)
-        .withSortOrder(GetOption.SortOrder.ASCEND).build();
+    // etcd answers a range in key order. An empty prefix is the whole key space: from "\0" to the end.
+    GetOption option = prefix.isEmpty() ? GetOption.builder().withRange(bytes("\0")).build()
+        : GetOption.builder().isPrefix(true).build();
     // One range request: its entries and header revision belong to one snapshot.
-    return calls.read("list " + quote(prefix), () -> kv.get(bytes(prefix.isEmpty() ? "\0" : prefix),
-            prefix.isEmpty() ? GetOption.builder().withRange(bytes("\0")).build() : option),
+    return calls.read("list " + quote(prefix), () -> kv.get(bytes(prefix.isEmpty() ? "\0" : prefix), option),
         response -> new Listing(response.getKvs().stream().map(EtcdKeyValueStore::entry).toList(),
             response.getHeader().getRevision()));
   }
@@ -155,11 +157,12 @@ public final class EtcdKeyValueStore implements KeyValueStore {
 
   /**
    * Runs a conditional write; when it goes unanswered, reads the key back (within the settle budget):
-   * {@code landed} recognises our own write there, which is then reported as done. Anything else leaves
+   * {@code landed} recognises our own write there, which is then reported as done. A value equal to ours
+   * is taken to be ours: the IPAM's values name the host and handle that wrote them. Anything else leaves
    * the outcome unknown, and the caller is told so instead of the write being sent again.
    */
   private WriteOutcome write(String action, String key,
-      java.util.function.Supplier<java.util.concurrent.CompletableFuture<TxnResponse>> txn,
+      Supplier<CompletableFuture<TxnResponse>> txn,
       Function<TxnResponse, WriteOutcome> outcome, Function<Optional<Entry>, Optional<WriteOutcome>> landed) {
     try {
       return calls.write(action, txn, outcome);
