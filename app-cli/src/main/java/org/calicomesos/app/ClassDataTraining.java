@@ -41,5 +41,19 @@ public final class ClassDataTraining {
       PluginProcess.run(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
           System.err, env, ConfigurationReader.forThisMachine());
     }
+    // The etcd client, as far as it goes without a server: set-up, channel, and a refused connection.
+    Map<String, String> etcd = new HashMap<>(env);
+    etcd.put("CALICO_DATASTORE", "etcd");
+    etcd.put("ETCD_ENDPOINTS", "http://127.0.0.1:" + closedPort());
+    PluginProcess.run(new ByteArrayInputStream(REQUESTS.get(1).getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream(), System.err, etcd, ConfigurationReader.forThisMachine());
+  }
+
+  private static int closedPort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      return 1;
+    }
   }
 }

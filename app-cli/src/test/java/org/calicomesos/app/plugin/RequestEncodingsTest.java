@@ -77,15 +77,14 @@ class RequestEncodingsTest {
   }
 
   @Test
-  void aConfiguredButUnsupportedDatastoreIsNamedOnlyWhenTheStoreIsNeeded() {
+  void aMisconfiguredDatastoreIsNamedOnlyWhenTheStoreIsNeeded() {
     MemoryAppComponent app = MemoryAppComponent.create(dir.resolve("isolator.log"),
         Map.of("CALICO_DATASTORE", "", "ETCD_ENDPOINTS", "https://10.0.0.1:2379", "ETCD_PASSWORD", "hunter2"));
     String allocate = "{\"command\":\"allocate\",\"args\":{\"hostname\":\"a\",\"uid\":\"u1\",\"num_ipv4\":1,\"num_ipv6\":0}}";
     String invalid = "{\"command\":\"allocate\",\"args\":{\"hostname\":\"a\",\"num_ipv4\":1}}";
 
     assertThat(app.endpoint().handle(allocate.getBytes(StandardCharsets.UTF_8)).toString())
-        .isEqualTo("{\"error\":\"etcd is not supported by this build yet (default, because ETCD_ENDPOINTS is set); "
-            + "set CALICO_DATASTORE=sqlite for the embedded single-host store\"}\n")
+        .isEqualTo("{\"error\":\"ETCD_PASSWORD is set but ETCD_USERNAME is not; set both or neither\"}\n")
         .doesNotContain("hunter2");
     assertThat(app.endpoint().handle(invalid.getBytes(StandardCharsets.UTF_8)).toString())
         .contains("allocate request is missing uid");
