@@ -3,12 +3,17 @@ package org.calicomesos.app.ipam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.calicomesos.adapters.etcd.EtcdKeyValueStore;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
 import org.calicomesos.adapters.sqlite.SqliteKeyValueStore;
 import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.testkit.server.EtcdServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,10 +25,27 @@ class SameIpamOnEveryStoreTest {
   static Path dir;
 
   private static List<String> reference;
+  private static EtcdServer etcd;
 
   static Stream<StoreUnderTest> stores() {
     return Stream.of(
-        new StoreUnderTest("sqlite", () -> SqliteKeyValueStore.open(dir.resolve("scenario.db"))));
+        new StoreUnderTest("sqlite", () -> SqliteKeyValueStore.open(dir.resolve("scenario.db"))),
+        new StoreUnderTest("etcd", () -> EtcdKeyValueStore.open(Map.of("ETCD_ENDPOINTS", etcd().clientUrl()),
+            Duration.ofSeconds(10))));
+  }
+
+  private static synchronized EtcdServer etcd() {
+    if (etcd == null) {
+      etcd = EtcdServer.start();
+    }
+    return etcd;
+  }
+
+  @AfterAll
+  static void stopServers() {
+    if (etcd != null) {
+      etcd.close();
+    }
   }
 
   @Test
