@@ -18,6 +18,7 @@ import org.calicomesos.ports.kv.DatastoreException;
  */
 public record ConsulSettings(URI address, Optional<String> token, Optional<Path> caCert, Optional<Path> clientCert,
     Optional<Path> clientKey, Duration requestTimeout) {
+  private static final String LOCAL_AGENT = "127.0.0.1:8500";
 
   public ConsulSettings {
     Objects.requireNonNull(address, "address");
@@ -37,10 +38,12 @@ public record ConsulSettings(URI address, Optional<String> token, Optional<Path>
         Optional.empty(), requestTimeout);
   }
 
-  /** From the {@code CONSUL_*} variables as given; blank ones count as unset. */
+  /**
+   * From the {@code CONSUL_*} variables as given; blank ones count as unset. Without
+   * {@code CONSUL_HTTP_ADDR}, the local agent at 127.0.0.1:8500, as every Consul tool assumes.
+   */
   public static ConsulSettings fromEnvironment(Map<String, String> environment, Duration requestTimeout) {
-    String address = text(environment, "CONSUL_HTTP_ADDR")
-        .orElseThrow(() -> new DatastoreException("CONSUL_HTTP_ADDR is not set"));
+    String address = text(environment, "CONSUL_HTTP_ADDR").orElse(LOCAL_AGENT);
     return new ConsulSettings(parseAddress(address), text(environment, "CONSUL_HTTP_TOKEN"),
         text(environment, "CONSUL_CACERT").map(Path::of), text(environment, "CONSUL_CLIENT_CERT").map(Path::of),
         text(environment, "CONSUL_CLIENT_KEY").map(Path::of), requestTimeout);

@@ -16,7 +16,6 @@ import org.kiwiproject.consul.model.kv.ImmutableOperation;
 import org.kiwiproject.consul.model.kv.Operation;
 import org.kiwiproject.consul.model.kv.TxResponse;
 import org.kiwiproject.consul.model.kv.Value;
-import org.kiwiproject.consul.util.Jackson;
 import retrofit2.Response;
 
 /**
@@ -113,7 +112,7 @@ final class ConsulWrites {
   private static RequestBody body(Operation... operations) {
     List<Map<String, Operation>> wrapped = Stream.of(operations).map(operation -> Map.of("KV", operation)).toList();
     try {
-      return RequestBody.create(Jackson.MAPPER.writeValueAsBytes(wrapped), JSON);
+      return RequestBody.create(ConsulJson.MAPPER.writeValueAsBytes(wrapped), JSON);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("failed to encode a Consul transaction: " + e.getMessage(), e);
     }
