@@ -41,12 +41,19 @@ public final class ClassDataTraining {
       PluginProcess.run(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
           System.err, env, ConfigurationReader.forThisMachine());
     }
-    // The etcd client, as far as it goes without a server: set-up, channel, and a refused connection.
-    Map<String, String> etcd = new HashMap<>(env);
-    etcd.put("CALICO_DATASTORE", "etcd");
-    etcd.put("ETCD_ENDPOINTS", "http://127.0.0.1:" + closedPort());
+    // The etcd and Consul clients, as far as they go without a server (set-up, channel, a refused
+    // connection): the build needs neither server, and the archive still holds the client classes every
+    // request on them would otherwise load from the jars.
+    againstNothing(env, "etcd", "ETCD_ENDPOINTS", "http://127.0.0.1:" + closedPort());
+    againstNothing(env, "consul", "CONSUL_HTTP_ADDR", "127.0.0.1:" + closedPort());
+  }
+
+  private static void againstNothing(Map<String, String> env, String datastore, String variable, String address) {
+    Map<String, String> settings = new HashMap<>(env);
+    settings.put("CALICO_DATASTORE", datastore);
+    settings.put(variable, address);
     PluginProcess.run(new ByteArrayInputStream(REQUESTS.get(1).getBytes(StandardCharsets.UTF_8)),
-        new ByteArrayOutputStream(), System.err, etcd, ConfigurationReader.forThisMachine());
+        new ByteArrayOutputStream(), System.err, settings, ConfigurationReader.forThisMachine());
   }
 
   private static int closedPort() {

@@ -7,6 +7,7 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import org.calicomesos.adapters.etcd.EtcdStoreModule;
+import org.calicomesos.adapters.consul.ConsulStoreModule;
 import org.calicomesos.adapters.memory.MemoryStoreModule;
 import org.calicomesos.adapters.sqlite.SqliteStoreModule;
 import org.calicomesos.app.config.Configuration;
@@ -16,14 +17,16 @@ import org.calicomesos.ports.kv.KeyValueStore;
  * Chooses the one {@link KeyValueStore} the configuration names. The adapters arrive as {@link Provider}s,
  * so the ones not chosen are never constructed and their classes never loaded (start-up cost).
  */
-@Module(includes = {MemoryStoreModule.class, SqliteStoreModule.class, EtcdStoreModule.class})
+@Module(includes = {MemoryStoreModule.class, SqliteStoreModule.class, EtcdStoreModule.class,
+    ConsulStoreModule.class})
 interface DatastoreModule {
 
   @Provides
   @Singleton
   static KeyValueStore keyValueStore(Configuration configuration, OpenResources resources,
       @Named("sqlite") Provider<KeyValueStore> sqlite, @Named("memory") Provider<KeyValueStore> memory,
-      @Named("etcd") Provider<KeyValueStore> etcd) {
+      @Named("etcd") Provider<KeyValueStore> etcd,
+      @Named("consul") Provider<KeyValueStore> consul) {
     KeyValueStore store;
     switch (configuration.datastore().kind()) {
       case SQLITE:
@@ -34,6 +37,9 @@ interface DatastoreModule {
         break;
       case ETCD:
         store = etcd.get();
+        break;
+      case CONSUL:
+        store = consul.get();
         break;
       default:
         throw new UnsupportedDatastoreException(configuration.datastore());

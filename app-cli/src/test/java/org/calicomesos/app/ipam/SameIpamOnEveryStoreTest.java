@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.calicomesos.adapters.consul.ConsulKeyValueStore;
+import org.calicomesos.adapters.consul.ConsulSettings;
 import org.calicomesos.adapters.etcd.EtcdKeyValueStore;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
 import org.calicomesos.adapters.sqlite.SqliteKeyValueStore;
 import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.testkit.server.ConsulServer;
 import org.calicomesos.testkit.server.EtcdServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -26,12 +29,15 @@ class SameIpamOnEveryStoreTest {
 
   private static List<String> reference;
   private static EtcdServer etcd;
+  private static ConsulServer consul;
 
   static Stream<StoreUnderTest> stores() {
     return Stream.of(
         new StoreUnderTest("sqlite", () -> SqliteKeyValueStore.open(dir.resolve("scenario.db"))),
         new StoreUnderTest("etcd", () -> EtcdKeyValueStore.open(Map.of("ETCD_ENDPOINTS", etcd().clientUrl()),
-            Duration.ofSeconds(10))));
+            Duration.ofSeconds(10))),
+        new StoreUnderTest("consul", () -> ConsulKeyValueStore.open(ConsulSettings.of(consul().address(),
+            Duration.ofSeconds(10)))));
   }
 
   private static synchronized EtcdServer etcd() {
@@ -41,10 +47,20 @@ class SameIpamOnEveryStoreTest {
     return etcd;
   }
 
+  private static synchronized ConsulServer consul() {
+    if (consul == null) {
+      consul = ConsulServer.start();
+    }
+    return consul;
+  }
+
   @AfterAll
   static void stopServers() {
     if (etcd != null) {
       etcd.close();
+    }
+    if (consul != null) {
+      consul.close();
     }
   }
 

@@ -1,0 +1,99 @@
+package org.calicomesos.adapters.consul;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.calicomesos.ports.kv.Entry;
+import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.kv.Listing;
+import org.calicomesos.ports.kv.Watch;
+import org.calicomesos.ports.kv.WatchListener;
+import org.calicomesos.ports.kv.WriteOutcome;
+
+/**
+ * {@link KeyValueStore} on Consul KV. Revisions are Consul's {@code ModifyIndex} (Raft indexes: they grow
+ * with every write, deletes included). Every call is bounded by the request deadline.
+ *
+ * <p>Watches: Consul keeps no history of changes, so a watch can replay the changes after a revision only
+ * when it can prove what was there at that revision — when nothing under the prefix changed since, or
+ * when this store listed the prefix at exactly that revision. Otherwise it reports
+ * {@link WatchListener#onCompacted} at once and the listener re-lists, as the port asks.
+ */
+public final class ConsulKeyValueStore implements KeyValueStore {
+  private final ConsulSettings settings;
+  private final ConsulHttp http;
+  private final ConsulReads reads;
+  private final ConsulWrites writes;
+  private final RecentListings listings = new RecentListings();
+  private final List<ConsulWatch> watches = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
+
+  private ConsulKeyValueStore(ConsulSettings settings, ConsulHttp http) {
+    this.settings = settings;
+    this.http = http;
+    ConsulCalls calls = new ConsulCalls(settings);
+    this.reads = new ConsulReads(calls);
+    this.writes = new ConsulWrites(calls, reads, http.requests());
+  }
+
+  /** A store on the Consul {@code settings} name; connects lazily, on the first call. */
+  public static ConsulKeyValueStore open(ConsulSettings settings) {
+    return new ConsulKeyValueStore(settings, ConsulHttp.open(settings));
+  }
+
+  @Override
+  public Optional<Entry> get(String key) {
+    return reads.get(http.requests(), key);
+  }
+
+  @Override
+  public Listing list(String prefix) {
+    Listing listing = reads.list(http.requests(), prefix);
+    listings.remember(prefix, listing);
+    return listing;
+  }
+
+  @Override
+  public WriteOutcome create(String key, String value) {
+    return writes.create(key, value);
+  }
+
+  @Override
+  public WriteOutcome update(String key, String value, long expectedRevision) {
+    return writes.update(key, value, expectedRevision);
+  }
+
+  @Override
+  public WriteOutcome delete(String key, long expectedRevision) {
+    return writes.delete(key, expectedRevision);
+  }
+
+  @Override
+  public Watch watch(String prefix, long afterRevision, WatchListener listener) {
+    // Read now, on the caller's thread: what is there at the watch's start is part of the proof.
+    Listing now = reads.list(http.requests(), prefix);
+    Optional<Listing> from = now.revision() <= afterRevision ? Optional.of(now) : listings.at(prefix, afterRevision);
+    ConsulWatch[] holder = new ConsulWatch[1];
+    ConsulWatch watch = new ConsulWatch(reads, http.watches(), prefix, listener, from.orElse(now), now,
+        from.isPresent() ? 0 : now.revision(), () -> watches.remove(holder[0]));
+    holder[0] = watch;
+    watches.add(watch);
+    watch.start();
+    return watch;
+  }
+
+  @Override
+  public String describe() {
+    return settings.describe();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    watches.forEach(ConsulWatch::close);
+    http.close();
+  }
+}
