@@ -14,7 +14,9 @@ import org.calicomesos.app.config.ConfigurationReader;
  * loads rather than only those of a first-ever allocate. Its answers do not matter.
  *
  * <p>usage: {@code java -XX:ArchiveClassesAtExit=... -cp calico-mesos.jar
- * org.calicomesos.app.ClassDataTraining WORK_DIR}
+ * org.calicomesos.app.ClassDataTraining WORK_DIR [cluster]}: with {@code cluster}, also the etcd and Consul
+ * clients, for the archive the launcher uses when one of those is the datastore (the embedded store's
+ * archive stays without them: a bigger archive costs every request to map).
  */
 public final class ClassDataTraining {
   private static final List<String> REQUESTS = List.of(
@@ -40,6 +42,9 @@ public final class ClassDataTraining {
     for (String request : REQUESTS) {
       PluginProcess.run(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
           System.err, env, ConfigurationReader.forThisMachine());
+    }
+    if (args.length < 2 || !args[1].equals("cluster")) {
+      return;
     }
     // The etcd and Consul clients, as far as they go without a server (set-up, channel, a refused
     // connection): the build needs neither server, and the archive still holds the client classes every
