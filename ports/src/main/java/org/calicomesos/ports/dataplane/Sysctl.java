@@ -1,0 +1,28 @@
+package org.calicomesos.ports.dataplane;
+
+import java.util.regex.Pattern;
+
+/**
+ * One kernel setting under {@code /proc/sys}, written as its path there ({@code net/ipv4/conf/cali0123/proxy_arp})
+ * and applied in the namespace the plan says. The key is checked so it can only name a file under
+ * {@code /proc/sys/net}.
+ */
+public record Sysctl(String key, String value) {
+  private static final Pattern KEY = Pattern.compile("net(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)+");
+  private static final Pattern VALUE = Pattern.compile("[0-9A-Za-z_.-]{1,64}");
+
+  public Sysctl {
+    if (key == null || !KEY.matcher(key).matches() || key.contains("..") || key.length() > 256) {
+      throw new IllegalArgumentException("sysctl key must be a path under net/, got " + key);
+    }
+    if (value == null || !VALUE.matcher(value).matches()) {
+      throw new IllegalArgumentException("sysctl value must be a short word, got " + value);
+    }
+  }
+
+
+  @Override
+  public String toString() {
+    return key + "=" + value;
+  }
+}
