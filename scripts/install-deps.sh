@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what calico-mesos needs on Debian 12 (bookworm), as root. Idempotent: installs only what is missing.
 #   install-deps.sh build   JDK 17 and Maven: enough to build and run the plugin on its embedded store
-#   install-deps.sh test    the above, plus what the tests use: iproute2, nftables, etcd, Consul, sqlite3, openssl
+#   install-deps.sh test    the above, plus what the tests use: iproute2, nftables, etcd, Consul, sqlite3, openssl,
+#                           socat (TCP listeners and clients inside test network namespaces), util-linux (unshare, nsenter)
 set -euo pipefail
 
 need_root() {
@@ -63,7 +64,7 @@ case "${1:-test}" in
     apt_install openjdk-17-jdk-headless maven
     ;;
   test)
-    apt_install openjdk-17-jdk-headless maven iproute2 nftables sqlite3 etcd-server etcd-client openssl
+    apt_install openjdk-17-jdk-headless maven iproute2 nftables sqlite3 etcd-server etcd-client openssl socat util-linux
     if ! command -v consul >/dev/null 2>&1; then
       add_bullseye_for_consul
       apt_install consul
