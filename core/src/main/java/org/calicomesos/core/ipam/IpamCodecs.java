@@ -1,8 +1,10 @@
 package org.calicomesos.core.ipam;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import org.calicomesos.core.json.JsonTree;
+import org.calicomesos.core.json.TreeCodec;
+import static org.calicomesos.core.json.Fields.array;
+import static org.calicomesos.core.json.Fields.integer;
+import static org.calicomesos.core.json.Fields.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,24 +15,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.calicomesos.core.cas.Codec;
 import org.calicomesos.ports.ipam.Pool;
-import org.calicomesos.ports.kv.CorruptValueException;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.ports.model.HandleId;
-import org.calicomesos.ports.model.InvalidRequestException;
 
 /**
  * JSON forms of the IPAM records, field for field as Calico's libcalico-go writes them, so an operator
  * who knows Calico's datastore can read ours. Trees go through {@link JsonTree}: no reflection, quick to start.
  */
 final class IpamCodecs {
-  static final Codec<AllocationBlock> BLOCK = codec(IpamCodecs::decodeBlock, IpamCodecs::encodeBlock);
-  static final Codec<Handle> HANDLE = codec(IpamCodecs::decodeHandle, IpamCodecs::encodeHandle);
-  static final Codec<Affinity> AFFINITY = codec(IpamCodecs::decodeAffinity, IpamCodecs::encodeAffinity);
-  static final Codec<PoolRecord> POOL = codec(IpamCodecs::decodePool, IpamCodecs::encodePool);
+  static final Codec<AllocationBlock> BLOCK = TreeCodec.of(IpamCodecs::decodeBlock, IpamCodecs::encodeBlock);
+  static final Codec<Handle> HANDLE = TreeCodec.of(IpamCodecs::decodeHandle, IpamCodecs::encodeHandle);
+  static final Codec<Affinity> AFFINITY = TreeCodec.of(IpamCodecs::decodeAffinity, IpamCodecs::encodeAffinity);
+  static final Codec<PoolRecord> POOL = TreeCodec.of(IpamCodecs::decodePool, IpamCodecs::encodePool);
 
   private IpamCodecs() {}
 
@@ -140,50 +139,5 @@ final class IpamCodecs {
     node.put("strictAffinity", record.pool().strictAffinity());
     node.put("disabled", record.disabled());
     return node;
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    if (!value.isTextual()) {
-      throw new IllegalArgumentException("field '" + field + "' is missing or not a string");
-    }
-    return value.asText();
-  }
-
-  private static int integer(JsonNode value, String field) {
-    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-      throw new IllegalArgumentException("field '" + field + "' holds a non-integer");
-    }
-    return value.intValue();
-  }
-
-  private static JsonNode array(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    if (!value.isArray()) {
-      throw new IllegalArgumentException("field '" + field + "' is missing or not a list");
-    }
-    return value;
-  }
-
-  private static <V> Codec<V> codec(Function<JsonNode, V> decode, Function<V, JsonNode> encode) {
-    return new Codec<>() {
-      @Override
-      public V decode(Entry entry) {
-        try {
-          return decode.apply(JsonTree.parse(entry.value()));
-        } catch (JsonProcessingException e) {
-          throw new CorruptValueException(entry.key(), "not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-          throw new CorruptValueException(entry.key(), "unreadable: " + e.getMessage());
-        } catch (IllegalArgumentException | InvalidRequestException | ArithmeticException e) {
-          throw new CorruptValueException(entry.key(), e.getMessage());
-        }
-      }
-
-      @Override
-      public String encode(V value) {
-        return JsonTree.write(encode.apply(value));
-      }
-    };
   }
 }

@@ -26,6 +26,10 @@ public final class ReleaseAddressesService implements ReleaseAddressesUseCase {
     if (command instanceof ReleaseCommand.ByHandle byHandle) {
       result = ipam.releaser.releaseHandle(byHandle.handle());
       LOG.log(Level.INFO, "released {0} held by uid {1}", result.released(), byHandle.handle());
+    } else if (command instanceof ReleaseCommand.StillHeldBy heldBy) {
+      result = ipam.releaser.release(heldBy.addresses(), Optional.of(heldBy.handle()));
+      LOG.log(Level.INFO, "released {0} still held by uid {1}; no longer held by it: {2}", result.released(),
+          heldBy.handle(), result.alreadyFree());
     } else {
       result = ipam.releaser.release(((ReleaseCommand.ByAddresses) command).addresses(), Optional.empty());
       LOG.log(Level.INFO, "released {0}; already free: {1}", result.released(), result.alreadyFree());

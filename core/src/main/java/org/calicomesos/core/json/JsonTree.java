@@ -30,6 +30,10 @@ public final class JsonTree {
     return NODES.objectNode();
   }
 
+  public static ArrayNode array() {
+    return NODES.arrayNode();
+  }
+
   /** Parses one JSON value; anything after it is an error. */
   public static JsonNode parse(String text) throws IOException {
     try (JsonParser parser = FACTORY.createParser(text)) {

@@ -16,6 +16,17 @@ public sealed interface ReleaseCommand {
     }
   }
 
+  /**
+   * Those of these addresses that {@code handle} still holds: what {@code cleanup} frees, since the agent has
+   * already released them by address and one may since have gone to someone else.
+   */
+  record StillHeldBy(List<IPAddress> addresses, HandleId handle) implements ReleaseCommand {
+    public StillHeldBy {
+      Objects.requireNonNull(handle, "handle");
+      addresses = List.copyOf(addresses);
+    }
+  }
+
   /** These addresses, regardless of owner. */
   record ByAddresses(List<IPAddress> addresses) implements ReleaseCommand {
     public ByAddresses {

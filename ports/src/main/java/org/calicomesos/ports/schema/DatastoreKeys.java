@@ -4,10 +4,13 @@ import inet.ipaddr.IPAddress;
 import java.util.Objects;
 import java.util.Optional;
 import org.calicomesos.ports.model.Addresses;
+import org.calicomesos.ports.model.ContainerId;
+import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.InvalidRequestException;
 import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.model.ProfileName;
 
 /**
  * The datastore layout, in one place for every backend (Calico's v1/v2 layout, so operators recognise it).
@@ -87,6 +90,53 @@ public final class DatastoreKeys {
     return handlePrefix() + handle.value();
   }
 
+  /** {@code /calico/v1/host/}: every host's records (endpoints today; host registration later). */
+  public String hostRoot() {
+    return prefix + "/v1/host/";
+  }
+
+  /** {@code /calico/v1/host/<node>/workload/mesos/}: the endpoints of every Mesos container on one host. */
+  public String workloadPrefix(NodeName node) {
+    return hostRoot() + node.value() + "/workload/mesos/";
+  }
+
+  /** {@code /calico/v1/host/<node>/workload/mesos/<container>/endpoint/} */
+  public String endpointPrefix(NodeName node, ContainerId container) {
+    return workloadPrefix(node) + container.value() + "/endpoint/";
+  }
+
+  /** {@code /calico/v1/host/<node>/workload/mesos/<container>/endpoint/<endpoint id>} */
+  public String endpoint(NodeName node, ContainerId container, EndpointId endpoint) {
+    return endpointPrefix(node, container) + endpoint.value();
+  }
+
+  /** The endpoint a key under {@link #hostRoot()} names, if the key is one. */
+  public Optional<EndpointKey> parseEndpoint(String key) {
+    if (!key.startsWith(hostRoot())) {
+      return Optional.empty();
+    }
+    String[] parts = key.substring(hostRoot().length()).split("/");
+    if (parts.length != 6 || !parts[1].equals("workload") || !parts[2].equals("mesos") || !parts[4].equals("endpoint")) {
+      return Optional.empty();
+    }
+    return Optional.of(new EndpointKey(new NodeName(parts[0]), new ContainerId(parts[3]), new EndpointId(parts[5])));
+  }
+
+  /** {@code /calico/v1/policy/profile/} */
+  public String profileRoot() {
+    return prefix + "/v1/policy/profile/";
+  }
+
+  /** {@code /calico/v1/policy/profile/<name>/rules}: inbound and outbound rules. */
+  public String profileRules(ProfileName profile) {
+    return profileRoot() + profile.value() + "/rules";
+  }
+
+  /** {@code /calico/v1/policy/profile/<name>/tags}: the tags endpoints of this profile carry. */
+  public String profileTags(ProfileName profile) {
+    return profileRoot() + profile.value() + "/tags";
+  }
+
   /** The CIDR a pool or block key names, read back from its last segment. */
   public static IPAddress cidrOf(String key) {
     String last = key.substring(key.lastIndexOf('/') + 1);
@@ -117,6 +167,9 @@ public final class DatastoreKeys {
   private static String segment(IPAddress cidr) {
     return cidr.toPrefixBlock().getLower().withoutPrefixLength().toCanonicalString() + "-" + cidr.getNetworkPrefixLength();
   }
+
+  /** A parsed endpoint key. */
+  public record EndpointKey(NodeName node, ContainerId container, EndpointId endpoint) {}
 
   /** A parsed affinity key: this node claims this block. */
   public record AffinityKey(NodeName node, IPAddress blockCidr) {}

@@ -1,0 +1,52 @@
+package org.calicomesos.core.endpoint;
+
+import inet.ipaddr.IPAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.calicomesos.ports.model.ContainerId;
+import org.calicomesos.ports.model.EndpointId;
+import org.calicomesos.ports.model.HandleId;
+import org.calicomesos.ports.model.ProfileName;
+
+/**
+ * A workload endpoint record, as Calico's v1 layout has it: the host-side interface, the container's MAC, its
+ * nets (/32 and /128), profiles in order, labels — plus the handle that held its addresses when it was
+ * isolated, so {@code cleanup} frees only what that handle still holds.
+ */
+record Endpoint(
+    EndpointId id,
+    ContainerId container,
+    String interfaceName,
+    String mac,
+    List<IPAddress> ipv4Nets,
+    List<IPAddress> ipv6Nets,
+    List<ProfileName> profiles,
+    Map<String, String> labels,
+    Optional<HandleId> handle) {
+
+  Endpoint {
+    ipv4Nets = List.copyOf(ipv4Nets);
+    ipv6Nets = List.copyOf(ipv6Nets);
+    profiles = List.copyOf(profiles);
+    labels = Map.copyOf(labels);
+  }
+
+  /** Every address, without prefix length, IPv4 first. */
+  List<IPAddress> addresses() {
+    List<IPAddress> addresses = new ArrayList<>();
+    ipv4Nets.forEach(net -> addresses.add(net.withoutPrefixLength()));
+    ipv6Nets.forEach(net -> addresses.add(net.withoutPrefixLength()));
+    return addresses;
+  }
+
+  boolean hasAddresses(List<IPAddress> others) {
+    Set<IPAddress> mine = new HashSet<>(addresses());
+    Set<IPAddress> theirs = new HashSet<>();
+    others.forEach(a -> theirs.add(a.withoutPrefixLength()));
+    return mine.equals(theirs);
+  }
+}

@@ -1,0 +1,87 @@
+package org.calicomesos.core.endpoint;
+
+import static org.calicomesos.core.json.Fields.text;
+import static org.calicomesos.core.json.Fields.texts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import inet.ipaddr.IPAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.calicomesos.core.cas.Codec;
+import org.calicomesos.core.json.JsonTree;
+import org.calicomesos.core.json.TreeCodec;
+import org.calicomesos.ports.model.Addresses;
+import org.calicomesos.ports.model.ContainerId;
+import org.calicomesos.ports.model.EndpointId;
+import org.calicomesos.ports.model.HandleId;
+import org.calicomesos.ports.model.ProfileName;
+
+/** The endpoint record's JSON, field names as Calico v1 wrote them, plus {@code container_id} and {@code handle_id}. */
+final class EndpointCodec {
+  static final Codec<Endpoint> ENDPOINT = TreeCodec.of(EndpointCodec::decode, EndpointCodec::encode);
+  static final String IPV4_GATEWAY = "169.254.1.1";
+  static final String IPV6_GATEWAY = "fe80::ecee:eeff:feee:eeee";
+
+  private EndpointCodec() {}
+
+  private static Endpoint decode(JsonNode node) {
+    List<ProfileName> profiles = new ArrayList<>();
+    texts(node, "profile_ids").forEach(name -> profiles.add(new ProfileName(name)));
+    Map<String, String> labels = new LinkedHashMap<>();
+    node.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+    JsonNode handle = node.path("handle_id");
+    return new Endpoint(
+        new EndpointId(text(node, "endpoint_id")),
+        new ContainerId(text(node, "container_id")),
+        text(node, "name"),
+        text(node, "mac"),
+        nets(node, "ipv4_nets"),
+        nets(node, "ipv6_nets"),
+        profiles,
+        labels,
+        handle.isTextual() ? Optional.of(new HandleId(handle.asText())) : Optional.empty());
+  }
+
+  private static JsonNode encode(Endpoint endpoint) {
+    ObjectNode node = JsonTree.object();
+    node.put("state", "active");
+    node.put("endpoint_id", endpoint.id().value());
+    node.put("container_id", endpoint.container().value());
+    node.put("name", endpoint.interfaceName());
+    node.put("mac", endpoint.mac());
+    putNets(node.putArray("ipv4_nets"), endpoint.ipv4Nets());
+    putNets(node.putArray("ipv6_nets"), endpoint.ipv6Nets());
+    if (!endpoint.ipv4Nets().isEmpty()) {
+      node.put("ipv4_gateway", IPV4_GATEWAY);
+    }
+    if (!endpoint.ipv6Nets().isEmpty()) {
+      node.put("ipv6_gateway", IPV6_GATEWAY);
+    }
+    ArrayNode profiles = node.putArray("profile_ids");
+    endpoint.profiles().forEach(p -> profiles.add(p.value()));
+    ObjectNode labels = node.putObject("labels");
+    endpoint.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> labels.put(e.getKey(), e.getValue()));
+    if (endpoint.handle().isPresent()) {
+      node.put("handle_id", endpoint.handle().get().value());
+    } else {
+      node.putNull("handle_id");
+    }
+    return node;
+  }
+
+  private static List<IPAddress> nets(JsonNode node, String field) {
+    List<IPAddress> nets = new ArrayList<>();
+    texts(node, field).forEach(text -> nets.add(Addresses.parseCidr(field, text)));
+    return nets;
+  }
+
+  private static void putNets(ArrayNode array, List<IPAddress> nets) {
+    nets.forEach(net -> array.add(net.toCanonicalString()));
+  }
+}

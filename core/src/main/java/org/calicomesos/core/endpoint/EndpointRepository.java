@@ -1,0 +1,79 @@
+package org.calicomesos.core.endpoint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.calicomesos.core.cas.CasLoop;
+import org.calicomesos.core.cas.Codec;
+import org.calicomesos.core.cas.Step;
+import org.calicomesos.ports.kv.Entry;
+import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.model.ContainerId;
+import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.schema.DatastoreKeys;
+
+/** Endpoint records of one host, under {@code /calico/v1/host/<node>/workload/mesos/}. */
+final class EndpointRepository {
+  /** The stored text as is: deleting a record must not depend on being able to read it. */
+  private static final Codec<String> RAW = new Codec<>() {
+    @Override
+    public String decode(Entry entry) {
+      return entry.value();
+    }
+
+    @Override
+    public String encode(String value) {
+      return value;
+    }
+  };
+
+  private final KeyValueStore store;
+  private final DatastoreKeys keys;
+  private final NodeName node;
+  private final CasLoop cas;
+
+  EndpointRepository(KeyValueStore store, DatastoreKeys keys, NodeName node) {
+    this.store = store;
+    this.keys = keys;
+    this.node = node;
+    this.cas = new CasLoop(store);
+  }
+
+  /** The container's endpoints (one, when we wrote it; a listing so records of any id are found). */
+  List<Endpoint> ofContainer(ContainerId container) {
+    return decodeAll(store.list(keys.endpointPrefix(node, container)).entries());
+  }
+
+  /** Every endpoint on this host. */
+  List<Endpoint> onThisHost() {
+    return decodeAll(store.list(keys.workloadPrefix(node)).entries());
+  }
+
+  /** Writes the endpoint, replacing whatever record of that id is there. */
+  void save(Endpoint endpoint) {
+    String value = EndpointCodec.ENDPOINT.encode(endpoint);
+    cas.update(keys.endpoint(node, endpoint.container(), endpoint.id()), RAW, current -> Step.put(value, null));
+  }
+
+  /**
+   * Deletes every endpoint record of the container, readable or not (a corrupt record must not make cleanup
+   * impossible); returns how many were there.
+   */
+  int deleteAll(ContainerId container) {
+    int deleted = 0;
+    for (Entry entry : store.list(keys.endpointPrefix(node, container)).entries()) {
+      boolean gone = cas.update(entry.key(), Optional.of(entry), RAW,
+          current -> current.isPresent() ? Step.remove(true) : Step.keep(false));
+      deleted += gone ? 1 : 0;
+    }
+    return deleted;
+  }
+
+  private static List<Endpoint> decodeAll(List<Entry> entries) {
+    List<Endpoint> endpoints = new ArrayList<>(entries.size());
+    for (Entry entry : entries) {
+      endpoints.add(EndpointCodec.ENDPOINT.decode(entry));
+    }
+    return endpoints;
+  }
+}

@@ -1,0 +1,56 @@
+package org.calicomesos.core.ipam;
+
+import inet.ipaddr.IPAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.calicomesos.ports.ipam.Pool;
+import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.model.IpFamily;
+import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.schema.DatastoreKeys;
+
+/** Read-only questions other parts of core ask the IPAM: who holds these addresses, which blocks a host owns. */
+public final class AddressLookup {
+  private final IpamRepository repository;
+
+  public AddressLookup(KeyValueStore store, DatastoreKeys keys) {
+    this.repository = new IpamRepository(store, keys);
+  }
+
+  /** One holding per address, in order; each block is read once. */
+  public List<AddressHolding> holdings(List<IPAddress> addresses) {
+    List<PoolRecord> pools = repository.allPools();
+    Map<IPAddress, Optional<AllocationBlock>> blocks = new HashMap<>();
+    List<AddressHolding> holdings = new ArrayList<>(addresses.size());
+    for (IPAddress address : addresses) {
+      IPAddress plain = address.withoutPrefixLength();
+      Optional<Pool> pool = PoolDirectory.containing(pools, plain);
+      if (pool.isEmpty()) {
+        holdings.add(new AddressHolding(plain, Optional.empty(), false, Optional.empty()));
+        continue;
+      }
+      IPAddress cidr = PoolDirectory.blockOf(pool.get(), plain);
+      Optional<AllocationAttribute> holder = blocks.computeIfAbsent(cidr, repository::block)
+          .flatMap(block -> block.holder(block.ordinalOf(plain)));
+      holdings.add(new AddressHolding(plain, Optional.of(cidr), holder.isPresent(),
+          holder.flatMap(AllocationAttribute::handle)));
+    }
+    return holdings;
+  }
+
+  /** The blocks {@code node}'s claims on which are confirmed, IPv4 then IPv6. */
+  public List<IPAddress> blocksAffineTo(NodeName node) {
+    List<IPAddress> blocks = new ArrayList<>();
+    for (IpFamily family : IpFamily.values()) {
+      repository.affinities(node, family).forEach((cidr, affinity) -> {
+        if (affinity.state() == Affinity.State.CONFIRMED) {
+          blocks.add(cidr);
+        }
+      });
+    }
+    return blocks;
+  }
+}

@@ -1,0 +1,41 @@
+package org.calicomesos.core.profile;
+
+import inet.ipaddr.IPAddress;
+import java.util.List;
+import org.calicomesos.ports.model.Netgroup;
+import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.model.ProfileName;
+
+/**
+ * A policy profile (DESIGN.md §6, REFERENCE.md §2.5): inbound and outbound allow rules and the tags its
+ * endpoints carry. Anything no rule admits is dropped.
+ */
+public record Profile(ProfileName name, List<ProfileRule> inbound, List<ProfileRule> outbound, List<String> tags) {
+  public Profile {
+    inbound = List.copyOf(inbound);
+    outbound = List.copyOf(outbound);
+    tags = List.copyOf(tags);
+  }
+
+  /** {@code default_<node>}: traffic from and to the host itself ({@code hostIp}/32). */
+  public static Profile hostDefault(NodeName node, IPAddress hostIp) {
+    IPAddress net = hostIp.withoutPrefixLength().toPrefixBlock(hostIp.getBitCount());
+    return new Profile(ProfileName.hostDefault(node), List.of(ProfileRule.fromNet(net)), List.of(ProfileRule.toNet(net)),
+        List.of());
+  }
+
+  /** {@code public}: everyone in, everything out. */
+  public static Profile publicProfile() {
+    return new Profile(ProfileName.of(Netgroup.PUBLIC), List.of(ProfileRule.ALLOW_ALL), List.of(ProfileRule.ALLOW_ALL),
+        List.of(Netgroup.PUBLIC.value()));
+  }
+
+  /** A netgroup: in from endpoints tagged with it, everything out. */
+  public static Profile netgroup(Netgroup netgroup) {
+    if (netgroup.equals(Netgroup.PUBLIC)) {
+      return publicProfile();
+    }
+    return new Profile(ProfileName.of(netgroup), List.of(ProfileRule.fromTag(netgroup)), List.of(ProfileRule.ALLOW_ALL),
+        List.of(netgroup.value()));
+  }
+}

@@ -1,0 +1,37 @@
+package org.calicomesos.core.profile;
+
+import java.util.List;
+import java.util.Optional;
+import org.calicomesos.core.cas.CasLoop;
+import org.calicomesos.core.cas.Step;
+import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.schema.DatastoreKeys;
+
+/**
+ * Makes sure a profile's records exist. A record already there is left alone — an operator may have
+ * tightened a netgroup's rules — unless {@code replaceIfDifferent}, which the host profile uses because its
+ * rules name the host's IP and that can change. Concurrent writers of the same profile write the same content,
+ * so losing a create race is success.
+ */
+public final class ProfileWriter {
+  private final DatastoreKeys keys;
+  private final CasLoop cas;
+
+  public ProfileWriter(KeyValueStore store, DatastoreKeys keys) {
+    this.keys = keys;
+    this.cas = new CasLoop(store);
+  }
+
+  public void ensure(Profile profile, boolean replaceIfDifferent) {
+    ProfileCodecs.Rules rules = new ProfileCodecs.Rules(profile.inbound(), profile.outbound());
+    cas.update(keys.profileRules(profile.name()), ProfileCodecs.RULES, current -> decide(current, rules, replaceIfDifferent));
+    cas.update(keys.profileTags(profile.name()), ProfileCodecs.TAGS, current -> decide(current, profile.tags(), replaceIfDifferent));
+  }
+
+  private static <V> Step<V, Void> decide(Optional<V> current, V wanted, boolean replaceIfDifferent) {
+    if (current.isEmpty() || (replaceIfDifferent && !current.get().equals(wanted))) {
+      return Step.put(wanted, null);
+    }
+    return Step.keep(null);
+  }
+}

@@ -1,0 +1,51 @@
+package org.calicomesos.ports.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * A workload endpoint's id: 32 lowercase hex characters, like Calico's uuid-hex ids. Ours is derived from the
+ * container id (the first half of its SHA-256), so every step — and a cleanup after a kill at any point — finds
+ * the same endpoint key and the same {@code cali} interface name without having to read anything first.
+ */
+public record EndpointId(String value) {
+  private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
+
+  public EndpointId {
+    if (value == null || !HEX32.matcher(value).matches()) {
+      throw new InvalidRequestException("endpoint id '" + Excerpt.of(String.valueOf(value)) + "' must be 32 lowercase hex characters");
+    }
+  }
+
+  public static EndpointId of(ContainerId container) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(container.value().getBytes(StandardCharsets.UTF_8));
+      return new EndpointId(HexFormat.of().formatHex(digest, 0, 16));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** The host-side interface: {@code cali} and the first 11 hex characters (15 in all, the kernel's limit). */
+  public String hostInterfaceName() {
+    return "cali" + value.substring(0, 11);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof EndpointId that && value.equals(that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+}
