@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The process around the endpoint: whatever goes wrong, exactly one JSON object and the matching status. */
 class PluginProcessTest {
-  private static final String CLEANUP = "{\"command\":\"cleanup\",\"args\":{\"hostname\":\"a\",\"container_id\":\"c1\"}}";
+  // Fails validation before any datastore or kernel is touched.
+  private static final String CLEANUP = "{\"command\":\"cleanup\",\"args\":{\"hostname\":\"a\",\"container_id\":\"c/1\"}}";
+  private static final String REFUSAL = "container_id 'c/1' may hold only letters, digits, '_', '.' and '-', starting with a letter or digit";
 
   @TempDir
   Path dir;
@@ -48,9 +50,9 @@ class PluginProcessTest {
     int status = run(CLEANUP, Map.of());
 
     assertThat(status).isEqualTo(1);
-    assertThat(error()).isEqualTo("cleanup is not available yet in this version of calico-mesos");
+    assertThat(error()).isEqualTo(REFUSAL);
     assertThat(Files.readAllLines(dir.resolve("isolator.log"))).singleElement().asString()
-        .contains("command=cleanup container_id=c1 hostname=a node=testnode failed: cleanup is not available yet")
+        .contains("command=cleanup container_id=c/1 hostname=a node=testnode failed: " + REFUSAL)
         .containsPattern("\\(\\d+ ms\\)$");
   }
 
@@ -86,7 +88,7 @@ class PluginProcessTest {
     int status = run(CLEANUP, Map.of("CALICO_LOG_FILE", notADirectory.resolve("isolator.log").toString()));
 
     assertThat(status).isEqualTo(1);
-    assertThat(error()).startsWith("cleanup is not available yet");
+    assertThat(error()).isEqualTo(REFUSAL);
     assertThat(stderr.toString(StandardCharsets.UTF_8))
         .contains("calico-mesos: warning: cannot open log file").contains("command=cleanup");
   }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.ipam.IpamSettings;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.schema.DatastoreKeys;
@@ -22,6 +23,8 @@ public record Configuration(
     Path sqlitePath,
     DatastoreKeys keys,
     NodeName nodeName,
+    DataplaneKind dataplane,
+    EndpointSettings endpoints,
     IpamSettings ipam,
     LogSettings log,
     Duration requestTimeout,
@@ -33,6 +36,8 @@ public record Configuration(
     Objects.requireNonNull(sqlitePath, "sqlitePath");
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(nodeName, "nodeName");
+    Objects.requireNonNull(dataplane, "dataplane");
+    Objects.requireNonNull(endpoints, "endpoints");
     Objects.requireNonNull(ipam, "ipam");
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -56,7 +61,8 @@ public record Configuration(
   /** One line for the log: the choices made, and which credential variables are set (not their values). */
   public String summary() {
     return "datastore " + describeDatastore() + " (" + datastore.reason() + "), prefix " + keys.prefix()
-        + ", node " + nodeName + ", default pools " + ipam.defaultIpv4Pool().toCanonicalString() + " and "
+        + ", node " + nodeName + ", dataplane " + dataplane.setting() + ", MTU " + endpoints.mtu()
+        + endpoints.hostIp().map(ip -> ", host IP " + ip.toCanonicalString()).orElse("") + ", default pools " + ipam.defaultIpv4Pool().toCanonicalString() + " and "
         + ipam.defaultIpv6Pool().toCanonicalString() + ", log " + log.file() + " at " + log.level()
         + ", request timeout " + requestTimeout.toMillis() + " ms"
         + ", credential variables set: " + (credentialsSet.isEmpty() ? "none" : String.join(" ", credentialsSet));

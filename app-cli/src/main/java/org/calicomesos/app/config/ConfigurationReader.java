@@ -49,11 +49,14 @@ public final class ConfigurationReader {
 
   /** @throws InvalidConfigurationException naming the first variable that is wrong */
   public Configuration read(Map<String, String> env) {
+    NodeName node = nodeName(env);
     return new Configuration(
         datastore(env),
         EnvironmentValues.path(env, "CALICO_SQLITE_PATH", DEFAULT_SQLITE_PATH),
         keys(env),
-        nodeName(env),
+        node,
+        EndpointConfiguration.dataplane(env),
+        EndpointConfiguration.settings(env, node),
         new IpamSettings(pool(env, "CALICO_IPV4POOL_CIDR", DEFAULT_IPV4_POOL, IpFamily.V4),
             pool(env, "CALICO_IPV6POOL_CIDR", DEFAULT_IPV6_POOL, IpFamily.V6)),
         LogSettings.fromEnvironment(env),

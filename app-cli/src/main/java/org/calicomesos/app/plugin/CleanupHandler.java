@@ -1,16 +1,22 @@
 package org.calicomesos.app.plugin;
 
+import dagger.Lazy;
 import jakarta.inject.Inject;
+import org.calicomesos.ports.endpoint.CleanupContainerUseCase;
 
-/** {@code cleanup}: validates its arguments, then answers that it is not available yet (no datastore access). */
+/** {@code cleanup}: removes the container's network; idempotent, and a success for an unknown container. */
 final class CleanupHandler implements CommandHandler {
+  private final Lazy<CleanupContainerUseCase> cleanup;
+
   @Inject
-  CleanupHandler() {}
+  CleanupHandler(Lazy<CleanupContainerUseCase> cleanup) {
+    this.cleanup = cleanup;
+  }
 
   @Override
   public Reply handle(RequestArgs args) {
     args.hostname();
-    args.containerId();
-    throw new CommandNotAvailableException("cleanup");
+    cleanup.get().cleanup(args.containerId());
+    return Reply.DONE;
   }
 }

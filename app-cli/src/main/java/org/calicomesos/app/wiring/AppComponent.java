@@ -13,7 +13,8 @@ import org.calicomesos.app.plugin.PluginCommandsModule;
  * one admin command) shares one datastore connection, which {@link #openResources()} closes at the end.
  */
 @Singleton
-@Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, PluginCommandsModule.class})
+@Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, EndpointModule.class,
+    DataplaneModule.class, PluginCommandsModule.class})
 public interface AppComponent extends AdminServices {
 
   NetModulesEndpoint netModulesEndpoint();

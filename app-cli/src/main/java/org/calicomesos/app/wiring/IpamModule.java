@@ -3,7 +3,7 @@ package org.calicomesos.app.wiring;
 import dagger.Binds;
 import dagger.Module;
 import org.calicomesos.core.ipam.AllocateAddressesService;
-import org.calicomesos.core.ipam.IpamChecker;
+import org.calicomesos.core.endpoint.EndpointConsistencyCheck;
 import org.calicomesos.core.ipam.IpamOverviewService;
 import org.calicomesos.core.ipam.PoolService;
 import org.calicomesos.core.ipam.ReleaseAddressesService;
@@ -34,5 +34,5 @@ interface IpamModule {
   ShowIpamUseCase overview(IpamOverviewService service);
 
   @Binds
-  CheckIpamUseCase check(IpamChecker service);
+  CheckIpamUseCase check(EndpointConsistencyCheck service);
 }

@@ -71,8 +71,9 @@ class RequestEncodingsTest {
 
     PluginResponse response = app.endpoint().handle(request.getBytes(StandardCharsets.UTF_8));
 
-    // Validation passed: the only complaint left is that isolation is not built yet.
-    assertThat(response.toString()).isEqualTo("{\"error\":\"isolate is not available yet in this version of calico-mesos\"}\n");
+    // Validation passed: the only complaint left is that nobody allocated the address.
+    assertThat(response.toString())
+        .isEqualTo("{\"error\":\"IP 192.168.0.2 is not allocated; allocate or reserve it before isolate\"}\n");
     assertThat(app.store().list("/").entries()).isEmpty();
   }
 

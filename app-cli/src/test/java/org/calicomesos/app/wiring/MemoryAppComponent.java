@@ -14,7 +14,8 @@ import org.calicomesos.ports.kv.KeyValueStore;
 
 /** The production modules, plus a look at the chosen store, so tests can see what a request wrote. */
 @Singleton
-@Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, PluginCommandsModule.class})
+@Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, EndpointModule.class,
+    DataplaneModule.class, PluginCommandsModule.class})
 public interface MemoryAppComponent {
   NetModulesEndpoint endpoint();
 

@@ -58,15 +58,16 @@ public final class IsolateService implements IsolateContainerUseCase {
   public IsolateResult isolate(IsolateCommand command) {
     EndpointId id = EndpointId.of(command.container());
     InterfaceName hostInterface = new InterfaceName(id.hostInterfaceName());
+    List<Endpoint> existing = endpoints.ofContainer(command.container());
+    for (Endpoint endpoint : existing) {
+      if (!endpoint.hasAddresses(command.addresses())) {
+        throw new ContainerAlreadyIsolatedException(command.container(), "addresses " + endpoint.addresses());
+      }
+    }
     Optional<HostInterface> existingInterface = dataplane.inspect(hostInterface);
-    for (Endpoint existing : endpoints.ofContainer(command.container())) {
-      if (!existing.hasAddresses(command.addresses())) {
-        throw new ContainerAlreadyIsolatedException(command.container(), "addresses " + existing.addresses());
-      }
-      if (existingInterface.isPresent()) {
-        LOG.log(Level.INFO, "container {0} is already isolated on {1}; nothing to do", command.container(), hostInterface);
-        return new IsolateResult(hostInterface, true);
-      }
+    if (!existing.isEmpty() && existingInterface.isPresent()) {
+      LOG.log(Level.INFO, "container {0} is already isolated on {1}; nothing to do", command.container(), hostInterface);
+      return new IsolateResult(hostInterface, true);
     }
     Optional<HandleId> handle = handleOf(command.addresses());
     List<ProfileName> profileIds = ensureProfiles(command.netgroups());

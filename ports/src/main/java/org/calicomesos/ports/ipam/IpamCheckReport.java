@@ -8,6 +8,13 @@ public record IpamCheckReport(int pools, int blocks, int handles, long allocated
     problems = List.copyOf(problems);
   }
 
+  /** This report with {@code more} problems found by further checks. */
+  public IpamCheckReport plus(List<IpamProblem> more) {
+    List<IpamProblem> all = new java.util.ArrayList<>(problems);
+    all.addAll(more);
+    return new IpamCheckReport(pools, blocks, handles, allocated, all);
+  }
+
   public boolean clean() {
     return problems.isEmpty();
   }

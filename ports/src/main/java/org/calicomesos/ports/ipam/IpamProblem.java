@@ -13,6 +13,10 @@ public record IpamProblem(Kind kind, String subject, String detail) {
     /** A block and the affinity records naming it disagree, or a claim was left pending. */
     AFFINITY_MISMATCH,
     /** A block's own bookkeeping is broken (free list, attributes). */
-    INVALID_BLOCK
+    INVALID_BLOCK,
+    /** An endpoint names an address that is free, or that another handle now holds; or its record is unreadable. */
+    ENDPOINT_MISMATCH,
+    /** A {@code cali*} interface on this host that no endpoint of this host names (a leftover of a cut-short isolate). */
+    ORPHAN_INTERFACE
   }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 /** {@code ipam check}: reports inconsistencies and exits 1 when there are any, so scripts and monitoring can act. */
 @Command(name = "check",
     description = {"Check the IPAM for duplicate addresses, handles whose counts disagree with their blocks,",
-        "assignments outside every pool and affinity mismatches. Changes nothing.",
+        "assignments outside every pool and affinity mismatches; endpoints whose addresses their uid no",
+        "longer holds; and cali* interfaces on this host that no endpoint names. Changes nothing.",
         "Exits 1 when it finds a problem. Allocations in flight may show up as passing problems."})
 final class IpamCheckCommand implements Callable<Integer> {
   static final int PROBLEMS_FOUND = 1;

@@ -1,0 +1,19 @@
+package org.calicomesos.app.config;
+
+/** The dataplanes {@code CALICO_DATAPLANE} may name. */
+public enum DataplaneKind {
+  /** rtnetlink from inside the process: no {@code ip} process per step. The default. */
+  NETLINK("netlink"),
+  /** The {@code ip} command, for operators who want to see each step in {@code ps} and the log. */
+  IPROUTE2("iproute2");
+
+  private final String setting;
+
+  DataplaneKind(String setting) {
+    this.setting = setting;
+  }
+
+  public String setting() {
+    return setting;
+  }
+}
