@@ -1,0 +1,21 @@
+package org.calicomesos.adapters.netlink;
+
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Named;
+import org.calicomesos.ports.dataplane.Dataplane;
+
+/**
+ * Offers the rtnetlink dataplane under the name {@code netlink}. Constructing it is free: libc is bound on the
+ * first kernel call, so a request that never touches the dataplane never loads jnr.
+ */
+@Module
+public final class NetlinkDataplaneModule {
+  private NetlinkDataplaneModule() {}
+
+  @Provides
+  @Named("netlink")
+  static Dataplane netlinkDataplane() {
+    return new NetlinkDataplane();
+  }
+}

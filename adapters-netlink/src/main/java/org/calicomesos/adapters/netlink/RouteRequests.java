@@ -1,0 +1,98 @@
+package org.calicomesos.adapters.netlink;
+
+import inet.ipaddr.IPAddress;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Optional;
+import org.calicomesos.ports.dataplane.Dataplane;
+
+/** RTM_*ROUTE messages in the main table with our protocol (linux/rtnetlink.h), and the parsing of dumps. */
+final class RouteRequests {
+  static final int RTM_NEWROUTE = 24;
+  static final int RTM_DELROUTE = 25;
+  static final int RTM_GETROUTE = 26;
+  static final int RT_TABLE_MAIN = 254;
+  static final int RTN_UNICAST = 1;
+  static final int RTN_BLACKHOLE = 6;
+  static final int RT_SCOPE_UNIVERSE = 0;
+  static final int RT_SCOPE_LINK = 253;
+
+  private static final int RTMSG_LENGTH = 12;
+  private static final int RTA_DST = 1;
+  private static final int RTA_OIF = 4;
+  private static final int RTA_GATEWAY = 5;
+  private static final int RTA_TABLE = 15;
+
+  private RouteRequests() {}
+
+  /** A route as a dump reports it; {@code oif} 0 when it has none (blackholes). */
+  record RouteEntry(int family, int table, int protocol, int type, IPAddress destination, int oif) {}
+
+  /**
+   * A unicast route out of {@code oif}: scope link when it has no gateway. NLM_F_EXCL so a destination that is
+   * already routed is refused instead of silently replaced.
+   */
+  static MessageBuilder addUnicast(IPAddress destination, Optional<IPAddress> gateway, int oif) {
+    MessageBuilder message = new MessageBuilder(RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | NetlinkSocket.NLM_F_EXCL);
+    rtmsg(message, destination, gateway.isPresent() ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK, RTN_UNICAST);
+    destination(message, destination);
+    gateway.ifPresent(g -> message.attribute(RTA_GATEWAY, InetBytes.bytes(g)));
+    return message.attributeU32(RTA_OIF, oif);
+  }
+
+  static MessageBuilder addBlackhole(IPAddress block) {
+    MessageBuilder message = new MessageBuilder(RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | NetlinkSocket.NLM_F_EXCL);
+    rtmsg(message, block, RT_SCOPE_UNIVERSE, RTN_BLACKHOLE);
+    return destination(message, block);
+  }
+
+  /** The kernel deletes only a route whose type, protocol, table and destination all match. */
+  static MessageBuilder deleteBlackhole(IPAddress block) {
+    MessageBuilder message = new MessageBuilder(RTM_DELROUTE, 0);
+    rtmsg(message, block, RT_SCOPE_UNIVERSE, RTN_BLACKHOLE);
+    return destination(message, block);
+  }
+
+  static MessageBuilder dump(int family) {
+    MessageBuilder message = new MessageBuilder(RTM_GETROUTE, 0);
+    return message.u8(family).u8(0).u8(0).u8(0).u8(0).u8(0).u8(0).u8(0).u32(0);
+  }
+
+  static RouteEntry parse(NetlinkMessage message) {
+    ByteBuffer payload = message.payload();
+    int family = Byte.toUnsignedInt(payload.get(0));
+    int dstLength = Byte.toUnsignedInt(payload.get(1));
+    int table = Byte.toUnsignedInt(payload.get(4));
+    int protocol = Byte.toUnsignedInt(payload.get(5));
+    int type = Byte.toUnsignedInt(payload.get(7));
+    Map<Integer, ByteBuffer> attributes = message.attributes(RTMSG_LENGTH);
+    if (attributes.containsKey(RTA_TABLE)) {
+      table = NetlinkMessage.u32(attributes.get(RTA_TABLE)); // rtm_table is only 8 bits
+    }
+    IPAddress destination = attributes.containsKey(RTA_DST)
+        ? InetBytes.prefix(NetlinkMessage.bytes(attributes.get(RTA_DST)), dstLength)
+        : (family == InetBytes.AF_INET || family == InetBytes.AF_INET6) ? InetBytes.defaultPrefix(family) : null;
+    int oif = attributes.containsKey(RTA_OIF) ? NetlinkMessage.u32(attributes.get(RTA_OIF)) : 0;
+    return new RouteEntry(family, table, protocol, type, destination, oif);
+  }
+
+  private static void rtmsg(MessageBuilder message, IPAddress destination, int scope, int type) {
+    message.u8(InetBytes.family(destination))
+        .u8(InetBytes.prefixLength(destination))
+        .u8(0) // rtm_src_len
+        .u8(0) // rtm_tos
+        .u8(RT_TABLE_MAIN)
+        .u8(Dataplane.ROUTE_PROTOCOL)
+        .u8(scope)
+        .u8(type)
+        .u32(0); // rtm_flags
+  }
+
+  private static MessageBuilder destination(MessageBuilder message, IPAddress destination) {
+    // A default route (length 0) has no RTA_DST, as iproute2 sends it.
+    if (InetBytes.prefixLength(destination) > 0) {
+      message.attribute(RTA_DST, InetBytes.bytes(destination));
+    }
+    return message;
+  }
+}
