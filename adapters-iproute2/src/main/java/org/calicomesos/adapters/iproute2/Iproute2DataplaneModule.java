@@ -1,0 +1,21 @@
+package org.calicomesos.adapters.iproute2;
+
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Named;
+import org.calicomesos.ports.dataplane.Dataplane;
+
+/**
+ * Offers the {@code ip}-command dataplane under the name {@code iproute2}; the composition root chooses it through a
+ * {@code Provider}, so it is only constructed when configured.
+ */
+@Module
+public final class Iproute2DataplaneModule {
+  private Iproute2DataplaneModule() {}
+
+  @Provides
+  @Named("iproute2")
+  static Dataplane iproute2Dataplane() {
+    return Iproute2Dataplane.onPath();
+  }
+}
