@@ -19,14 +19,15 @@ final class HostSysctls {
       try {
         // Sysctl's key is checked to be a plain path under net/, so resolving it cannot leave /proc/sys.
         Files.write(ROOT.resolve(sysctl.key()), sysctl.value().getBytes(StandardCharsets.US_ASCII));
+      } catch (java.nio.file.NoSuchFileException e) {
+        if (!sysctl.optional()) {
+          throw new DataplaneException("cannot set sysctl " + sysctl.key().replace('/', '.') + "=" + sysctl.value()
+              + ": no such setting");
+        }
       } catch (IOException e) {
         throw new DataplaneException("cannot set sysctl " + sysctl.key().replace('/', '.') + "=" + sysctl.value()
-            + ": " + reason(e));
+            + ": " + e.getMessage());
       }
     }
-  }
-
-  private static String reason(IOException e) {
-    return e instanceof java.nio.file.NoSuchFileException ? "no such setting" : String.valueOf(e.getMessage());
   }
 }

@@ -24,6 +24,9 @@ final class HostSysctls {
       try {
         Files.write(file, sysctl.value().getBytes(StandardCharsets.US_ASCII));
       } catch (NoSuchFileException e) {
+        if (sysctl.optional()) {
+          continue;
+        }
         throw new DataplaneException("cannot set sysctl " + sysctl + ": this kernel has no " + file);
       } catch (IOException e) {
         throw new DataplaneException("cannot set sysctl " + sysctl + ": " + e.getMessage(), e);

@@ -57,6 +57,9 @@ final class VethPlanner {
       sysctls.add(new Sysctl("net/ipv6/conf/" + name + "/accept_dad", "0"));
       sysctls.add(new Sysctl("net/ipv6/conf/" + name + "/forwarding", "1"));
       sysctls.add(new Sysctl("net/ipv6/conf/" + name + "/proxy_ndp", "1"));
+      // IPv6 forwards only with the global switch on, or (Linux 6.17+) this per-interface one: use it where it
+      // exists, so container-to-container IPv6 works without turning the whole host into a router.
+      sysctls.add(Sysctl.ifSupported("net/ipv6/conf/" + name + "/force_forwarding", "1"));
     }
     return new VethPlan(host, HOST_MAC, namespace, CONTAINER_INTERFACE, mtu, containerAddresses, routes, hostRoutes,
         sysctls);
