@@ -15,7 +15,7 @@ public final class Iproute2DataplaneModule {
 
   @Provides
   @Named("iproute2")
-  static Dataplane iproute2Dataplane() {
+  public static Dataplane iproute2Dataplane() {
     return Iproute2Dataplane.onPath();
   }
 }

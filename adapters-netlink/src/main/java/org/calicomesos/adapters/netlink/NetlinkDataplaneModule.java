@@ -15,7 +15,7 @@ public final class NetlinkDataplaneModule {
 
   @Provides
   @Named("netlink")
-  static Dataplane netlinkDataplane() {
+  public static Dataplane netlinkDataplane() {
     return new NetlinkDataplane();
   }
 }
