@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what calico-mesos needs on Debian 12 (bookworm), as root. Idempotent: installs only what is missing.
-#   install-deps.sh build   JDK 17 and Maven: enough to build and run the plugin on its embedded store
+#   install-deps.sh build   JDK 17, Maven, iproute2 and util-linux: enough to build and run the plugin on its embedded store
 #   install-deps.sh test    the above, plus what the tests use: iproute2, nftables, etcd, Consul, sqlite3, openssl,
 #                           socat (TCP listeners and clients inside test network namespaces), util-linux (unshare, nsenter)
 set -euo pipefail
@@ -61,7 +61,7 @@ PIN
 need_root
 case "${1:-test}" in
   build)
-    apt_install openjdk-17-jdk-headless maven
+    apt_install openjdk-17-jdk-headless maven iproute2 util-linux
     ;;
   test)
     apt_install openjdk-17-jdk-headless maven iproute2 nftables sqlite3 etcd-server etcd-client openssl socat util-linux
