@@ -44,6 +44,14 @@ class HexagonalArchitectureTest {
           .should().onlyDependOnClassesThat()
           .resideInAnyPackage(CORE, PORTS, "java..", "inet.ipaddr..", "com.fasterxml.jackson..", "jakarta.inject..");
 
+  // core decides; the kernel, files and the network are reached only through ports (DESIGN.md §2).
+  @ArchTest
+  static final ArchRule core_and_ports_do_no_io_of_their_own =
+      noClasses().that().resideInAnyPackage(CORE, PORTS)
+          .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.net..", "java.nio.channels..")
+          .orShould().dependOnClassesThat().belongToAnyOf(java.io.File.class, java.io.FileInputStream.class,
+              java.io.FileOutputStream.class, java.io.RandomAccessFile.class);
+
   @ArchTest
   static final ArchRule core_does_not_depend_on_adapters =
       noClasses().that().resideInAPackage(CORE).should().dependOnClassesThat().resideInAPackage(ADAPTERS);
