@@ -77,10 +77,18 @@ final class Labels {
     if (value.length() > MAX_VALUE_CHARS) {
       throw new InvalidRequestException("label " + Excerpt.of(key) + " is longer than " + MAX_VALUE_CHARS + " characters");
     }
+    // Labels are stored on the endpoint and shown in logs and tables: no line breaks or other control characters.
+    if (hasControlCharacter(key) || hasControlCharacter(value)) {
+      throw new InvalidRequestException("label " + Excerpt.of(key) + " holds a control character");
+    }
     // Mesos allows repeated keys and the later one wins here; the static-IP label must not be ambiguous.
     if (StaticAddressLabel.KEY.equals(key) && values.containsKey(key)) {
       throw new InvalidRequestException("label " + key + " is given twice");
     }
     values.put(key, value);
+  }
+
+  private static boolean hasControlCharacter(String text) {
+    return text.chars().anyMatch(Character::isISOControl);
   }
 }

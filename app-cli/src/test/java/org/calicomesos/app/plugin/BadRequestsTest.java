@@ -92,6 +92,8 @@ class BadRequestsTest {
         new BadRequest("isolate bad container_id", isolate.replace("c-1", "c/1") + "}}", "container_id 'c/1' may hold only letters"),
         new BadRequest("isolate without addresses", isolate.replace("\"ipv4_addrs\":[\"192.168.0.7\"]", "\"netgroups\":[]") + "}}",
             "isolate needs at least one address in ipv4_addrs or ipv6_addrs"),
+        new BadRequest("isolate label with a line break", isolate + ",\"labels\":[{\"key\":\"app\",\"value\":\"a\\nb\"}]}}",
+            "label app holds a control character"),
         new BadRequest("isolate bad netgroup", isolate + ",\"netgroups\":[\"-x\"]}}", "netgroup '-x' may hold only"),
         new BadRequest("isolate of an address never allocated", isolate + "}}", "IP 192.168.0.7 is not allocated; allocate or reserve it before isolate"),
         new BadRequest("cleanup without hostname", "{\"command\":\"cleanup\",\"args\":{\"container_id\":\"c-1\"}}", "cleanup request is missing hostname"),
