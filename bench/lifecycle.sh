@@ -21,8 +21,10 @@
 #        PHASE_DIR=/path/dir            append "netns_ms allocate_ms isolate_ms release_ms cleanup_ms kill_ms"
 #                                       to $PHASE_DIR/lifecycle-<dataplane>[-etcd].txt
 # Needs root, util-linux (unshare), iproute2, jq, and `mvn -DskipTests package` run in this checkout.
-# At the end of a benchmark session remove the node's block blackhole(s):
-#   ip -4 route flush root 198.18.0.0/15 type blackhole proto 196
+# At the end of a benchmark session remove the node's block blackhole(s) and the store together (the store
+# remembers the block, so removing only one of them leaves the two out of step):
+#   ip -4 route flush root 198.18.0.0/15 type blackhole proto 196; rm -rf /tmp/calico-bench
+# (with etcd: also delete the CALICO_PREFIX keys, or use a throwaway etcd as docs/benchmarks.md does)
 set -euo pipefail
 
 DATAPLANE=${1:-netlink}
