@@ -32,6 +32,7 @@ import org.calicomesos.ports.dataplane.HostAddress;
 import org.calicomesos.ports.dataplane.HostInterface;
 import org.calicomesos.ports.dataplane.InterfaceExistsException;
 import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.dataplane.Sysctl;
 import org.calicomesos.ports.dataplane.NamespaceNotFoundException;
 import org.calicomesos.ports.dataplane.NetworkNamespace;
 import org.calicomesos.ports.dataplane.PlumbedInterface;
@@ -212,6 +213,32 @@ public abstract class DataplaneContract {
     assertThat(routes).hasSize(1);
     assertThat(routes.get(0).path("dev").asText()).isEqualTo(other.value());
     assertThat(routes.get(0).path("protocol").asText()).isEqualTo("static");
+  }
+
+  @Test
+  void aRequiredSysctlTheKernelLacksRollsEverythingBack() {
+    NetnsContainer container = network.container();
+    InterfaceName host = network.interfaceName();
+    Sysctl missing = new Sysctl("net/ipv4/conf/" + host + "/no_such_setting", "1");
+
+    assertThatThrownBy(() -> dataplane().plumb(
+        ContractPlans.plan(host, container.namespace(), List.of(network.ipv4()), List.of(missing))))
+        .isInstanceOf(DataplaneException.class).hasMessageContaining("no_such_setting");
+
+    assertThat(hostLink(host.value())).isEmpty();
+    assertThat(containerLink(container, "eth0")).isEmpty();
+  }
+
+  @Test
+  void anOptionalSysctlTheKernelLacksIsSkipped() {
+    NetnsContainer container = network.container();
+    InterfaceName host = network.interfaceName();
+    Sysctl missing = Sysctl.ifSupported("net/ipv4/conf/" + host + "/no_such_setting", "1");
+
+    dataplane().plumb(ContractPlans.plan(host, container.namespace(), List.of(network.ipv4()), List.of(missing)));
+
+    assertThat(hostLink(host.value())).isNotEmpty();
+    assertThat(containerLink(container, "eth0")).isNotEmpty();
   }
 
   // 5. Namespaces that are gone, or the host's own
