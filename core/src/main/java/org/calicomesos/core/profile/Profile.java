@@ -5,6 +5,7 @@ import java.util.List;
 import org.calicomesos.ports.model.Netgroup;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.model.ProfileName;
+import org.calicomesos.ports.policy.ProfileRule;
 
 /**
  * A policy profile (DESIGN.md §6, REFERENCE.md §2.5): inbound and outbound allow rules and the tags its

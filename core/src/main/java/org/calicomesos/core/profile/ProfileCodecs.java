@@ -11,6 +11,7 @@ import org.calicomesos.core.json.Fields;
 import org.calicomesos.core.json.JsonTree;
 import org.calicomesos.core.json.TreeCodec;
 import org.calicomesos.ports.model.Addresses;
+import org.calicomesos.ports.policy.ProfileRule;
 
 /** A profile's two records as Calico v1 wrote them: {@code rules} ({@code inbound_rules}, {@code outbound_rules}) and {@code tags}. */
 final class ProfileCodecs {
