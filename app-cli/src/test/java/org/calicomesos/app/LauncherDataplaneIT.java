@@ -176,12 +176,7 @@ class LauncherDataplaneIT {
         "CALICO_IPV4POOL_CIDR", "198.18." + subnet + ".0/24",
         "CALICO_IPV6POOL_CIDR", "fd00:c0de:" + subnet + "::/120",
         "CALICO_REQUEST_TIMEOUT", "30"));
-    if (datastore.equals("etcd")) {
-      env.put("ETCD_ENDPOINTS", etcd.clientUrl());
-      env.put("CALICO_PREFIX", "/it-" + UUID.randomUUID());
-    } else {
-      env.put("CALICO_SQLITE_PATH", dir.resolve("store.db").toString());
-    }
+    LauncherDatastores.use(datastore, env, dir, etcd, null);
   }
 
   private NetnsContainer container() {

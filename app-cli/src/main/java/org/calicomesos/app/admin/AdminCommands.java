@@ -2,6 +2,7 @@ package org.calicomesos.app.admin;
 
 import java.io.PrintWriter;
 import org.calicomesos.app.admin.ipam.IpamCommand;
+import org.calicomesos.app.agent.AgentCommand;
 import org.calicomesos.app.admin.pool.PoolCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "calico-mesos",
     synopsisSubcommandLabel = "COMMAND",
-    description = "Administers calico-mesos: IP pools and the IPAM in the configured datastore.",
+    description = "Administers calico-mesos (IP pools and the IPAM in the configured datastore) and runs its per-host agent.",
     footer = {"", "Every command takes --output table|json (-o); run 'calico-mesos COMMAND --help' for its options."})
 final class AdminCommands {
   @Mixin private HelpOption help;
@@ -23,6 +24,7 @@ final class AdminCommands {
     CommandLine root = new CommandLine(new AdminCommands());
     root.addSubcommand(PoolCommand.commandLine(invocation));
     root.addSubcommand(IpamCommand.commandLine(invocation));
+    root.addSubcommand(new CommandLine(new AgentCommand(invocation)));
     root.addSubcommand(new HelpCommand());
     // Settings given to the root reach every subcommand added above, so they come last.
     FailureReport failures = new FailureReport(invocation.err());

@@ -1,5 +1,6 @@
 package org.calicomesos.app.admin;
 
+import org.calicomesos.app.agent.PolicyAgent;
 import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
@@ -15,6 +16,9 @@ public interface AdminServices {
   CheckIpamUseCase ipamCheck();
 
   ReleaseAddressesUseCase release();
+
+  /** This host's agent (its policy loop), built on the configured datastore and the nftables policy dataplane. */
+  PolicyAgent policyAgent();
 
   /** This host's node name (CALICO_NODENAME or the machine's hostname). */
   NodeName nodeName();

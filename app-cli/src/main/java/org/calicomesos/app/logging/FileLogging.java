@@ -32,6 +32,11 @@ public final class FileLogging {
     LogRoute.PROCESS.point(settings.level(), sink);
   }
 
+  /** Logs from {@code level} on to {@code stderr}: for a long-running service whose stderr is its journal. */
+  public static void installStderr(Level level, PrintStream stderr) {
+    LogRoute.PROCESS.point(level, new StderrSink(stderr));
+  }
+
   /** Until the settings are known (or when they are wrong): only warnings, on stderr. */
   public static void installFallback(PrintStream stderr) {
     LogRoute.PROCESS.point(Level.WARNING, new StderrSink(stderr));

@@ -23,6 +23,7 @@ class AdminHelpTest {
         new HelpCase("Usage: calico-mesos ipam show ", "ipam", "show", "--help"),
         new HelpCase("Usage: calico-mesos ipam release ", "ipam", "release", "--help"),
         new HelpCase("Usage: calico-mesos ipam check ", "ipam", "check", "--help"),
+        new HelpCase("Usage: calico-mesos agent [-h]", "agent", "--help"),
         // --help wins over values that would otherwise be rejected or need the datastore.
         new HelpCase("Usage: calico-mesos pool add ", "pool", "add", "not-a-cidr", "--help"),
         new HelpCase("Usage: calico-mesos ipam release ", "ipam", "release", "--ip", "10.0.0.1", "--uid", "u", "--help"),

@@ -15,6 +15,11 @@ record FixedAdminServices(
     NodeName nodeName,
     String datastoreDescription) implements AdminServices {
 
+  @Override
+  public org.calicomesos.app.agent.PolicyAgent policyAgent() {
+    throw new AssertionError("the agent was not expected");
+  }
+
   /** Services none of whose use cases may be reached: for tests of parsing and rendering with one fake swapped in. */
   static FixedAdminServices unreachable() {
     return new FixedAdminServices(

@@ -17,7 +17,7 @@ import org.calicomesos.ports.model.ProfileName;
  * nets (/32 and /128), profiles in order, labels — plus the handle that held its addresses when it was
  * isolated, so {@code cleanup} frees only what that handle still holds.
  */
-record Endpoint(
+public record Endpoint(
     EndpointId id,
     ContainerId container,
     String interfaceName,
@@ -28,7 +28,7 @@ record Endpoint(
     Map<String, String> labels,
     Optional<HandleId> handle) {
 
-  Endpoint {
+  public Endpoint {
     ipv4Nets = List.copyOf(ipv4Nets);
     ipv6Nets = List.copyOf(ipv6Nets);
     profiles = List.copyOf(profiles);
@@ -36,7 +36,7 @@ record Endpoint(
   }
 
   /** Every address, without prefix length, IPv4 first. */
-  List<IPAddress> addresses() {
+  public List<IPAddress> addresses() {
     List<IPAddress> addresses = new ArrayList<>();
     ipv4Nets.forEach(net -> addresses.add(net.withoutPrefixLength()));
     ipv6Nets.forEach(net -> addresses.add(net.withoutPrefixLength()));

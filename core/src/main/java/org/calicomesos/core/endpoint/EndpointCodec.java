@@ -22,8 +22,8 @@ import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.ProfileName;
 
 /** The endpoint record's JSON, field names as Calico v1 wrote them, plus {@code container_id} and {@code handle_id}. */
-final class EndpointCodec {
-  static final Codec<Endpoint> ENDPOINT = TreeCodec.of(EndpointCodec::decode, EndpointCodec::encode);
+public final class EndpointCodec {
+  public static final Codec<Endpoint> ENDPOINT = TreeCodec.of(EndpointCodec::decode, EndpointCodec::encode);
   static final String IPV4_GATEWAY = "169.254.1.1";
   static final String IPV6_GATEWAY = "fe80::ecee:eeff:feee:eeee";
 

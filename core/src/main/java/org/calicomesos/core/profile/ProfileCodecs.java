@@ -14,12 +14,12 @@ import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.ports.policy.ProfileRule;
 
 /** A profile's two records as Calico v1 wrote them: {@code rules} ({@code inbound_rules}, {@code outbound_rules}) and {@code tags}. */
-final class ProfileCodecs {
-  static final Codec<Rules> RULES = TreeCodec.of(ProfileCodecs::decodeRules, ProfileCodecs::encodeRules);
-  static final Codec<List<String>> TAGS = TreeCodec.of(ProfileCodecs::decodeTags, ProfileCodecs::encodeTags);
+public final class ProfileCodecs {
+  public static final Codec<Rules> RULES = TreeCodec.of(ProfileCodecs::decodeRules, ProfileCodecs::encodeRules);
+  public static final Codec<List<String>> TAGS = TreeCodec.of(ProfileCodecs::decodeTags, ProfileCodecs::encodeTags);
 
   /** The {@code rules} record. */
-  record Rules(List<ProfileRule> inbound, List<ProfileRule> outbound) {}
+  public record Rules(List<ProfileRule> inbound, List<ProfileRule> outbound) {}
 
   private ProfileCodecs() {}
 

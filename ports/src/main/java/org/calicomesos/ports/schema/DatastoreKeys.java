@@ -122,6 +122,27 @@ public final class DatastoreKeys {
     return Optional.of(new EndpointKey(new NodeName(parts[0]), new ContainerId(parts[3]), new EndpointId(parts[5])));
   }
 
+  /** {@code /calico/v1/}: endpoints, profiles, hosts and pools, so one listing sees all of policy at one revision. */
+  public String v1Root() {
+    return prefix + "/v1/";
+  }
+
+  /** The profile record a key under {@link #profileRoot()} names, if the key is one. */
+  public Optional<ProfileKey> parseProfile(String key) {
+    if (!key.startsWith(profileRoot())) {
+      return Optional.empty();
+    }
+    String[] parts = key.substring(profileRoot().length()).split("/", -1);
+    if (parts.length != 2) {
+      return Optional.empty();
+    }
+    return switch (parts[1]) {
+      case "rules" -> Optional.of(new ProfileKey(new ProfileName(parts[0]), ProfileKey.Part.RULES));
+      case "tags" -> Optional.of(new ProfileKey(new ProfileName(parts[0]), ProfileKey.Part.TAGS));
+      default -> Optional.empty();
+    };
+  }
+
   /** {@code /calico/v1/policy/profile/} */
   public String profileRoot() {
     return prefix + "/v1/policy/profile/";
@@ -172,5 +193,11 @@ public final class DatastoreKeys {
   public record EndpointKey(NodeName node, ContainerId container, EndpointId endpoint) {}
 
   /** A parsed affinity key: this node claims this block. */
+  /** A profile's {@code rules} or {@code tags} record. */
+  public record ProfileKey(ProfileName profile, Part part) {
+    /** Which of the two records. */
+    public enum Part { RULES, TAGS }
+  }
+
   public record AffinityKey(NodeName node, IPAddress blockCidr) {}
 }

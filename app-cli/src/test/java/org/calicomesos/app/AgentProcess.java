@@ -1,0 +1,96 @@
+package org.calicomesos.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@code bin/calico-mesos agent} as a real process, its stderr (its log) in a file the test can wait on. */
+final class AgentProcess implements AutoCloseable {
+  static final String IN_STEP = "policy in step with the datastore";
+
+  private final Process process;
+  private final Path log;
+
+  private AgentProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts the agent and waits until it has enforced its first full read of the datastore. */
+  static AgentProcess start(Path directory, Map<String, String> env) throws IOException {
+    Path log = Files.createTempFile(directory, "agent-", ".log");
+    ProcessBuilder builder = new ProcessBuilder(LauncherStorm.LAUNCHER.toString(), "agent")
+        .directory(directory.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(log.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("CALICO_") || name.startsWith("ETCD_")
+        || name.startsWith("CONSUL_"));
+    builder.environment().putAll(env);
+    builder.environment().put("CALICO_LOG_LEVEL", "info");
+    AgentProcess agent = new AgentProcess(builder.start(), log);
+    agent.awaitLog(IN_STEP, 1, Duration.ofSeconds(30));
+    return agent;
+  }
+
+  /** Waits until the log holds {@code text} at least {@code times} times. */
+  void awaitLog(String text, int times, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (occurrences(text) >= times) {
+        return;
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("the agent exited with " + process.exitValue() + ":\n" + log());
+      }
+      pause();
+    }
+    throw new AssertionError("the agent did not log '" + text + "' " + times + " time(s) within " + timeout + ":\n" + log());
+  }
+
+  int occurrences(String text) {
+    String all = log();
+    int count = 0;
+    for (int at = all.indexOf(text); at >= 0; at = all.indexOf(text, at + 1)) {
+      count++;
+    }
+    return count;
+  }
+
+  String log() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(log unreadable: " + e + ")";
+    }
+  }
+
+  /** SIGTERM, as systemd stops it; returns its exit status (143, as for any JVM ended by SIGTERM). */
+  int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      throw new AssertionError("the agent did not stop within 15 s of SIGTERM:\n" + log());
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}

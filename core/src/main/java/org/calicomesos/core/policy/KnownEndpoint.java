@@ -1,0 +1,21 @@
+package org.calicomesos.core.policy;
+
+import inet.ipaddr.IPAddress;
+import java.util.List;
+import java.util.Optional;
+import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.model.ProfileName;
+
+/**
+ * What policy needs of one endpoint record, of any host: where it lives, its nets (for tag sets) and its
+ * profiles in order. The interface is empty when the record names one we could not use; such an endpoint
+ * still counts as a tag member, but gets no chain, so its traffic is dropped (fail closed).
+ */
+record KnownEndpoint(NodeName node, Optional<InterfaceName> hostInterface, List<IPAddress> nets,
+    List<ProfileName> profiles) {
+  KnownEndpoint {
+    nets = List.copyOf(nets);
+    profiles = List.copyOf(profiles);
+  }
+}

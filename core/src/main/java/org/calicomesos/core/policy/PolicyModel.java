@@ -1,0 +1,143 @@
+package org.calicomesos.core.policy;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.calicomesos.core.endpoint.Endpoint;
+import org.calicomesos.core.endpoint.EndpointCodec;
+import org.calicomesos.core.profile.ProfileCodecs;
+import org.calicomesos.ports.CalicoMesosException;
+import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.kv.Entry;
+import org.calicomesos.ports.model.ProfileName;
+import org.calicomesos.ports.schema.DatastoreKeys;
+import org.calicomesos.ports.schema.DatastoreKeys.EndpointKey;
+import org.calicomesos.ports.schema.DatastoreKeys.ProfileKey;
+
+/**
+ * The agent's copy of the datastore's endpoints (all hosts: netgroup membership is cluster-wide) and
+ * profiles, kept by key. A record that cannot be read is logged once and treated as absent — for an endpoint
+ * that means no rules admit its traffic, so a bad record can only ever deny, never open.
+ */
+final class PolicyModel {
+  private static final System.Logger LOG = System.getLogger(PolicyModel.class.getName());
+
+  private final DatastoreKeys keys;
+  private final Map<String, KnownEndpoint> endpoints = new HashMap<>();
+  private final Map<ProfileName, ProfileCodecs.Rules> rules = new HashMap<>();
+  private final Map<ProfileName, List<String>> tags = new HashMap<>();
+
+  PolicyModel(DatastoreKeys keys) {
+    this.keys = keys;
+  }
+
+  void clear() {
+    endpoints.clear();
+    rules.clear();
+    tags.clear();
+  }
+
+  /** Takes in a record written under the watched prefix; returns whether it concerns policy. */
+  boolean put(Entry entry) {
+    Optional<EndpointKey> endpoint = endpointKey(entry.key());
+    if (endpoint.isPresent()) {
+      putEndpoint(entry, endpoint.get());
+      return true;
+    }
+    Optional<ProfileKey> profile = profileKey(entry.key());
+    if (profile.isPresent()) {
+      putProfile(entry, profile.get());
+      return true;
+    }
+    return false;
+  }
+
+  /** Forgets the record at {@code key}; returns whether it concerns policy. */
+  boolean remove(String key) {
+    Optional<EndpointKey> endpoint = endpointKey(key);
+    if (endpoint.isPresent()) {
+      endpoints.remove(key);
+      return true;
+    }
+    Optional<ProfileKey> profile = profileKey(key);
+    if (profile.isPresent()) {
+      (profile.get().part() == ProfileKey.Part.RULES ? rules : tags).remove(profile.get().profile());
+      return true;
+    }
+    return false;
+  }
+
+  /** Every endpoint, in key order (so that compiling is deterministic). */
+  List<KnownEndpoint> endpoints() {
+    List<String> sorted = new ArrayList<>(endpoints.keySet());
+    sorted.sort(null);
+    List<KnownEndpoint> result = new ArrayList<>(sorted.size());
+    sorted.forEach(key -> result.add(endpoints.get(key)));
+    return result;
+  }
+
+  Optional<ProfileCodecs.Rules> rules(ProfileName profile) {
+    return Optional.ofNullable(rules.get(profile));
+  }
+
+  List<String> tags(ProfileName profile) {
+    return tags.getOrDefault(profile, List.of());
+  }
+
+  private void putEndpoint(Entry entry, EndpointKey key) {
+    Endpoint endpoint;
+    try {
+      endpoint = EndpointCodec.ENDPOINT.decode(entry);
+    } catch (CalicoMesosException e) {
+      LOG.log(Level.WARNING, "ignoring endpoint record {0}: {1}", entry.key(), e.getMessage());
+      endpoints.remove(entry.key());
+      return;
+    }
+    Optional<InterfaceName> hostInterface;
+    try {
+      hostInterface = Optional.of(new InterfaceName(endpoint.interfaceName()));
+    } catch (CalicoMesosException e) {
+      LOG.log(Level.WARNING, "endpoint record {0} names no usable interface, its traffic stays dropped: {1}",
+          entry.key(), e.getMessage());
+      hostInterface = Optional.empty();
+    }
+    List<inet.ipaddr.IPAddress> nets = new ArrayList<>(endpoint.ipv4Nets());
+    nets.addAll(endpoint.ipv6Nets());
+    endpoints.put(entry.key(), new KnownEndpoint(key.node(), hostInterface, nets, endpoint.profiles()));
+  }
+
+  private void putProfile(Entry entry, ProfileKey key) {
+    try {
+      if (key.part() == ProfileKey.Part.RULES) {
+        rules.put(key.profile(), ProfileCodecs.RULES.decode(entry));
+      } else {
+        tags.put(key.profile(), List.copyOf(ProfileCodecs.TAGS.decode(entry)));
+      }
+    } catch (CalicoMesosException e) {
+      LOG.log(Level.WARNING, "ignoring profile record {0}: {1}", entry.key(), e.getMessage());
+      (key.part() == ProfileKey.Part.RULES ? rules : tags).remove(key.profile());
+    }
+  }
+
+  // A key our schema would never write (a node or profile name we refuse) is not ours to interpret.
+  private Optional<EndpointKey> endpointKey(String key) {
+    try {
+      return keys.parseEndpoint(key);
+    } catch (CalicoMesosException e) {
+      LOG.log(Level.DEBUG, "not an endpoint key we can use: {0}", key);
+      return Optional.empty();
+    }
+  }
+
+  private Optional<ProfileKey> profileKey(String key) {
+    try {
+      return keys.parseProfile(key);
+    } catch (CalicoMesosException e) {
+      LOG.log(Level.DEBUG, "not a profile key we can use: {0}", key);
+      return Optional.empty();
+    }
+  }
+}
