@@ -21,11 +21,23 @@ public final class ContainerListener {
 
   /** Starts listening on {@code address} (no prefix length) and waits until the socket is bound. */
   public static ContainerListener start(NetnsContainer container, IPAddress address) {
+    return start(container, address, "EXEC:echo " + GREETING);
+  }
+
+  /**
+   * Like {@link #start}, but each client reads back its own address as the listener saw it (socat's
+   * {@code SOCAT_PEERADDR}; IPv6 in brackets, uncompressed), so a test can tell who got through.
+   */
+  public static ContainerListener reportingPeer(NetnsContainer container, IPAddress address) {
+    return start(container, address, "EXEC:printenv SOCAT_PEERADDR");
+  }
+
+  private static ContainerListener start(NetnsContainer container, IPAddress address, String reply) {
     int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
     String listen = address.isIPv6()
         ? "TCP6-LISTEN:" + port + ",bind=[" + address + "],reuseaddr,fork"
         : "TCP4-LISTEN:" + port + ",bind=" + address + ",reuseaddr,fork";
-    Process socat = container.startInBackground("socat", listen, "EXEC:echo " + GREETING);
+    Process socat = container.startInBackground("socat", listen, reply);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (System.nanoTime() < deadline) {
       if (container.run("ss", "-Hltn", "sport", "=", ":" + port).contains(":" + port)) {

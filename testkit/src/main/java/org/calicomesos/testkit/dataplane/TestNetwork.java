@@ -10,7 +10,7 @@ import org.calicomesos.ports.dataplane.InterfaceName;
 
 /**
  * What one test creates on the host, so that all of it goes away afterwards even if the test fails: interfaces
- * named {@code ctst} + 8 random hex digits, addresses from the benchmark range 198.18.0.0/15 and the ULA
+ * named {@code ctst} + 8 random hex digits (or {@code cali} + 11 where a test needs Calico's names), addresses from the benchmark range 198.18.0.0/15 and the ULA
  * fd00:c0de::/32, containers, and blackhole routes. Only what this test named is removed, so suites of two
  * adapters can run side by side on one host.
  */
@@ -24,6 +24,16 @@ public final class TestNetwork implements AutoCloseable {
   /** A fresh interface name nobody uses; removed at the end of the test if something created it. */
   public synchronized InterfaceName interfaceName() {
     String name = INTERFACE_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    interfaces.add(name);
+    return new InterfaceName(name);
+  }
+
+  /**
+   * A fresh host-side name in Calico's style, {@code cali} + 11 random hex digits, for tests whose subject matches
+   * {@code cali*} (policy); removed at the end of the test if something created it.
+   */
+  public synchronized InterfaceName workloadInterfaceName() {
+    String name = "cali" + String.format("%011x", ThreadLocalRandom.current().nextLong(1L << 44));
     interfaces.add(name);
     return new InterfaceName(name);
   }

@@ -1,0 +1,43 @@
+package org.calicomesos.adapters.nftables;
+
+import inet.ipaddr.IPAddress;
+
+/** IPv4 or IPv6 in nftables' words: the payload selector, the set element type and the {@code meta nfproto} value. */
+enum NftFamily {
+  IPV4("ip", "ipv4_addr", "ipv4", "4"),
+  IPV6("ip6", "ipv6_addr", "ipv6", "6");
+
+  private final String selector;
+  private final String setType;
+  private final String nfproto;
+  private final String digit;
+
+  NftFamily(String selector, String setType, String nfproto, String digit) {
+    this.selector = selector;
+    this.setType = setType;
+    this.nfproto = nfproto;
+    this.digit = digit;
+  }
+
+  static NftFamily of(IPAddress address) {
+    return address.isIPv4() ? IPV4 : IPV6;
+  }
+
+  /** {@code ip saddr} / {@code ip6 daddr}: matching a packet's address of this family also matches the family. */
+  String match(String field) {
+    return selector + " " + field;
+  }
+
+  String setType() {
+    return setType;
+  }
+
+  String nfproto() {
+    return nfproto;
+  }
+
+  /** "4" or "6", as in set names. */
+  String digit() {
+    return digit;
+  }
+}

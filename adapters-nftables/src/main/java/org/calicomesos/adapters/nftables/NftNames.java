@@ -1,0 +1,63 @@
+package org.calicomesos.adapters.nftables;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.calicomesos.ports.dataplane.InterfaceName;
+
+/**
+ * The names of the objects in our table, derived so that no datastore text ever reaches the script.
+ *
+ * <p>Interface names are validated {@link InterfaceName}s (letters, digits, '_', '.', '-'), which nft reads as they
+ * are both quoted and inside a chain name. A tag is arbitrary text: a tag that is already a short lower-case word
+ * keeps it ({@code tag4_prod}, {@code tag6_prod}); any other becomes 24 hex digits of the SHA-256 of its UTF-8 bytes
+ * ({@code tagh4_…}). The fourth character of a readable set name is the family digit and of a hashed one 'h', so a
+ * readable name never equals a hashed one.
+ *
+ * <p>Endpoint chains are {@code from_<interface>} and {@code to_<interface>}; the two dispatch chains have names that
+ * start otherwise, because "workload" is a valid interface name too.
+ */
+final class NftNames {
+  static final String ENDPOINT_INTERFACES = "endpoint_interfaces";
+  static final String FROM_ENDPOINT_MAP = "from_endpoint";
+  static final String TO_ENDPOINT_MAP = "to_endpoint";
+  static final String DISPATCH_FROM_WORKLOAD = "dispatch_from_workload";
+  static final String DISPATCH_TO_WORKLOAD = "dispatch_to_workload";
+
+  private static final Pattern READABLE_TAG = Pattern.compile("[a-z0-9][a-z0-9_]{0,31}");
+  private static final int HASH_HEX_DIGITS = 24;
+
+  private NftNames() {}
+
+  /** The name of a tag's set of one family: {@code tag4_prod}, {@code tagh6_<24 hex digits>}. */
+  static String tagSet(String tag, NftFamily family) {
+    return READABLE_TAG.matcher(tag).matches()
+        ? "tag" + family.digit() + "_" + tag
+        : "tagh" + family.digit() + "_" + digest(tag);
+  }
+
+  /** The chain holding an endpoint's outbound rules (traffic the container sends). */
+  static String fromChain(InterfaceName hostInterface) {
+    return "from_" + hostInterface.value();
+  }
+
+  /** The chain holding an endpoint's inbound rules (traffic to the container). */
+  static String toChain(InterfaceName hostInterface) {
+    return "to_" + hostInterface.value();
+  }
+
+  static String quoted(InterfaceName hostInterface) {
+    return "\"" + hostInterface.value() + "\"";
+  }
+
+  private static String digest(String tag) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(tag.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash).substring(0, HASH_HEX_DIGITS);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package org.calicomesos.adapters.nftables;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.calicomesos.ports.policy.PolicyApplyException;
+
+/**
+ * Runs {@code nft -f -} with a script on stdin (an argv list, never a shell), bounded in time. nft sends the whole
+ * script to the kernel as one transaction, so a refusal changes nothing; it becomes a {@link PolicyApplyException}
+ * whose one-line message is nft's first error.
+ */
+final class NftProcess {
+  // "/dev/stdin:57:61-67: Error: Could not process rule: Too many open files in system"
+  private static final Pattern LOCATED_ERROR = Pattern.compile("^(?:/dev/stdin|-):(\\d+):\\S*: Error: (.*)$");
+  private static final int MAX_REASON = 300;
+
+  private final String nft;
+  private final Duration timeout;
+
+  NftProcess(String nft, Duration timeout) {
+    this.nft = nft;
+    this.timeout = timeout;
+  }
+
+  /** Commits {@code script}; {@code change} names it for messages ("replace table inet calico_mesos"). */
+  void apply(String script, String change) {
+    run(List.of(nft, "-f", "-"), script, change);
+  }
+
+  /** Has nft and the kernel validate {@code script} without committing it ({@code nft -c}). */
+  void check(String script, String change) {
+    run(List.of(nft, "-c", "-f", "-"), script, "check a script to " + change);
+  }
+
+  private void run(List<String> argv, String script, String change) {
+    Process process;
+    try {
+      // nft prints nothing on success; on failure its errors, which is all we read.
+      process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new PolicyApplyException("cannot run " + nft + " to " + change + ": " + e.getMessage(), e);
+    }
+    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+    try (OutputStream stdin = process.getOutputStream()) {
+      stdin.write(script.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // nft stopped reading early; its exit status and output say why.
+    }
+    boolean finished = await(process, change);
+    if (!finished) {
+      process.destroyForcibly();
+      throw new PolicyApplyException(nft + " did not " + change + " within " + timeout.toMillis()
+          + " ms and was killed; the kernel commits a transaction whole or not at all");
+    }
+    if (process.exitValue() != 0) {
+      throw new PolicyApplyException(nft + " refused to " + change + ", which is left as it was: "
+          + firstError(output.join(), process.exitValue()));
+    }
+  }
+
+  private boolean await(Process process, String change) {
+    try {
+      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new PolicyApplyException("interrupted while nft was trying to " + change, e);
+    }
+  }
+
+  /** nft's first error as one line: "line 57: Could not process rule: …", without the script text it echoes. */
+  static String firstError(String output, int exitStatus) {
+    String reason = output.lines()
+        .filter(line -> line.contains("Error: "))
+        .findFirst()
+        .map(NftProcess::located)
+        .orElseGet(() -> output.lines().filter(line -> !line.isBlank()).findFirst()
+            .orElse("exit status " + exitStatus));
+    String oneLine = reason.strip().replaceAll("\\p{Cntrl}", " ");
+    return oneLine.length() <= MAX_REASON ? oneLine : oneLine.substring(0, MAX_REASON) + "…";
+  }
+
+  private static String located(String line) {
+    Matcher located = LOCATED_ERROR.matcher(line);
+    return located.matches() ? "line " + located.group(1) + ": " + located.group(2)
+        : line.substring(line.indexOf("Error: ") + "Error: ".length());
+  }
+
+  private static String readAll(InputStream stream) {
+    try (stream) {
+      return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}

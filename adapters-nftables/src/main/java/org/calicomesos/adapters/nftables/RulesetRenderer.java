@@ -1,0 +1,162 @@
+package org.calicomesos.adapters.nftables;
+
+import inet.ipaddr.IPAddress;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostPolicy;
+import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.TagSet;
+
+/**
+ * Renders a {@link HostPolicy} as the nft transaction that replaces our table with one enforcing it: {@code table}
+ * (creates it if absent, so that the {@code delete} cannot fail), {@code delete table}, then the whole new table.
+ * The kernel commits the three as one, so packets meet the old table or the new one, never none.
+ *
+ * <p>The table: one IPv4 and one IPv6 interval set per tag; the set of endpoint interfaces and two verdict maps from
+ * interface to the endpoint's chains; base chains on forward, input and output that send {@code cali*} traffic to a
+ * dispatch chain, which accepts established flows, drops traffic of a {@code cali*} interface no endpoint names
+ * (fail closed) and jumps to the endpoint's chain. An endpoint's {@code from_} chain drops sources that are not its
+ * addresses, then returns for what an outbound rule admits and drops the rest; its {@code to_} chain does the same
+ * with the inbound rules. Neighbour discovery between host and container passes before any of it. The hooks match
+ * {@code cali*} only, as Calico's do: an endpoint on another interface gets its chains, but no traffic meets them.
+ *
+ * <p>Output depends only on the policy and its order (core sorts it), so equal policies give identical scripts.
+ */
+final class RulesetRenderer {
+  private final String table;
+
+  RulesetRenderer(String table) {
+    this.table = table;
+  }
+
+  String replace(HostPolicy policy) {
+    Map<String, TagSetNames> tagSets = tagSetNames(policy.tagSets());
+    ScriptWriter script = new ScriptWriter()
+        .line("table inet " + table)
+        .line("delete table inet " + table)
+        .open("table inet " + table);
+    for (TagSet tagSet : policy.tagSets()) {
+      TagSetNames names = tagSets.get(tagSet.tag());
+      for (NftFamily family : NftFamily.values()) {
+        addressSet(script, names.of(family), family, tagSet.members());
+      }
+    }
+    dispatchObjects(script, policy.endpoints());
+    baseChains(script);
+    RuleLines rules = new RuleLines(tagSets);
+    for (EndpointPolicy endpoint : policy.endpoints()) {
+      endpointChains(script, endpoint, rules);
+    }
+    return script.close().toString();
+  }
+
+  /** The transaction that removes our table, and succeeds when there is none. */
+  String withdraw() {
+    return new ScriptWriter().line("table inet " + table).line("delete table inet " + table).toString();
+  }
+
+  private static Map<String, TagSetNames> tagSetNames(List<TagSet> tagSets) {
+    Map<String, TagSetNames> names = new LinkedHashMap<>();
+    Set<String> used = new HashSet<>();
+    for (TagSet tagSet : tagSets) {
+      TagSetNames derived = TagSetNames.of(tagSet.tag());
+      if (!used.add(derived.ipv4())) {
+        // 96 bits of SHA-256 make this practically impossible; if it ever happens, refuse rather than merge tags.
+        throw new IllegalArgumentException("two tags derive the same set name " + derived.ipv4());
+      }
+      names.put(tagSet.tag(), derived);
+    }
+    return names;
+  }
+
+  private static void addressSet(ScriptWriter script, String name, NftFamily family, List<IPAddress> members) {
+    script.open("set " + name).line("type " + family.setType()).line("flags interval").line("auto-merge");
+    List<IPAddress> ofFamily = members.stream().filter(member -> NftFamily.of(member) == family).toList();
+    if (!ofFamily.isEmpty()) {
+      script.line("elements = " + braced(NftAddresses.expression(ofFamily)));
+    }
+    script.close();
+  }
+
+  private static void dispatchObjects(ScriptWriter script, List<EndpointPolicy> endpoints) {
+    script.open("set " + NftNames.ENDPOINT_INTERFACES).line("type ifname");
+    elements(script, endpoints, endpoint -> NftNames.quoted(endpoint.hostInterface()));
+    script.close();
+    script.open("map " + NftNames.FROM_ENDPOINT_MAP).line("type ifname : verdict");
+    elements(script, endpoints, endpoint -> verdict(endpoint.hostInterface(), NftNames.fromChain(endpoint.hostInterface())));
+    script.close();
+    script.open("map " + NftNames.TO_ENDPOINT_MAP).line("type ifname : verdict");
+    elements(script, endpoints, endpoint -> verdict(endpoint.hostInterface(), NftNames.toChain(endpoint.hostInterface())));
+    script.close();
+  }
+
+  private static void elements(ScriptWriter script, List<EndpointPolicy> endpoints,
+      Function<EndpointPolicy, String> element) {
+    if (!endpoints.isEmpty()) {
+      script.line("elements = { " + String.join(", ", endpoints.stream().map(element).toList()) + " }");
+    }
+  }
+
+  private static String verdict(InterfaceName hostInterface, String chain) {
+    return NftNames.quoted(hostInterface) + " : jump " + chain;
+  }
+
+  private static void baseChains(ScriptWriter script) {
+    String fromWorkload = "jump " + NftNames.DISPATCH_FROM_WORKLOAD;
+    String toWorkload = "jump " + NftNames.DISPATCH_TO_WORKLOAD;
+    script.open("chain forward").line("type filter hook forward priority filter; policy accept;")
+        .line("iifname \"cali*\" " + fromWorkload)
+        .line("oifname \"cali*\" " + toWorkload)
+        .close();
+    // Neighbour discovery first: a container must resolve its gateway, and the host the container, also while no
+    // policy names the interface yet and whatever its rules say about the host's link-local address.
+    script.open("chain input").line("type filter hook input priority filter; policy accept;")
+        .line("iifname \"cali*\" icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit } accept")
+        .line("iifname \"cali*\" " + fromWorkload)
+        .close();
+    script.open("chain output").line("type filter hook output priority filter; policy accept;")
+        .line("oifname \"cali*\" icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-advert } accept")
+        .line("oifname \"cali*\" " + toWorkload)
+        .close();
+    dispatchChain(script, NftNames.DISPATCH_FROM_WORKLOAD, "iifname", NftNames.FROM_ENDPOINT_MAP);
+    dispatchChain(script, NftNames.DISPATCH_TO_WORKLOAD, "oifname", NftNames.TO_ENDPOINT_MAP);
+  }
+
+  private static void dispatchChain(ScriptWriter script, String name, String selector, String map) {
+    script.open("chain " + name)
+        .line("ct state established,related accept")
+        .line("ct state invalid drop")
+        .line(selector + " != @" + NftNames.ENDPOINT_INTERFACES + " drop")
+        .line(selector + " vmap @" + map)
+        .close();
+  }
+
+  private static void endpointChains(ScriptWriter script, EndpointPolicy endpoint, RuleLines rules) {
+    script.open("chain " + NftNames.fromChain(endpoint.hostInterface()));
+    for (NftFamily family : NftFamily.values()) {
+      List<IPAddress> own = endpoint.addresses().stream().filter(address -> NftFamily.of(address) == family).toList();
+      script.line(own.isEmpty()
+          ? "meta nfproto " + family.nfproto() + " drop"
+          : family.match("saddr") + " != " + braced(NftAddresses.expression(own)) + " drop");
+    }
+    endpoint.profiles().forEach(profile -> ruleLines(script, profile.outbound(), rules));
+    script.line("drop").close();
+    script.open("chain " + NftNames.toChain(endpoint.hostInterface()));
+    endpoint.profiles().forEach(profile -> ruleLines(script, profile.inbound(), rules));
+    script.line("drop").close();
+  }
+
+  private static void ruleLines(ScriptWriter script, List<ProfileRule> profileRules, RuleLines rules) {
+    profileRules.forEach(rule -> rules.render(rule).forEach(script::line));
+  }
+
+  private static String braced(String expression) {
+    return expression.startsWith("{") ? expression : "{ " + expression + " }";
+  }
+}

@@ -1,0 +1,28 @@
+package org.calicomesos.adapters.nftables;
+
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import java.util.List;
+import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.model.ProfileName;
+import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.ProfilePolicy;
+import org.calicomesos.ports.policy.ProfileRule;
+
+/** Short ways to write the policies the adapter's own tests render. */
+final class Policies {
+  private Policies() {}
+
+  static IPAddress ip(String text) {
+    return new IPAddressString(text).getAddress();
+  }
+
+  static EndpointPolicy endpoint(String hostInterface, List<String> addresses, ProfilePolicy... profiles) {
+    return new EndpointPolicy(new InterfaceName(hostInterface), addresses.stream().map(Policies::ip).toList(),
+        List.of(profiles));
+  }
+
+  static ProfilePolicy profile(String name, List<ProfileRule> inbound, List<ProfileRule> outbound) {
+    return new ProfilePolicy(new ProfileName(name), inbound, outbound);
+  }
+}

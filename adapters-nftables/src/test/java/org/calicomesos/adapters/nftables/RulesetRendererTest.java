@@ -1,0 +1,324 @@
+package org.calicomesos.adapters.nftables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.calicomesos.adapters.nftables.Policies.endpoint;
+import static org.calicomesos.adapters.nftables.Policies.ip;
+import static org.calicomesos.adapters.nftables.Policies.profile;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostPolicy;
+import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.TagSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RulesetRendererTest {
+  private static final List<String> HOSTILE_TAGS = List.of("a;b", "x}", "\"q\"", "two\nlines", "z".repeat(200),
+      "netgröup-ü", "Prod", "", " ", "{ flush ruleset }", "#comment");
+  /** Readable tags that look like derived names. */
+  private static final List<String> LOOKALIKE_TAGS = List.of("tag4_prod", "h4_0123456789abcdef01234567", "tagh4_0");
+
+  private final RulesetRenderer renderer = new RulesetRenderer("calico_mesos");
+
+  @Test
+  void aSmallPolicyRendersAsTheDocumentedTable() {
+    HostPolicy policy = new HostPolicy(
+        List.of(endpoint("cali0123456789a", List.of("198.18.0.1", "fd00:c0de::1"),
+            profile("prod", List.of(ProfileRule.fromTag("prod")), List.of(ProfileRule.ALLOW_ALL)))),
+        List.of(new TagSet("prod", List.of(ip("198.18.0.1"), ip("198.18.0.2"), ip("fd00:c0de::1")))));
+
+    assertThat(renderer.replace(policy)).isEqualTo("""
+        table inet calico_mesos
+        delete table inet calico_mesos
+        table inet calico_mesos {
+          set tag4_prod {
+            type ipv4_addr
+            flags interval
+            auto-merge
+            elements = { 198.18.0.1, 198.18.0.2 }
+          }
+          set tag6_prod {
+            type ipv6_addr
+            flags interval
+            auto-merge
+            elements = { fd00:c0de::1 }
+          }
+          set endpoint_interfaces {
+            type ifname
+            elements = { "cali0123456789a" }
+          }
+          map from_endpoint {
+            type ifname : verdict
+            elements = { "cali0123456789a" : jump from_cali0123456789a }
+          }
+          map to_endpoint {
+            type ifname : verdict
+            elements = { "cali0123456789a" : jump to_cali0123456789a }
+          }
+          chain forward {
+            type filter hook forward priority filter; policy accept;
+            iifname "cali*" jump dispatch_from_workload
+            oifname "cali*" jump dispatch_to_workload
+          }
+          chain input {
+            type filter hook input priority filter; policy accept;
+            iifname "cali*" icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit } accept
+            iifname "cali*" jump dispatch_from_workload
+          }
+          chain output {
+            type filter hook output priority filter; policy accept;
+            oifname "cali*" icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-advert } accept
+            oifname "cali*" jump dispatch_to_workload
+          }
+          chain dispatch_from_workload {
+            ct state established,related accept
+            ct state invalid drop
+            iifname != @endpoint_interfaces drop
+            iifname vmap @from_endpoint
+          }
+          chain dispatch_to_workload {
+            ct state established,related accept
+            ct state invalid drop
+            oifname != @endpoint_interfaces drop
+            oifname vmap @to_endpoint
+          }
+          chain from_cali0123456789a {
+            ip saddr != { 198.18.0.1 } drop
+            ip6 saddr != { fd00:c0de::1 } drop
+            return
+            drop
+          }
+          chain to_cali0123456789a {
+            ip saddr @tag4_prod return
+            ip6 saddr @tag6_prod return
+            drop
+          }
+        }
+        """);
+  }
+
+  @Test
+  void withdrawIsTheCreateAndDeleteOfOurTableOnly() {
+    assertThat(renderer.withdraw()).isEqualTo("table inet calico_mesos\ndelete table inet calico_mesos\n");
+    assertThat(new RulesetRenderer("calico_mesos_t1").replace(HostPolicy.EMPTY))
+        .startsWith("table inet calico_mesos_t1\ndelete table inet calico_mesos_t1\ntable inet calico_mesos_t1 {\n");
+  }
+
+  @Test
+  void theEmptyPolicyStillDropsEveryCaliInterfaceAndDeclaresNoElements() {
+    String script = renderer.replace(HostPolicy.EMPTY);
+
+    assertThat(script).doesNotContain("elements").doesNotContain("chain from_cali").doesNotContain("chain to_cali")
+        .contains("iifname != @endpoint_interfaces drop", "oifname != @endpoint_interfaces drop");
+  }
+
+  // Names
+
+  @Test
+  void aShortLowerCaseTagKeepsItsNameAndAnyOtherIsHashed() {
+    assertThat(TagSetNames.of("prod")).isEqualTo(new TagSetNames("tag4_prod", "tag6_prod"));
+    assertThat(TagSetNames.of("netgroup_2")).isEqualTo(new TagSetNames("tag4_netgroup_2", "tag6_netgroup_2"));
+    assertThat(TagSetNames.of("a".repeat(32)).ipv4()).isEqualTo("tag4_" + "a".repeat(32));
+    assertThat(TagSetNames.of("h4_0123456789abcdef01234567").ipv4()).isEqualTo("tag4_h4_0123456789abcdef01234567");
+    for (String tag : Stream.concat(HOSTILE_TAGS.stream(), Stream.of("a".repeat(33), "_x", "a-b", "a.b")).toList()) {
+      assertThat(TagSetNames.of(tag).ipv4()).as("set name of %s", tag).matches("tagh4_[0-9a-f]{24}");
+      assertThat(TagSetNames.of(tag).ipv6()).as("set name of %s", tag).matches("tagh6_[0-9a-f]{24}");
+    }
+  }
+
+  /**
+   * The proof that no two tags share a set: a readable name is {@code tag} + family digit + '_' + the tag, so two
+   * readable tags differ in their names; a hashed name has 'h' where a readable one has its digit; and among hashed
+   * names a clash would be a 96-bit SHA-256 prefix collision. Checked over tags built to come close: readable tags
+   * that look like hashed names, and hashed tags that differ from readable ones by one character.
+   */
+  @Test
+  void noTwoTagsShareASetName() {
+    List<String> tags = new ArrayList<>(HOSTILE_TAGS);
+    tags.addAll(LOOKALIKE_TAGS);
+    Random random = new Random(6);
+    for (int i = 0; i < 20_000; i++) {
+      String hex = Long.toHexString(random.nextLong());
+      tags.add(hex.substring(0, 1 + random.nextInt(hex.length())));
+      tags.add("h4_" + hex);
+      tags.add("H4_" + hex);
+      tags.add(hex + "-");
+    }
+    Set<String> distinct = new HashSet<>(tags);
+    Set<String> names = new HashSet<>();
+    for (String tag : distinct) {
+      TagSetNames derived = TagSetNames.of(tag);
+      assertThat(names.add(derived.ipv4())).as("v4 set name of %s is new", tag).isTrue();
+      assertThat(names.add(derived.ipv6())).as("v6 set name of %s is new", tag).isTrue();
+      assertThat(derived.ipv4().charAt(3)).isIn('4', 'h');
+    }
+  }
+
+  @Test
+  void noTagTextReachesTheScript() {
+    List<TagSet> tagSets = HOSTILE_TAGS.stream().map(tag -> new TagSet(tag, List.of(ip("198.18.0.9")))).toList();
+    List<ProfileRule> inbound = HOSTILE_TAGS.stream().map(ProfileRule::fromTag).toList();
+    HostPolicy policy = new HostPolicy(
+        List.of(endpoint("cali0123456789a", List.of("198.18.0.1"), profile("p", inbound, List.of()))), tagSets);
+
+    String script = renderer.replace(policy);
+
+    for (String tag : List.of("a;b", "x}", "\"q\"", "two\nlines", "z".repeat(200), "netgröup-ü", "Prod",
+        "{ flush ruleset }", "#comment")) {
+      assertThat(script).as("script with tag %s", tag).doesNotContain(tag);
+    }
+    assertThat(script).doesNotContain("flush").doesNotContain("#").matches("(?s)[\\x20-\\x7e\\n]*");
+    assertThat(script.lines().filter(line -> line.contains("saddr @tag"))).hasSize(2 * HOSTILE_TAGS.size());
+  }
+
+  @Test
+  void anInterfaceNamedWorkloadGetsChainsOfItsOwn() {
+    String script = renderer.replace(new HostPolicy(
+        List.of(endpoint("workload", List.of("198.18.0.1"), profile("p", List.of(), List.of()))), List.of()));
+
+    assertThat(script).contains("chain from_workload {", "chain to_workload {",
+        "chain dispatch_from_workload {", "chain dispatch_to_workload {");
+  }
+
+  // Rules and families
+
+  record RuleCase(String description, ProfileRule rule, List<String> lines) {
+    @Override
+    public String toString() {
+      return description;
+    }
+  }
+
+  static Stream<RuleCase> ruleCases() {
+    return Stream.of(
+        new RuleCase("no condition", ProfileRule.ALLOW_ALL, List.of("return")),
+        new RuleCase("tag: one statement per family", ProfileRule.fromTag("prod"),
+            List.of("ip saddr @tag4_prod return", "ip6 saddr @tag6_prod return")),
+        new RuleCase("IPv4 source net", ProfileRule.fromNet(ip("10.0.0.0/8")), List.of("ip saddr 10.0.0.0/8 return")),
+        new RuleCase("IPv6 destination net", ProfileRule.toNet(ip("fd00::/64")),
+            List.of("ip6 daddr fd00::/64 return")),
+        new RuleCase("a /32 is a plain address", ProfileRule.fromNet(ip("192.0.2.2/32")),
+            List.of("ip saddr 192.0.2.2 return")),
+        new RuleCase("tag and IPv6 net: the net's family only",
+            new ProfileRule(Optional.of("prod"), Optional.of(ip("fd00::/64")), Optional.empty()),
+            List.of("ip6 saddr @tag6_prod ip6 saddr fd00::/64 return")),
+        new RuleCase("all three in one family",
+            new ProfileRule(Optional.of("prod"), Optional.of(ip("10.0.0.0/8")), Optional.of(ip("198.18.0.0/15"))),
+            List.of("ip saddr @tag4_prod ip saddr 10.0.0.0/8 ip daddr 198.18.0.0/15 return")),
+        new RuleCase("nets of two families can never match",
+            new ProfileRule(Optional.empty(), Optional.of(ip("10.0.0.0/8")), Optional.of(ip("fd00::/64"))),
+            List.of()),
+        new RuleCase("tag with nets of two families can never match",
+            new ProfileRule(Optional.of("prod"), Optional.of(ip("fd00::/64")), Optional.of(ip("10.0.0.0/8"))),
+            List.of()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("ruleCases")
+  void rulesRenderPerFamily(RuleCase ruleCase) {
+    RuleLines lines = new RuleLines(java.util.Map.of("prod", TagSetNames.of("prod")));
+
+    assertThat(lines.render(ruleCase.rule())).containsExactlyElementsOf(ruleCase.lines());
+  }
+
+  @Test
+  void anEndpointWithoutAddressesOfAFamilySendsNothingOfIt() {
+    String v4Only = renderer.replace(new HostPolicy(
+        List.of(endpoint("cali1", List.of("198.18.0.1", "198.18.0.2"), profile("p", List.of(), List.of()))),
+        List.of()));
+    String none = renderer.replace(new HostPolicy(
+        List.of(endpoint("cali1", List.of(), profile("p", List.of(), List.of()))), List.of()));
+
+    assertThat(v4Only).contains("""
+          chain from_cali1 {
+            ip saddr != { 198.18.0.1, 198.18.0.2 } drop
+            meta nfproto ipv6 drop
+            drop
+          }
+        """);
+    assertThat(none).contains("""
+          chain from_cali1 {
+            meta nfproto ipv4 drop
+            meta nfproto ipv6 drop
+            drop
+          }
+        """);
+  }
+
+  @Test
+  void tagSetsSplitTheirMembersByFamilyAndKeepPrefixes() {
+    String script = renderer.replace(new HostPolicy(List.of(),
+        List.of(new TagSet("mixed", List.of(ip("10.0.0.0/8"), ip("198.18.0.1"), ip("fd00::/64"))),
+            new TagSet("empty", List.of()))));
+
+    assertThat(script).contains("set tag4_mixed {\n    type ipv4_addr\n    flags interval\n    auto-merge\n"
+        + "    elements = { 10.0.0.0/8, 198.18.0.1 }\n  }");
+    assertThat(script).contains("set tag6_mixed {\n    type ipv6_addr\n    flags interval\n    auto-merge\n"
+        + "    elements = { fd00::/64 }\n  }");
+    assertThat(script).contains("set tag4_empty {\n    type ipv4_addr\n    flags interval\n    auto-merge\n  }");
+    assertThat(script).contains("set tag6_empty {\n    type ipv6_addr\n    flags interval\n    auto-merge\n  }");
+  }
+
+  @Test
+  void addressesRenderAsExactlyTheAddressesTheyStandFor() {
+    assertThat(NftAddresses.values(ip("198.18.0.1"))).containsExactly("198.18.0.1");
+    assertThat(NftAddresses.values(ip("198.18.0.1/32"))).containsExactly("198.18.0.1");
+    assertThat(NftAddresses.values(ip("fd00:c0de::1/128"))).containsExactly("fd00:c0de::1");
+    assertThat(NftAddresses.values(ip("FD00:C0DE:0::/48"))).containsExactly("fd00:c0de::/48");
+    assertThat(NftAddresses.values(ip("fe80::1%eth0"))).containsExactly("fe80::1");
+    assertThat(NftAddresses.values(ip("10.0.0.0-2"))).containsExactly("10.0.0.0/31", "10.0.0.2");
+    assertThat(NftAddresses.expression(List.of(ip("10.0.0.1"), ip("10.0.0.1/32")))).isEqualTo("10.0.0.1");
+    assertThatThrownBy(() -> NftAddresses.expression(List.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  // Determinism
+
+  @Test
+  void equalPoliciesRenderIdenticallyAndOrderIsKept() {
+    HostPolicy first = twoEndpoints();
+    HostPolicy second = twoEndpoints();
+
+    assertThat(renderer.replace(first)).isEqualTo(renderer.replace(second));
+    String script = renderer.replace(first);
+    assertThat(script.indexOf("chain from_caliB")).isLessThan(script.indexOf("chain from_caliA"));
+    assertThat(script).contains("elements = { \"caliB\", \"caliA\" }");
+    assertThat(script.indexOf("ip saddr 10.2.0.0/16 return")).isLessThan(script.indexOf("ip saddr 10.1.0.0/16 return"));
+  }
+
+  private static HostPolicy twoEndpoints() {
+    List<EndpointPolicy> endpoints = List.of(
+        endpoint("caliB", List.of("198.18.0.2"),
+            profile("p", List.of(ProfileRule.fromNet(ip("10.2.0.0/16")), ProfileRule.fromNet(ip("10.1.0.0/16"))),
+                List.of())),
+        endpoint("caliA", List.of("198.18.0.1"), profile("p", List.of(), List.of())));
+    return new HostPolicy(endpoints, List.of());
+  }
+
+  // nft's errors
+
+  @Test
+  void nftsFirstErrorBecomesOneLineWithoutTheEchoedScript() {
+    String output = """
+        /dev/stdin:57:61-67: Error: Could not process rule: Too many open files in system
+          set small { type ipv4_addr; size 1; elements = { 1.1.1.1, 2.2.2.2 }
+                                                                    ^^^^^^^
+        /dev/stdin:59:1-1: Error: syntax error, unexpected end of file
+        """;
+
+    assertThat(NftProcess.firstError(output, 1))
+        .isEqualTo("line 57: Could not process rule: Too many open files in system");
+    assertThat(NftProcess.firstError("Error: Could not process rule: Operation not permitted\nadd table x\n", 1))
+        .isEqualTo("Could not process rule: Operation not permitted");
+    assertThat(NftProcess.firstError("", 139)).isEqualTo("exit status 139");
+    assertThat(NftProcess.firstError("x".repeat(1000), 1)).hasSize(301);
+  }
+}

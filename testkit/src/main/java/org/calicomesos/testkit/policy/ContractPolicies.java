@@ -1,0 +1,57 @@
+package org.calicomesos.testkit.policy;
+
+import inet.ipaddr.IPAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.calicomesos.ports.model.ProfileName;
+import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostPolicy;
+import org.calicomesos.ports.policy.ProfilePolicy;
+import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.TagSet;
+
+/** The policies the contract enforces, written the way core compiles them (DESIGN.md §6). */
+final class ContractPolicies {
+  private ContractPolicies() {}
+
+  /** A netgroup's profile: in from endpoints carrying {@code tag}, everything out. */
+  static ProfilePolicy netgroup(String profile, String tag) {
+    return profile(profile, List.of(ProfileRule.fromTag(tag)), List.of(ProfileRule.ALLOW_ALL));
+  }
+
+  /** {@code public}: everyone in, everything out. */
+  static ProfilePolicy publicProfile() {
+    return profile("public", List.of(ProfileRule.ALLOW_ALL), List.of(ProfileRule.ALLOW_ALL));
+  }
+
+  static ProfilePolicy profile(String name, List<ProfileRule> inbound, List<ProfileRule> outbound) {
+    return new ProfilePolicy(new ProfileName(name), inbound, outbound);
+  }
+
+  /** A rule's net for exactly one address, as core writes the host's ({@code 192.0.2.2/32}). */
+  static IPAddress only(IPAddress address) {
+    return address.withoutPrefixLength().toPrefixBlock(address.getBitCount());
+  }
+
+  static EndpointPolicy endpoint(Workload workload, ProfilePolicy... profiles) {
+    return new EndpointPolicy(workload.hostInterface(), workload.addresses(), List.of(profiles));
+  }
+
+  static TagSet tagSet(String tag, Workload... members) {
+    List<IPAddress> addresses = new ArrayList<>();
+    Stream.of(members).forEach(member -> addresses.addAll(member.addresses()));
+    addresses.sort(Comparator.naturalOrder());
+    return new TagSet(tag, addresses);
+  }
+
+  /** Sorted as core sorts: endpoints by interface, tag sets by tag. */
+  static HostPolicy policy(List<EndpointPolicy> endpoints, List<TagSet> tagSets) {
+    List<EndpointPolicy> sortedEndpoints = new ArrayList<>(endpoints);
+    sortedEndpoints.sort(Comparator.comparing(endpoint -> endpoint.hostInterface().value()));
+    List<TagSet> sortedTags = new ArrayList<>(tagSets);
+    sortedTags.sort(Comparator.comparing(TagSet::tag));
+    return new HostPolicy(sortedEndpoints, sortedTags);
+  }
+}

@@ -1,0 +1,329 @@
+package org.calicomesos.testkit.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.calicomesos.testkit.policy.ContractPolicies.endpoint;
+import static org.calicomesos.testkit.policy.ContractPolicies.netgroup;
+import static org.calicomesos.testkit.policy.ContractPolicies.only;
+import static org.calicomesos.testkit.policy.ContractPolicies.policy;
+import static org.calicomesos.testkit.policy.ContractPolicies.profile;
+import static org.calicomesos.testkit.policy.ContractPolicies.publicProfile;
+import static org.calicomesos.testkit.policy.ContractPolicies.tagSet;
+
+import inet.ipaddr.IPAddress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostPolicy;
+import org.calicomesos.ports.policy.PolicyDataplane;
+import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.TagSet;
+import org.calicomesos.testkit.dataplane.KernelCommand;
+import org.calicomesos.testkit.dataplane.TestNetwork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The behaviour every {@link PolicyDataplane} must show, as real TCP (and UDP) between real containers plumbed by
+ * {@link WorkloadFixture}, and as nftables state read with the {@code nft} command. Each test gets an adapter on a
+ * table of its own ({@code calico_mesos_t} + random hex), so a real agent's {@code calico_mesos} is never touched;
+ * everything a test creates — workloads, host addresses, our table, a foreign table — is removed afterwards, also
+ * when it fails. Needs root and nft: without them the suite fails rather than skips.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+public abstract class PolicyDataplaneContract {
+  /** A fresh adapter that enforces into {@code table inet <table>} and touches no other table. */
+  protected abstract PolicyDataplane dataplane(String table);
+
+  private final List<String> tables = new ArrayList<>();
+  private String table;
+  private PolicyDataplane dataplane;
+  private WorkloadFixture workloads;
+
+  @BeforeAll
+  static void requireRoot() throws IOException {
+    String uid = Files.readAllLines(Path.of("/proc/self/status")).stream()
+        .filter(line -> line.startsWith("Uid:")).findFirst().orElse("Uid: ?").split("\\s+")[1];
+    assertThat(uid).as("the policy contract changes nftables and plumbs namespaces, so it must run as root")
+        .isEqualTo("0");
+  }
+
+  @BeforeEach
+  final void setUp() {
+    // Another policy table (a real agent's, or a second run of this suite) drops the traffic of every cali*
+    // interface it does not name, ours included: the results would be its, not the adapter's.
+    assertThat(NftFacts.tables()).as("policy tables already on this host; the contract needs a host without any")
+        .noneMatch(name -> name.startsWith("inet calico_mesos"));
+    table = testTable("calico_mesos_t");
+    dataplane = dataplane(table);
+    workloads = new WorkloadFixture();
+  }
+
+  @AfterEach
+  final void tearDown() {
+    try {
+      tables.forEach(NftFacts::deleteTable);
+    } finally {
+      workloads.close();
+    }
+  }
+
+  // 1. Netgroups, public, the host
+
+  @Test
+  void aNetgroupsMembersReachEachOtherAndNobodyElse() {
+    Workload a = workloads.workload("prod-a");
+    Workload b = workloads.workload("prod-b");
+    Workload c = workloads.workload("dev-c");
+
+    dataplane.enforce(prodAndDev(a, b, c));
+
+    new Expectations()
+        .reaches(a, b).reaches(b, a)
+        .cannotReach(c, a).cannotReach(c, b).cannotReach(a, c).cannotReach(b, c)
+        .hostCannotReach(a)
+        .verify();
+  }
+
+  @Test
+  void anAllowAllInboundRuleAdmitsEveryone() {
+    Workload a = workloads.workload("prod-a");
+    Workload b = workloads.workload("prod-b");
+    Workload c = workloads.workload("dev-c");
+    Workload open = workloads.workload("public-d");
+
+    dataplane.enforce(prodAndDev(a, b, c, open));
+
+    new Expectations()
+        .reaches(a, open).reaches(b, open).reaches(c, open).hostReaches(open)
+        .cannotReach(open, a).cannotReach(open, c)
+        .verify();
+  }
+
+  @Test
+  void theHostReachesOnlyEndpointsThatAdmitItsSourceAddress() {
+    Workload admitting = workloads.workload("admits-host");
+    Workload refusing = workloads.workload("admits-other");
+    IPAddress host4 = Probes.hostSourceFor(admitting.ipv4());
+    IPAddress host6 = Probes.hostSourceFor(admitting.ipv6());
+    List<ProfileRule> fromHost = List.of(ProfileRule.fromNet(only(host4)), ProfileRule.fromNet(only(host6)));
+    List<ProfileRule> fromElsewhere = List.of(ProfileRule.fromNet(TestNetwork.address("192.0.2.254/32")),
+        ProfileRule.fromNet(TestNetwork.address("fd00:c0de:ffff::1/128")));
+
+    dataplane.enforce(policy(
+        List.of(endpoint(admitting, profile("default_host", fromHost, List.of())),
+            endpoint(refusing, profile("default_other", fromElsewhere, List.of()))),
+        List.of()));
+
+    new Expectations().hostReaches(admitting).hostCannotReach(refusing).verify();
+  }
+
+  @Test
+  void aWorkloadReachesTheHostOnlyWhereItsOutboundRulesAllow() {
+    Workload toHost = workloads.workload("to-host");
+    Workload toElsewhere = workloads.workload("to-elsewhere");
+    Workload open = workloads.workload("public");
+    try (HostListener host4 = HostListener.start(workloads.hostAddress(false));
+        HostListener host6 = HostListener.start(workloads.hostAddress(true))) {
+      List<ProfileRule> out = List.of(ProfileRule.toNet(only(host4.address())), ProfileRule.toNet(only(host6.address())));
+      List<ProfileRule> outElsewhere = List.of(ProfileRule.toNet(TestNetwork.address("192.0.2.254/32")),
+          ProfileRule.toNet(TestNetwork.address("fd00:c0de:ffff::1/128")));
+
+      dataplane.enforce(policy(
+          List.of(endpoint(toHost, profile("to_host", List.of(), out)),
+              endpoint(toElsewhere, profile("to_elsewhere", List.of(), outElsewhere)),
+              endpoint(open, publicProfile())),
+          List.of()));
+
+      new Expectations()
+          .reachesHost(toHost, host4).reachesHost(toHost, host6)
+          .cannotReachHost(toElsewhere, host4).cannotReachHost(toElsewhere, host6)
+          .cannotReach(toHost, open).cannotReach(toElsewhere, open)
+          .verify();
+    }
+  }
+
+  // 2. Fail closed
+
+  @Test
+  void anInterfaceNoPolicyNamesCanNeitherSendNorReceiveUntilAPolicyNamesIt() {
+    Workload known = workloads.workload("known");
+    dataplane.enforce(policy(List.of(endpoint(known, publicProfile())), List.of()));
+    Workload stranger = workloads.workload("stranger");
+
+    new Expectations()
+        .cannotReach(stranger, known).cannotReach(known, stranger).hostCannotReach(stranger)
+        .verify();
+    // Neighbour discovery still works both ways, or the container could not even find its gateway.
+    assertThat(stranger.container().run("ip", "-6", "neigh", "show", "dev", "eth0"))
+        .contains(WorkloadFixture.HOST_LINK_LOCAL + " lladdr ee:ee:ee:ee:ee:ee");
+    assertThat(KernelCommand.run("ip", "-6", "neigh", "show", "dev", stranger.hostInterface().value()))
+        .contains(stranger.ipv6().toCanonicalString() + " lladdr");
+
+    dataplane.enforce(policy(List.of(endpoint(known, publicProfile()), endpoint(stranger, publicProfile())),
+        List.of()));
+
+    new Expectations().reaches(stranger, known).reaches(known, stranger).hostReaches(stranger).verify();
+  }
+
+  // 3. Replacing and changing
+
+  @Test
+  void enforcingTheSamePolicyAgainChangesNothingAndAChangedTagSetTakesEffect() {
+    Workload a = workloads.workload("prod-a");
+    Workload b = workloads.workload("prod-b");
+    List<EndpointPolicy> endpoints = List.of(endpoint(a, netgroup("prod", "prod")), endpoint(b, netgroup("prod", "prod")));
+
+    dataplane.enforce(policy(endpoints, List.of(tagSet("prod", a, b))));
+    String first = NftFacts.listTable(table);
+    dataplane.enforce(policy(endpoints, List.of(tagSet("prod", a, b))));
+
+    assertThat(NftFacts.listTable(table)).isEqualTo(first);
+    new Expectations().reaches(a, b).reaches(b, a).verify();
+
+    // b leaves the netgroup's tag: new connections from b are refused; a, still tagged, still gets in.
+    // (Connections established before need not be cut: the policy admits flows, it does not end them.)
+    dataplane.enforce(policy(endpoints, List.of(tagSet("prod", a))));
+
+    assertThat(NftFacts.listTable(table)).isNotEqualTo(first);
+    new Expectations().cannotReach(b, a).reaches(a, b).verify();
+  }
+
+  // 4. Our table only
+
+  @Test
+  void anotherProgramsTableIsLeftExactlyAsItWas() {
+    String foreign = testTable("ctst_foreign_");
+    NftFacts.createForeignTable(foreign);
+    String before = NftFacts.listTable(foreign);
+    Workload a = workloads.workload("a");
+
+    dataplane.enforce(policy(List.of(endpoint(a, publicProfile())), List.of()));
+    assertThat(NftFacts.listTable(foreign)).isEqualTo(before);
+    dataplane.withdraw();
+
+    assertThat(NftFacts.listTable(foreign)).isEqualTo(before);
+    assertThat(NftFacts.tableExists(table)).isFalse();
+  }
+
+  @Test
+  void withdrawRemovesOurTableLiftsThePolicyAndIsIdempotent() {
+    Workload closed = workloads.workload("admits-nobody");
+    dataplane.enforce(policy(List.of(endpoint(closed, profile("nobody", List.of(), List.of()))), List.of()));
+    assertThat(NftFacts.tableExists(table)).isTrue();
+    new Expectations().hostCannotReach(closed).verify();
+
+    dataplane.withdraw();
+    dataplane.withdraw();
+
+    assertThat(NftFacts.tableExists(table)).isFalse();
+    new Expectations().hostReaches(closed).verify();
+    String never = testTable("calico_mesos_t");
+    dataplane(never).withdraw();
+    assertThat(NftFacts.tableExists(never)).isFalse();
+  }
+
+  // 5. Tags are text from the datastore
+
+  @Test
+  void hostileTagsNeverReachTheRulesetAndStillSelectTheirMembers() {
+    List<String> tags = List.of("a;b", "x}", "\"q\"", "new\nline", "t".repeat(200), "netgröup-ü");
+    List<Workload> members = new ArrayList<>();
+    List<TagSet> tagSets = new ArrayList<>();
+    List<EndpointPolicy> endpoints = new ArrayList<>();
+    for (int i = 0; i < tags.size(); i++) {
+      Workload member = workloads.workload("member-of-tag-" + i);
+      members.add(member);
+      tagSets.add(tagSet(tags.get(i), member));
+      endpoints.add(endpoint(member, profile("out", List.of(), List.of(ProfileRule.ALLOW_ALL))));
+    }
+    Workload even = workloads.workload("admits-even-tags");
+    Workload odd = workloads.workload("admits-odd-tags");
+    endpoints.add(endpoint(even, profile("even", fromTags(tags, 0), List.of())));
+    endpoints.add(endpoint(odd, profile("odd", fromTags(tags, 1), List.of())));
+
+    dataplane.enforce(policy(endpoints, tagSets));
+
+    Expectations expectations = new Expectations();
+    for (int i = 0; i < members.size(); i++) {
+      Workload member = members.get(i);
+      if (i % 2 == 0) {
+        expectations.reaches(member, even).cannotReach(member, odd);
+      } else {
+        expectations.reaches(member, odd).cannotReach(member, even);
+      }
+    }
+    expectations.verify();
+    String listed = NftFacts.listTable(table);
+    for (String tag : tags) {
+      assertThat(listed).as("the listed table holds tag %s", tag).doesNotContain(tag);
+    }
+  }
+
+  // 6. Anti-spoofing
+
+  @Test
+  void aWorkloadCannotSendFromAnotherWorkloadsAddress() {
+    Workload owner = workloads.workload("prod-owner");
+    Workload peer = workloads.workload("prod-peer");
+    Workload spoofer = workloads.workload("dev-spoofer");
+    dataplane.enforce(prodAndDev(owner, peer, spoofer));
+    spoofer.container().run("ip", "addr", "add", owner.ipv4() + "/32", "dev", "eth0");
+    spoofer.container().run("ip", "-6", "addr", "add", owner.ipv6() + "/128", "dev", "eth0", "nodad");
+
+    for (int family = 0; family < 2; family++) {
+      boolean ipv6 = family == 1;
+      IPAddress ownersAddress = owner.addresses().get(family);
+      IPAddress target = peer.addresses().get(family);
+      long before = UdpDeliveries.received(peer.container(), ipv6);
+
+      // The spoofed datagram goes first: were it let through, the peer would count two.
+      UdpDeliveries.send(spoofer.container(), ownersAddress, target);
+      UdpDeliveries.send(owner.container(), ownersAddress, target);
+
+      UdpDeliveries.awaitReceived(peer.container(), ipv6, before + 1);
+      assertThat(UdpDeliveries.received(peer.container(), ipv6))
+          .as("datagrams the peer received from %s, once sent by its owner and once by %s", ownersAddress, spoofer)
+          .isEqualTo(before + 1);
+    }
+  }
+
+  // helpers
+
+  /** A table name of this test's own, removed after it. */
+  private String testTable(String prefix) {
+    String name = prefix + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    tables.add(name);
+    return name;
+  }
+
+  /** {@code a} and {@code b} in netgroup prod, {@code c} in dev, each {@code open} one public. */
+  private static HostPolicy prodAndDev(Workload a, Workload b, Workload c, Workload... open) {
+    List<EndpointPolicy> endpoints = new ArrayList<>(List.of(endpoint(a, netgroup("prod", "prod")),
+        endpoint(b, netgroup("prod", "prod")), endpoint(c, netgroup("dev", "dev"))));
+    List<TagSet> tagSets = new ArrayList<>(List.of(tagSet("prod", a, b), tagSet("dev", c)));
+    for (Workload everyone : open) {
+      endpoints.add(endpoint(everyone, publicProfile()));
+    }
+    if (open.length > 0) {
+      tagSets.add(tagSet("public", open));
+    }
+    return policy(endpoints, tagSets);
+  }
+
+  private static List<ProfileRule> fromTags(List<String> tags, int parity) {
+    List<ProfileRule> rules = new ArrayList<>();
+    for (int i = parity; i < tags.size(); i += 2) {
+      rules.add(ProfileRule.fromTag(tags.get(i)));
+    }
+    return rules;
+  }
+}
