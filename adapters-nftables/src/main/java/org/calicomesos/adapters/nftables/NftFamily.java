@@ -2,20 +2,18 @@ package org.calicomesos.adapters.nftables;
 
 import inet.ipaddr.IPAddress;
 
-/** IPv4 or IPv6 in nftables' words: the payload selector, the set element type and the {@code meta nfproto} value. */
+/** IPv4 or IPv6 in nftables' words: the payload selector and the set element type. */
 enum NftFamily {
-  IPV4("ip", "ipv4_addr", "ipv4", "4"),
-  IPV6("ip6", "ipv6_addr", "ipv6", "6");
+  IPV4("ip", "ipv4_addr", "4"),
+  IPV6("ip6", "ipv6_addr", "6");
 
   private final String selector;
   private final String setType;
-  private final String nfproto;
   private final String digit;
 
-  NftFamily(String selector, String setType, String nfproto, String digit) {
+  NftFamily(String selector, String setType, String digit) {
     this.selector = selector;
     this.setType = setType;
-    this.nfproto = nfproto;
     this.digit = digit;
   }
 
@@ -30,10 +28,6 @@ enum NftFamily {
 
   String setType() {
     return setType;
-  }
-
-  String nfproto() {
-    return nfproto;
   }
 
   /** "4" or "6", as in set names. */

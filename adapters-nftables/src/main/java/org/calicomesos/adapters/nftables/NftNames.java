@@ -21,6 +21,8 @@ import org.calicomesos.ports.dataplane.InterfaceName;
  */
 final class NftNames {
   static final String ENDPOINT_INTERFACES = "endpoint_interfaces";
+  /** {@code endpoint_sources4}, {@code endpoint_sources6}: interface . address pairs an endpoint may send from. */
+  static final String ENDPOINT_SOURCES = "endpoint_sources";
   static final String FROM_ENDPOINT_MAP = "from_endpoint";
   static final String TO_ENDPOINT_MAP = "to_endpoint";
   static final String DISPATCH_FROM_WORKLOAD = "dispatch_from_workload";

@@ -1,6 +1,7 @@
 package org.calicomesos.adapters.nftables;
 
 import inet.ipaddr.IPAddress;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +20,13 @@ import org.calicomesos.ports.policy.TagSet;
  * The kernel commits the three as one, so packets meet the old table or the new one, never none.
  *
  * <p>The table: one IPv4 and one IPv6 interval set per tag; the set of endpoint interfaces and two verdict maps from
- * interface to the endpoint's chains; base chains on forward, input and output that send {@code cali*} traffic to a
- * dispatch chain, which accepts established flows, drops traffic of a {@code cali*} interface no endpoint names
- * (fail closed) and jumps to the endpoint's chain. An endpoint's {@code from_} chain drops sources that are not its
- * addresses, then returns for what an outbound rule admits and drops the rest; its {@code to_} chain does the same
- * with the inbound rules. Neighbour discovery between host and container passes before any of it. The hooks match
+ * interface to the endpoint's chains; per family, the set of (interface . address) pairs endpoints may send from;
+ * base chains on forward, input and output that send {@code cali*} traffic to a dispatch chain. Traffic from a
+ * container is dropped first if its source is not one of that endpoint's addresses — before conntrack may accept it
+ * as part of an established flow, so a spoofed packet cannot ride on another endpoint's connection — and so is all
+ * traffic of a {@code cali*} interface no endpoint names (fail closed); established flows are then accepted, and the
+ * rest jumps to the endpoint's chain. An endpoint's {@code from_} chain returns for what an outbound rule admits and
+ * drops the rest; its {@code to_} chain does the same with the inbound rules. Neighbour discovery between host and container passes before any of it. The hooks match
  * {@code cali*} only, as Calico's do: an endpoint on another interface gets its chains, but no traffic meets them.
  *
  * <p>Output depends only on the policy and its order (core sorts it), so equal policies give identical scripts.
@@ -88,6 +91,21 @@ final class RulesetRenderer {
     script.open("set " + NftNames.ENDPOINT_INTERFACES).line("type ifname");
     elements(script, endpoints, endpoint -> NftNames.quoted(endpoint.hostInterface()));
     script.close();
+    for (NftFamily family : NftFamily.values()) {
+      script.open("set " + NftNames.ENDPOINT_SOURCES + family.digit()).line("type ifname . " + family.setType())
+          .line("flags interval");
+      List<String> pairs = new ArrayList<>();
+      for (EndpointPolicy endpoint : endpoints) {
+        endpoint.addresses().stream().filter(address -> NftFamily.of(address) == family)
+            .flatMap(address -> NftAddresses.values(address).stream())
+            .distinct()
+            .forEach(value -> pairs.add(NftNames.quoted(endpoint.hostInterface()) + " . " + value));
+      }
+      if (!pairs.isEmpty()) {
+        script.line("elements = { " + String.join(", ", pairs) + " }");
+      }
+      script.close();
+    }
     script.open("map " + NftNames.FROM_ENDPOINT_MAP).line("type ifname : verdict");
     elements(script, endpoints, endpoint -> verdict(endpoint.hostInterface(), NftNames.fromChain(endpoint.hostInterface())));
     script.close();
@@ -124,27 +142,25 @@ final class RulesetRenderer {
         .line("oifname \"cali*\" icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-advert } accept")
         .line("oifname \"cali*\" " + toWorkload)
         .close();
-    dispatchChain(script, NftNames.DISPATCH_FROM_WORKLOAD, "iifname", NftNames.FROM_ENDPOINT_MAP);
-    dispatchChain(script, NftNames.DISPATCH_TO_WORKLOAD, "oifname", NftNames.TO_ENDPOINT_MAP);
-  }
-
-  private static void dispatchChain(ScriptWriter script, String name, String selector, String map) {
-    script.open("chain " + name)
+    script.open("chain " + NftNames.DISPATCH_FROM_WORKLOAD)
+        .line("iifname != @" + NftNames.ENDPOINT_INTERFACES + " drop");
+    for (NftFamily family : NftFamily.values()) {
+      script.line("iifname . " + family.match("saddr") + " != @" + NftNames.ENDPOINT_SOURCES + family.digit() + " drop");
+    }
+    script.line("ct state established,related accept")
+        .line("ct state invalid drop")
+        .line("iifname vmap @" + NftNames.FROM_ENDPOINT_MAP)
+        .close();
+    script.open("chain " + NftNames.DISPATCH_TO_WORKLOAD)
         .line("ct state established,related accept")
         .line("ct state invalid drop")
-        .line(selector + " != @" + NftNames.ENDPOINT_INTERFACES + " drop")
-        .line(selector + " vmap @" + map)
+        .line("oifname != @" + NftNames.ENDPOINT_INTERFACES + " drop")
+        .line("oifname vmap @" + NftNames.TO_ENDPOINT_MAP)
         .close();
   }
 
   private static void endpointChains(ScriptWriter script, EndpointPolicy endpoint, RuleLines rules) {
     script.open("chain " + NftNames.fromChain(endpoint.hostInterface()));
-    for (NftFamily family : NftFamily.values()) {
-      List<IPAddress> own = endpoint.addresses().stream().filter(address -> NftFamily.of(address) == family).toList();
-      script.line(own.isEmpty()
-          ? "meta nfproto " + family.nfproto() + " drop"
-          : family.match("saddr") + " != " + braced(NftAddresses.expression(own)) + " drop");
-    }
     endpoint.profiles().forEach(profile -> ruleLines(script, profile.outbound(), rules));
     script.line("drop").close();
     script.open("chain " + NftNames.toChain(endpoint.hostInterface()));

@@ -56,6 +56,16 @@ class RulesetRendererTest {
             type ifname
             elements = { "cali0123456789a" }
           }
+          set endpoint_sources4 {
+            type ifname . ipv4_addr
+            flags interval
+            elements = { "cali0123456789a" . 198.18.0.1 }
+          }
+          set endpoint_sources6 {
+            type ifname . ipv6_addr
+            flags interval
+            elements = { "cali0123456789a" . fd00:c0de::1 }
+          }
           map from_endpoint {
             type ifname : verdict
             elements = { "cali0123456789a" : jump from_cali0123456789a }
@@ -80,9 +90,11 @@ class RulesetRendererTest {
             oifname "cali*" jump dispatch_to_workload
           }
           chain dispatch_from_workload {
+            iifname != @endpoint_interfaces drop
+            iifname . ip saddr != @endpoint_sources4 drop
+            iifname . ip6 saddr != @endpoint_sources6 drop
             ct state established,related accept
             ct state invalid drop
-            iifname != @endpoint_interfaces drop
             iifname vmap @from_endpoint
           }
           chain dispatch_to_workload {
@@ -92,8 +104,6 @@ class RulesetRendererTest {
             oifname vmap @to_endpoint
           }
           chain from_cali0123456789a {
-            ip saddr != { 198.18.0.1 } drop
-            ip6 saddr != { fd00:c0de::1 } drop
             return
             drop
           }
@@ -231,27 +241,26 @@ class RulesetRendererTest {
   }
 
   @Test
-  void anEndpointWithoutAddressesOfAFamilySendsNothingOfIt() {
+  void anEndpointMaySendOnlyFromItsOwnAddresses() {
     String v4Only = renderer.replace(new HostPolicy(
         List.of(endpoint("cali1", List.of("198.18.0.1", "198.18.0.2"), profile("p", List.of(), List.of()))),
         List.of()));
     String none = renderer.replace(new HostPolicy(
         List.of(endpoint("cali1", List.of(), profile("p", List.of(), List.of()))), List.of()));
 
+    // Its sources are the pairs it may send from; a family it has no address of matches no pair, so it is dropped.
     assertThat(v4Only).contains("""
-          chain from_cali1 {
-            ip saddr != { 198.18.0.1, 198.18.0.2 } drop
-            meta nfproto ipv6 drop
-            drop
+          set endpoint_sources4 {
+            type ifname . ipv4_addr
+            flags interval
+            elements = { "cali1" . 198.18.0.1, "cali1" . 198.18.0.2 }
+          }
+          set endpoint_sources6 {
+            type ifname . ipv6_addr
+            flags interval
           }
         """);
-    assertThat(none).contains("""
-          chain from_cali1 {
-            meta nfproto ipv4 drop
-            meta nfproto ipv6 drop
-            drop
-          }
-        """);
+    assertThat(none).doesNotContain("\"cali1\" . ");
   }
 
   @Test

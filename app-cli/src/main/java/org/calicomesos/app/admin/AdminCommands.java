@@ -1,13 +1,13 @@
 package org.calicomesos.app.admin;
 
 import java.io.PrintWriter;
+import org.calicomesos.app.admin.agent.AgentCommand;
 import org.calicomesos.app.admin.ipam.IpamCommand;
-import org.calicomesos.app.agent.AgentCommand;
 import org.calicomesos.app.admin.pool.PoolCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** The admin command tree ({@code calico-mesos pool|ipam ...}), wired to one invocation's streams and services. */
 @Command(

@@ -1,9 +1,10 @@
-package org.calicomesos.app.agent;
+package org.calicomesos.app.admin.agent;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.calicomesos.app.admin.HelpOption;
 import org.calicomesos.app.admin.Invocation;
+import org.calicomesos.app.agent.PolicyAgent;
 import org.calicomesos.app.config.LogSettings;
 import org.calicomesos.app.logging.FileLogging;
 import picocli.CommandLine.Command;
