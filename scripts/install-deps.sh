@@ -2,7 +2,8 @@
 # Installs what calico-mesos needs on Debian 12 (bookworm), as root. Idempotent: installs only what is missing.
 #   install-deps.sh build   JDK 17, Maven, iproute2 and util-linux: enough to build and run the plugin on its embedded store
 #   install-deps.sh test    the above, plus what the tests use: iproute2, nftables, etcd, Consul, sqlite3, openssl,
-#                           socat (TCP listeners and clients inside test network namespaces), util-linux (unshare, nsenter)
+#                           socat (TCP listeners and clients inside test network namespaces), util-linux (unshare, nsenter),
+#                           procps (pgrep: package-check.sh). Building the .deb needs nothing more (jdeb is Java).
 set -euo pipefail
 
 need_root() {
@@ -64,7 +65,7 @@ case "${1:-test}" in
     apt_install openjdk-17-jdk-headless maven iproute2 util-linux
     ;;
   test)
-    apt_install openjdk-17-jdk-headless maven iproute2 nftables sqlite3 etcd-server etcd-client openssl socat util-linux
+    apt_install openjdk-17-jdk-headless maven iproute2 nftables sqlite3 etcd-server etcd-client openssl socat util-linux procps
     if ! command -v consul >/dev/null 2>&1; then
       add_bullseye_for_consul
       apt_install consul
