@@ -173,10 +173,19 @@ for home in /usr/lib/jvm/*/; do
   fi
 done
 
-# PLACEHOLDER(--version, branch cli): once `calico-mesos --version` exists, check the installed launcher
-#   prints the package's version: cm /usr/bin/calico-mesos --version | grep -qF "$(dpkg-deb -f "$deb" Version)"
-# PLACEHOLDER(modules-json, branch cli): once `calico-mesos modules-json` exists, check it names the
-#   installed path: cm /usr/bin/calico-mesos modules-json | grep -q '"value" *: *"/calico/calico_mesos"'
+# The version line names the build's commit (the check runs on a clone, so it is known).
+version=$(cm /usr/bin/calico-mesos --version) || fail "calico-mesos --version: $version"
+[[ $version =~ ^calico-mesos\ [0-9][^\ ]*\ \(commit\ ([0-9a-f]{7,}|unknown)(,\ modified)?\)$ ]] \
+  || fail "unexpected version line: $version"
+if git -C "$repo" rev-parse --is-inside-work-tree >/dev/null 2>&1 \
+    && [ "$(git -C "$repo" rev-parse --git-dir)" = "$(git -C "$repo" rev-parse --git-common-dir)" ]; then
+  head=$(git -C "$repo" rev-parse HEAD)
+  [[ $head == "${BASH_REMATCH[1]}"* ]] || fail "--version names commit ${BASH_REMATCH[1]}, the checkout is at $head"
+fi
+# modules-json, run through the legacy path, names the installed launcher for both commands, plus the hook.
+modules=$(cm /calico/calico_mesos modules-json) || fail "calico-mesos modules-json: $modules"
+[ "$(grep -c '"value" : "/usr/bin/calico-mesos"' <<<"$modules")" -eq 2 ] || fail "modules-json: $modules"
+grep -q '"name" : "com_mesosphere_mesos_NetworkHook"' <<<"$modules" || fail "modules-json has no NetworkHook: $modules"
 
 # --- purge: the package's files go, nothing keeps running ---
 purge || fail "dpkg --purge calico-mesos"

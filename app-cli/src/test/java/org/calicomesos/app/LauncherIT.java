@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,7 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +87,54 @@ class LauncherIT {
     assertThat(run.stdout()).isEqualTo("{\"error\":null}\n");
     assertThat(Files.readAllLines(dir.resolve("log/isolator.log"))).last().asString()
         .contains("command=cleanup container_id=c-1 hostname=agent1 node=it-node ok");
+  }
+
+  @Test
+  void versionNamesTheCommitTheJarWasBuiltFrom() throws Exception {
+    LauncherRun run = LauncherRun.of(LAUNCHER, dir, env, "", "--version");
+
+    assertThat(run.status()).as(run.stderr()).isZero();
+    assertThat(run.stderr()).isEmpty();
+    Matcher line = Pattern.compile("calico-mesos \\d\\S* \\(commit ([0-9a-f]{7,40}|unknown)(, modified)?\\)\n")
+        .matcher(run.stdout());
+    assertThat(line.matches()).as(run.stdout()).isTrue();
+
+    // A source tarball has no commit to compare with; CI is a clone, so this runs there.
+    Assumptions.assumeTrue(Files.exists(REPO.resolve(".git")), "not a git checkout");
+    // git-commit-id-maven-plugin reads the main checkout's HEAD from a linked `git worktree` (upstream #882).
+    Assumptions.assumeTrue(Files.isDirectory(REPO.resolve(".git")), "a linked git worktree");
+    assertThat(git("rev-parse", "HEAD")).startsWith(line.group(1));
+    boolean modified = !git("status", "--porcelain", "--untracked-files=no").isEmpty();
+    assertThat(line.group(2) != null).as("', modified' while the checkout has changes").isEqualTo(modified);
+  }
+
+  @Test
+  void modulesJsonNamesTheLauncherItWasRunThroughWithSymlinksResolved() throws Exception {
+    Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("calico")).resolve("calico_mesos"), LAUNCHER);
+
+    LauncherRun run = LauncherRun.of(link, dir, env, "", "modules-json");
+
+    assertThat(run.status()).as(run.stderr()).isZero();
+    assertThat(run.stderr()).isEmpty();
+    JsonNode library = JSON.readTree(run.stdout()).at("/libraries/0");
+    assertThat(library.get("file").textValue()).isEqualTo("/opt/net-modules/libmesos_network_isolator.so");
+    JsonNode parameters = library.at("/modules/0/parameters");
+    assertThat(parameters.findValuesAsText("key")).containsExactly("ipam_command", "isolator_command");
+    assertThat(parameters.findValuesAsText("value")).containsOnly(LAUNCHER.toRealPath().toString()).hasSize(2);
+    assertThat(library.at("/modules").findValuesAsText("name"))
+        .containsExactly("com_mesosphere_mesos_NetworkIsolator", "com_mesosphere_mesos_NetworkHook");
+  }
+
+  // The version line and picocli belong to the admin CLI; a plugin request must not pay for loading them.
+  @Test
+  void aPluginRequestLoadsNoneOfTheAdminCli() throws Exception {
+    Path classes = dir.resolve("classes.txt");
+    env.put("CALICO_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+
+    assertThat(LauncherRun.of(LAUNCHER, dir, env, CLEANUP).stdout()).isEqualTo("{\"error\":null}\n");
+
+    assertThat(Files.readString(classes)).contains("org.calicomesos.app.PluginProcess")
+        .doesNotContain("picocli.", "org.calicomesos.app.admin.version.", "org.calicomesos.app.admin.modules.");
   }
 
   @Test
@@ -209,6 +262,17 @@ class LauncherIT {
     JsonNode reply = single(run);
     assertThat(reply.size()).isEqualTo(1);
     return reply.get("error").textValue();
+  }
+
+  /** What git prints in the checkout under test, trimmed. */
+  private static String git(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git", "-C", REPO.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
+    return out;
   }
 
   /** stdout holds one JSON object and a newline, nothing else. */

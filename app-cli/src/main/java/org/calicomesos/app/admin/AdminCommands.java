@@ -3,28 +3,40 @@ package org.calicomesos.app.admin;
 import java.io.PrintWriter;
 import org.calicomesos.app.admin.agent.AgentCommand;
 import org.calicomesos.app.admin.ipam.IpamCommand;
+import org.calicomesos.app.admin.modules.ModulesJsonCommand;
 import org.calicomesos.app.admin.pool.PoolCommand;
+import org.calicomesos.app.admin.version.BuildVersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** The admin command tree ({@code calico-mesos pool|ipam ...}), wired to one invocation's streams and services. */
 @Command(
     name = "calico-mesos",
     synopsisSubcommandLabel = "COMMAND",
-    description = "Administers calico-mesos (IP pools and the IPAM in the configured datastore) and runs its per-host agent.",
-    footer = {"", "Every command takes --output table|json (-o); run 'calico-mesos COMMAND --help' for its options."})
+    description = "Administers calico-mesos (IP pools and the IPAM in the configured datastore), runs its per-host agent,"
+        + " and prints the modules.json that loads it into Mesos.",
+    footer = {"", "The pool and ipam commands take --output table|json (-o); run 'calico-mesos COMMAND --help' for its options."})
 final class AdminCommands {
   @Mixin private HelpOption help;
+
+  // Only the root has it: one build, one version, whichever command is asked.
+  @Option(names = {"-V", "--version"}, versionHelp = true,
+      description = "Print the version and the commit it was built from, and exit.")
+  private boolean versionRequested;
 
   private AdminCommands() {}
 
   static CommandLine tree(Invocation invocation) {
     CommandLine root = new CommandLine(new AdminCommands());
+    // Given as an instance rather than in @Command, so picocli need not construct it by reflection.
+    root.getCommandSpec().versionProvider(new BuildVersionProvider());
     root.addSubcommand(PoolCommand.commandLine(invocation));
     root.addSubcommand(IpamCommand.commandLine(invocation));
     root.addSubcommand(new CommandLine(new AgentCommand(invocation)));
+    root.addSubcommand(new CommandLine(new ModulesJsonCommand(invocation)));
     root.addSubcommand(new HelpCommand());
     // Settings given to the root reach every subcommand added above, so they come last.
     FailureReport failures = new FailureReport(invocation.err());

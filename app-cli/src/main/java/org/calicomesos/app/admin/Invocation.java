@@ -2,17 +2,23 @@ package org.calicomesos.app.admin;
 
 import java.io.PrintStream;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-/** One admin run: where its output goes, and the services, built on first use so --help never needs a datastore. */
+/**
+ * One admin run: where its output goes, the path it was started through, and the services, built on first use
+ * so --help never needs a datastore.
+ */
 public final class Invocation {
   private final Supplier<AdminServices> supplier;
+  private final Optional<String> launcher;
   private final PrintStream out;
   private final PrintStream err;
   private AdminServices services;
 
-  Invocation(Supplier<AdminServices> supplier, PrintStream out, PrintStream err) {
+  Invocation(Supplier<AdminServices> supplier, Optional<String> launcher, PrintStream out, PrintStream err) {
     this.supplier = Objects.requireNonNull(supplier, "supplier");
+    this.launcher = Objects.requireNonNull(launcher, "launcher");
     this.out = Objects.requireNonNull(out, "out");
     this.err = Objects.requireNonNull(err, "err");
   }
@@ -23,6 +29,11 @@ public final class Invocation {
       services = Objects.requireNonNull(supplier.get(), "admin services");
     }
     return services;
+  }
+
+  /** The launcher script this run came through, as bin/calico-mesos resolved it; empty when run otherwise. */
+  public Optional<String> launcher() {
+    return launcher;
   }
 
   /** Where reports go. */

@@ -13,8 +13,8 @@ class AdminHelpTest {
 
   static Stream<HelpCase> helpCases() {
     return Stream.of(
-        new HelpCase("Usage: calico-mesos [-h] COMMAND", "--help"),
-        new HelpCase("Usage: calico-mesos [-h] COMMAND", "-h"),
+        new HelpCase("Usage: calico-mesos [-hV] COMMAND", "--help"),
+        new HelpCase("Usage: calico-mesos [-hV] COMMAND", "-h"),
         new HelpCase("Usage: calico-mesos pool [-h] (add | list | remove)", "pool", "--help"),
         new HelpCase("Usage: calico-mesos pool add ", "pool", "add", "--help"),
         new HelpCase("Usage: calico-mesos pool list ", "pool", "list", "--help"),
@@ -24,9 +24,15 @@ class AdminHelpTest {
         new HelpCase("Usage: calico-mesos ipam release ", "ipam", "release", "--help"),
         new HelpCase("Usage: calico-mesos ipam check ", "ipam", "check", "--help"),
         new HelpCase("Usage: calico-mesos agent [-h]", "agent", "--help"),
+        new HelpCase("Usage: calico-mesos modules-json [-h] [--library=PATH] [--plugin=PATH]", "modules-json", "--help"),
+        // The version line is help of its own kind: it too never needs the datastore, even before a command.
+        new HelpCase("calico-mesos ", "--version"),
+        new HelpCase("calico-mesos ", "-V"),
+        new HelpCase("calico-mesos ", "-V", "pool", "list"),
         // --help wins over values that would otherwise be rejected or need the datastore.
         new HelpCase("Usage: calico-mesos pool add ", "pool", "add", "not-a-cidr", "--help"),
         new HelpCase("Usage: calico-mesos ipam release ", "ipam", "release", "--ip", "10.0.0.1", "--uid", "u", "--help"),
+        new HelpCase("Usage: calico-mesos modules-json ", "modules-json", "--plugin", "not/absolute", "--help"),
         new HelpCase("Usage: calico-mesos pool [-h] (add | list | remove)", "help", "pool"));
   }
 

@@ -3,6 +3,7 @@ package org.calicomesos.app.admin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -14,6 +15,10 @@ record AdminRun(int status, String out, String err, int servicesBuilt) {
   }
 
   static AdminRun of(Supplier<AdminServices> services, String... args) {
+    return of(Optional.empty(), services, args);
+  }
+
+  private static AdminRun of(Optional<String> launcher, Supplier<AdminServices> services, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     AtomicInteger built = new AtomicInteger();
@@ -21,15 +26,24 @@ record AdminRun(int status, String out, String err, int servicesBuilt) {
       built.incrementAndGet();
       return services.get();
     };
-    int status = AdminCommandLine.execute(args, counting, new PrintStream(out, true, StandardCharsets.UTF_8),
+    int status = AdminCommandLine.execute(args, launcher, counting, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new AdminRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), built.get());
   }
 
   /** A run whose services must never be built: the supplier fails the test if it is called. */
   static AdminRun withoutServices(String... args) {
-    return of(() -> {
+    return of(failingServices(args), args);
+  }
+
+  /** As {@link #withoutServices}, started through a launcher at {@code launcher} (what bin/calico-mesos passes). */
+  static AdminRun throughLauncher(String launcher, String... args) {
+    return of(Optional.of(launcher), failingServices(args), args);
+  }
+
+  private static Supplier<AdminServices> failingServices(String... args) {
+    return () -> {
       throw new AssertionError("the services were built for: " + String.join(" ", args));
-    }, args);
+    };
   }
 }

@@ -25,7 +25,7 @@ public final class JsonDocument {
     return NODES.arrayNode();
   }
 
-  static void write(JsonNode document, PrintStream out) {
+  public static void write(JsonNode document, PrintStream out) {
     try {
       out.println(MAPPER.writeValueAsString(document));
     } catch (JsonProcessingException e) {
