@@ -208,4 +208,4 @@ done
 if pgrep -f '/usr/share/calico-mesos/' >/dev/null; then
   fail "processes of the package still run: $(pgrep -af '/usr/share/calico-mesos/')"
 fi
-echo "package-check.sh: OK ($(basename "$deb"): installed, pool list, allocate/release through /calico/calico_mesos, purged)"
+echo "package-check.sh: OK ($(basename "$deb"): installed, --version, modules-json, pool list, allocate/release through /calico/calico_mesos, purged)"
