@@ -1,89 +1,137 @@
 #!/usr/bin/env bash
-# Quick start: builds calico-mesos, then plays what a Mesos agent's net-modules isolator does for three
-# containers on two agent hosts, through the real launcher, on the embedded SQLite store. Each request is
-# the JSON the agent writes to the plugin's stdin; each answer is what the agent reads back.
+# Quick start: builds calico-mesos, starts its agent, and plays what a Mesos agent's net-modules isolator does
+# for four containers — A and B in netgroup `prod`, C in `dev`, D in `public` — through the real launcher, on
+# a throwaway embedded SQLite store. Each "container" is a process in a network namespace of its own with a
+# TCP listener; then every container and the host try to reach every other, and the matrix printed is what
+# really got through, next to what the netgroups say should. Everything it made is removed at the end, also
+# on Ctrl-C or failure. The full trace (the build, each JSON request and answer, the agent's log) goes to the
+# log file named at the start, which stays. Needs root (namespaces, veths, nftables). Exit status 0 only if the matrix matches.
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 cd "$repo"
 
-if [ "$(id -u)" -eq 0 ]; then
-  bash scripts/install-deps.sh build
+if [ "$(id -u)" -ne 0 ]; then
+  echo "demo.sh needs root: it creates network namespaces, veth pairs and an nftables table" >&2
+  exit 1
 fi
-build_log=$(mktemp)
-echo "building (mvn -DskipTests package; output in $build_log) ..."
-if ! mvn -B -ntp -DskipTests package >"$build_log" 2>&1; then
-  tail -40 "$build_log"
+bash scripts/install-deps.sh demo
+
+work=$(mktemp -d /tmp/calico-demo.XXXXXX)
+log="${TMPDIR:-/tmp}/calico-mesos-demo.log"  # kept after the run, replaced by the next one
+: >"$log"
+echo "calico-mesos demo; full trace in $log"
+echo "building (mvn -DskipTests package) ..."
+if ! mvn -B -ntp -DskipTests package >>"$log" 2>&1; then
+  tail -40 "$log"
   exit 1
 fi
 
-work=$(mktemp -d)
-container_pid=""
+names=(A B C D)
+groups=(prod prod dev public)
+pids=()
+ips=()
+listeners=()
+agent_pid=""
+listener_pid=""
 finish() {
-  [ -n "$container_pid" ] && kill "$container_pid" 2>/dev/null || true  # its namespace and veth end go with it
-  # the demo's blocks stay claimed in the throwaway store: drop their blackhole routes (protocol 196 is ours)
+  trap - EXIT INT TERM
+  for i in "${!ips[@]}"; do  # the container's end, as the Mesos agent does it: release by IP, then cleanup
+    plugin "{\"command\":\"release\",\"args\":{\"ips\":[\"${ips[$i]}\"]}}" >/dev/null 2>&1 || true
+    plugin "{\"command\":\"cleanup\",\"args\":{\"hostname\":\"demo-host\",\"container_id\":\"demo-${names[$i]}\"}}" >/dev/null 2>&1 || true
+  done
+  for pid in "${listeners[@]}" "${pids[@]}" $listener_pid $agent_pid; do
+    kill "$pid" 2>/dev/null || true  # a container's namespace, and its veth, go with its last process
+  done
+  wait 2>/dev/null || true
+  nft delete table inet calico_mesos 2>/dev/null || true  # the agent leaves its rules in force when it stops
   ip -4 route flush root 198.18.0.0/15 type blackhole proto 196 2>/dev/null || true
-  ip -6 route flush root fd00:c0de::/32 type blackhole proto 196 2>/dev/null || true
   rm -rf "$work"
 }
 trap finish EXIT
-# A throwaway store, so the demo can be run again and leaves nothing behind; a real agent uses the
-# default /var/lib/calico-mesos/store.db. Pools in the benchmark range 198.18.0.0/15 and a ULA: addresses
-# that are nobody's on any real network (the defaults, 192.168.0.0/16, may be your LAN).
-export CALICO_SQLITE_PATH="$work/store.db" CALICO_LOG_FILE="$work/isolator.log" \
-  CALICO_IPV4POOL_CIDR=198.18.0.0/16 CALICO_IPV6POOL_CIDR=fd00:c0de::/64
+trap 'echo "interrupted; trace in $log" >&2; exit 130' INT TERM
 
-say() { printf '\n\033[1m# %s\033[0m\n' "$*"; }
-plugin() {  # plugin NODE JSON: one request, as the agent sends it
-  printf '$ echo %s | CALICO_NODENAME=%s bin/calico-mesos\n' "'$2'" "$1"
-  answer=$(printf '%s' "$2" | CALICO_NODENAME="$1" bin/calico-mesos) || true
-  printf '%s\n' "$answer"
+# Addresses from the benchmark range, nobody's on a real network (the default 192.168.0.0/16 may be your LAN).
+# The host profile admits the address the kernel uses as source towards the containers.
+host_ip=$(ip -4 route get 198.18.0.1 2>/dev/null | grep -o 'src [0-9.]*' | cut -d' ' -f2) || true
+[ -n "$host_ip" ] || { echo "demo.sh: this host has no IPv4 route to 198.18.0.1, so no source address for it" >&2; exit 1; }
+export CALICO_SQLITE_PATH="$work/store.db" CALICO_LOG_FILE="$work/isolator.log" CALICO_NODENAME=demo-host \
+  CALICO_IPV4POOL_CIDR=198.18.0.0/16 CALICO_IPV6POOL_CIDR=fd00:c0de::/64 CALICO_HOST_IP="$host_ip" \
+  CALICO_LOG_LEVEL=info
+
+plugin() {  # one request on stdin, as the Mesos agent sends it; the answer on stdout; both traced
+  printf '$ echo %s | bin/calico-mesos\n' "'$1'" >>"$log"
+  local answer
+  answer=$(printf '%s' "$1" | bin/calico-mesos) || true  # a failure still answers in JSON: the caller checks it
+  printf '%s\n' "$answer" | tee -a "$log"
 }
-admin() {
-  printf '$ bin/calico-mesos %s\n' "$*"
-  CALICO_NODENAME=agent-1 bin/calico-mesos "$@" || true
+
+echo "starting the agent (bin/calico-mesos agent) ..."
+bin/calico-mesos agent 2>>"$log" &
+agent_pid=$!
+for _ in $(seq 300); do
+  grep -q "policy in step with the datastore" "$log" && break
+  sleep 0.1
+done
+grep -q "policy in step with the datastore" "$log" || { echo "the agent did not start; see $log" >&2; exit 1; }
+
+echo "starting four containers (allocate + isolate each) ..."
+for i in "${!names[@]}"; do
+  unshare --net sleep 600 &
+  pids[$i]=$!
+  sleep 0.1
+  answer=$(plugin "{\"command\":\"allocate\",\"args\":{\"hostname\":\"demo-host\",\"uid\":\"uid-${names[$i]}\",\"num_ipv4\":1,\"num_ipv6\":0,\"netgroups\":[\"${groups[$i]}\"]}}")
+  ips[$i]=$(printf '%s' "$answer" | grep -o '"ipv4":\["[0-9.]*"' | grep -o '[0-9.]*"$' | tr -d '"')
+  [ -n "${ips[$i]}" ] || { echo "allocate failed: $answer" >&2; exit 1; }
+  answer=$(plugin "{\"command\":\"isolate\",\"args\":{\"hostname\":\"demo-host\",\"container_id\":\"demo-${names[$i]}\",\"pid\":${pids[$i]},\"ipv4_addrs\":[\"${ips[$i]}\"],\"netgroups\":[\"${groups[$i]}\"]}}")
+  [ "$answer" = '{"error":null}' ] || { echo "isolate failed: $answer" >&2; exit 1; }
+  nsenter --net="/proc/${pids[$i]}/ns/net" socat TCP4-LISTEN:7007,bind="${ips[$i]}",reuseaddr,fork 'SYSTEM:echo hello' &
+  listeners[$i]=$!
+  printf '  %s  %-7s %s\n' "${names[$i]}" "${groups[$i]}" "${ips[$i]}"
+done
+socat TCP4-LISTEN:7007,bind="$host_ip",reuseaddr,fork 'SYSTEM:echo hello' &
+listener_pid=$!
+for i in "${!names[@]}"; do  # the agent follows the store; wait until it has every container's rules
+  iface=cali$(printf '%s' "demo-${names[$i]}" | sha256sum | cut -c1-11)
+  for _ in $(seq 100); do
+    nft list table inet calico_mesos 2>/dev/null | grep -q "chain to_$iface " && break
+    sleep 0.1
+  done
+done
+sleep 0.3  # the listeners bind
+
+reaches() {  # reaches FROM_PID|host TO_IP: a TCP connection that carries "hello" back
+  local run=()
+  [ "$1" = host ] || run=(nsenter --net="/proc/$1/ns/net")
+  [ "$("${run[@]}" socat -T 2 - "TCP4:$2:7007,connect-timeout=1" 2>/dev/null)" = hello ]
+}
+expected() {  # expected FROM TO: same netgroup, a public target, or the host at either end
+  [ "$1" = host ] || [ "$2" = host ] || [ "$2" = public ] || [ "$1" = "$2" ]
 }
 
-say "container A on agent-1 asks for a static IP and one more address (reserve, then allocate, under one uid)"
-plugin agent-1 '{"command":"reserve","args":{"hostname":"agent-1","uid":"uid-a","ipv4_addrs":["198.18.0.10"],"netgroups":["web"]}}'
-plugin agent-1 '{"command":"allocate","args":{"hostname":"agent-1","uid":"uid-a","num_ipv4":1,"num_ipv6":0,"netgroups":["web"],"labels":[{"key":"app","value":"shop"}]}}'
-a_ips=$(printf '%s' "$answer" | grep -o '"ipv4":\[[^]]*\]' | grep -o '"[0-9.]*"' | paste -sd, -)
-
-say "container B on agent-2 gets two IPv4 addresses and one IPv6 address, from blocks of agent-2's own"
-plugin agent-2 '{"command":"allocate","args":{"hostname":"agent-2","uid":"uid-b","num_ipv4":2,"num_ipv6":1}}'
-
-say "container C asks for A's static IP, then sends a broken request: clear one-line errors, nothing changes"
-plugin agent-2 '{"command":"reserve","args":{"hostname":"agent-2","uid":"uid-c","ipv4_addrs":["198.18.0.10"]}}'
-plugin agent-2 '{"command":"allocate","args":{"hostname":"agent-2","uid":"uid-c","num_ipv4":-1}}'
-
-say "the operator's view: pools (created on first use), blocks and which host they belong to"
-admin ipam show
-
-isolated=""
-if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null && command -v ip >/dev/null; then
-  say "container A starts on agent-1: its executor runs in a new network namespace; isolate gets the pid"
-  unshare --net sleep 300 &
-  container_pid=$!
-  sleep 0.2
-  plugin agent-1 "{\"command\":\"isolate\",\"args\":{\"hostname\":\"agent-1\",\"container_id\":\"container-a\",\"pid\":$container_pid,\"ipv4_addrs\":[\"198.18.0.10\",$a_ips],\"netgroups\":[\"web\"]}}"
-  printf '$ nsenter --net=/proc/%s/ns/net ip -br addr; ip route   # inside the container\n' "$container_pid"
-  nsenter --net="/proc/$container_pid/ns/net" ip -br addr | sed 's/^/  /'
-  nsenter --net="/proc/$container_pid/ns/net" ip route | sed 's/^/  /'
-  printf '$ ip route show proto 196   # on the host: a /32 per address, a blackhole per local block\n'
-  ip route show proto 196 | grep 198.18. | sed 's/^/  /'
-  isolated=yes
-else
-  say "(isolate needs root, unshare and ip: skipped)"
+echo
+echo "who reaches whom over TCP (yes/no = what happened; '!' where it differs from the netgroup rules)"
+printf '%-12s' "from \\ to"
+for j in "${!names[@]}"; do printf '%-11s' "${names[$j]} ${groups[$j]}"; done
+printf '%-11s\n' host
+mismatches=0
+for i in "${!names[@]}" host; do
+  if [ "$i" = host ]; then from=host; from_group=host; label=host; else from=${pids[$i]}; from_group=${groups[$i]}; label="${names[$i]} ${groups[$i]}"; fi
+  printf '%-12s' "$label"
+  for j in "${!names[@]}" host; do
+    if [ "$j" = "$i" ]; then printf '%-11s' -; continue; fi
+    if [ "$j" = host ]; then to_ip=$host_ip; to_group=host; else to_ip=${ips[$j]}; to_group=${groups[$j]}; fi
+    if reaches "$from" "$to_ip"; then got=yes; else got=no; fi
+    if expected "$from_group" "$to_group"; then want=yes; else want=no; fi
+    [ "$got" = "$want" ] && mark="" || { mark="!"; mismatches=$((mismatches + 1)); }
+    printf '%-11s' "$got$mark"
+  done
+  echo
+done
+echo
+echo "rules: a container admits its own netgroup, public admits everyone, the host reaches and is reached by all"
+echo "(the agent's nftables table: nft list table inet calico_mesos; removed again at the end)"
+if [ "$mismatches" -ne 0 ]; then
+  echo "$mismatches cell(s) differ from the netgroup rules; trace in $log" >&2
+  exit 1
 fi
-
-say "container A ends: the agent releases its addresses by IP, then cleanup removes its network; B is released by uid"
-plugin agent-1 "{\"command\":\"release\",\"args\":{\"ips\":[\"198.18.0.10\",$a_ips]}}"
-if [ -n "$isolated" ]; then
-  plugin agent-1 '{"command":"cleanup","args":{"hostname":"agent-1","container_id":"container-a"}}'
-fi
-plugin agent-2 '{"command":"release","args":{"uid":"uid-b"}}'
-
-say "consistency check of the whole IPAM (exit 0 when clean)"
-admin ipam check
-
-say "done; the plugin's log of these requests:"
-sed 's/^/  /' "$CALICO_LOG_FILE" | grep -E "command=" | head -14 || true
+echo "matrix matches the netgroup rules; cleaning up (release + cleanup of each container, agent stopped)"

@@ -64,6 +64,9 @@ case "${1:-test}" in
   build)
     apt_install openjdk-17-jdk-headless maven iproute2 util-linux
     ;;
+  demo)  # build, plus what the quick-start demo runs: the agent's nftables, socat for its TCP probes
+    apt_install openjdk-17-jdk-headless maven iproute2 util-linux nftables socat
+    ;;
   test)
     apt_install openjdk-17-jdk-headless maven iproute2 nftables sqlite3 etcd-server etcd-client openssl socat util-linux procps
     if ! command -v consul >/dev/null 2>&1; then
@@ -72,7 +75,7 @@ case "${1:-test}" in
     fi
     ;;
   *)
-    echo "usage: install-deps.sh build|test" >&2
+    echo "usage: install-deps.sh build|demo|test" >&2
     exit 2
     ;;
 esac
