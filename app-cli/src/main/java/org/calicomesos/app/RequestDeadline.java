@@ -27,8 +27,9 @@ final class RequestDeadline implements AutoCloseable {
         String seconds = String.valueOf(timeout.toMillis() / 1000.0).replaceAll("\\.0$", "");
         try {
           stdout.write(JsonResponses.error("calico-mesos did not finish the request within " + seconds
-              + " s (CALICO_REQUEST_TIMEOUT); whatever it had written stays consistent, and any address it"
-              + " left assigned is reported by 'calico-mesos ipam check'").body());
+              + " s (CALICO_REQUEST_TIMEOUT); whatever it had written stays consistent, and addresses an"
+              + " allocate or reserve may have assigned stay with its uid ('calico-mesos ipam release --uid UID'"
+              + " frees them)").body());
           stdout.flush();
         } catch (IOException e) {
           // Nothing more can be said: the agent will report "Got no response".

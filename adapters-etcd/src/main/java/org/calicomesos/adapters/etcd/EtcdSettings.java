@@ -32,8 +32,8 @@ record EtcdSettings(List<URI> endpoints, Optional<EtcdTlsFiles> tls, Optional<St
     boolean https = endpoints.get(0).getScheme().equals("https");
     if (tls.isPresent() && !https) {
       // Certificates were given, so the operator wants TLS: never fall back to plaintext.
-      throw new DatastoreException(source(env) + " uses http://, but " + tls.get().variables()
-          + " configure TLS; use https:// endpoints");
+      throw new DatastoreException(source(env) + " uses http://, but TLS is configured (" + tls.get().variables()
+          + "); use https:// endpoints");
     }
     Optional<String> username = text(env, "ETCD_USERNAME");
     Optional<String> password = text(env, "ETCD_PASSWORD");

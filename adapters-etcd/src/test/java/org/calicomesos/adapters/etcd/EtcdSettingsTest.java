@@ -102,7 +102,7 @@ class EtcdSettingsTest {
 
     assertThatThrownBy(() -> EtcdSettings.fromEnvironment(
         Map.of("ETCD_ENDPOINTS", "http://a:1", "ETCD_CA_CERT_FILE", ca.toString())))
-        .hasMessage("ETCD_ENDPOINTS uses http://, but ETCD_CA_CERT_FILE configure TLS; use https:// endpoints");
+        .hasMessage("ETCD_ENDPOINTS uses http://, but TLS is configured (ETCD_CA_CERT_FILE); use https:// endpoints");
     assertThatThrownBy(() -> EtcdSettings.fromEnvironment(
         Map.of("ETCD_AUTHORITY", "a:1", "ETCD_CA_CERT_FILE", ca.toString())))
         .hasMessageStartingWith("ETCD_SCHEME (http by default) uses http://");

@@ -95,6 +95,8 @@ class BadRequestsTest {
         new BadRequest("isolate label with a line break", isolate + ",\"labels\":[{\"key\":\"app\",\"value\":\"a\\nb\"}]}}",
             "label app holds a control character"),
         new BadRequest("isolate bad netgroup", isolate + ",\"netgroups\":[\"-x\"]}}", "netgroup '-x' may hold only"),
+        new BadRequest("isolate host-profile netgroup", isolate + ",\"netgroups\":[\"default_agent-1\"]}}",
+            "netgroup 'default_agent-1' may not start with 'default_', which names the host profiles"),
         new BadRequest("isolate of an address never allocated", isolate + "}}", "IP 192.168.0.7 is not allocated; allocate or reserve it before isolate"),
         new BadRequest("cleanup without hostname", "{\"command\":\"cleanup\",\"args\":{\"container_id\":\"c-1\"}}", "cleanup request is missing hostname"),
         new BadRequest("cleanup bad container_id", "{\"command\":\"cleanup\",\"args\":{\"hostname\":\"a\",\"container_id\":\"../c\"}}",

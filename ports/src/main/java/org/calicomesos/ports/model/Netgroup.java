@@ -2,10 +2,18 @@ package org.calicomesos.ports.model;
 
 /** A netgroup: containers talk only within their netgroups (plus their host, plus {@code public}). */
 public record Netgroup(String value) {
+  /** What the per-host profiles' names start with ({@code default_<node>}). */
+  public static final String HOST_PROFILE_PREFIX = "default_";
   public static final Netgroup PUBLIC = new Netgroup("public");
 
   public Netgroup {
     Identifiers.require("netgroup", value, 128);
+    // A netgroup's profile is named after it, and host profiles are default_<node>: a netgroup of that name
+    // would take over (or be taken over by) a host's profile.
+    if (value.startsWith(HOST_PROFILE_PREFIX)) {
+      throw new InvalidRequestException("netgroup '" + value + "' may not start with '" + HOST_PROFILE_PREFIX
+          + "', which names the host profiles");
+    }
   }
 
   @Override

@@ -12,7 +12,7 @@ public record ProfileName(String value) {
 
   /** The per-host profile that admits traffic from and to that host. */
   public static ProfileName hostDefault(NodeName node) {
-    return new ProfileName("default_" + node.value());
+    return new ProfileName(Netgroup.HOST_PROFILE_PREFIX + node.value());
   }
 
   @Override
