@@ -83,6 +83,7 @@ expect_entry -rw-r--r-- ./usr/share/calico-mesos/calico-mesos.jar
 expect_entry -rw-r--r-- ./lib/systemd/system/calico-mesos-agent.service
 expect_entry -rw-r--r-- ./etc/default/calico-mesos
 expect_entry -rw-r--r-- ./usr/share/doc/calico-mesos/README.md
+expect_entry -rw-r--r-- ./usr/share/doc/calico-mesos/docs/install.md
 expect_entry lrw ./calico/calico_mesos
 expect_entry drwxr-x--- ./var/log/calico/
 expect_entry drwx------ ./var/lib/calico-mesos/
