@@ -4,7 +4,7 @@
 usage: bench/etcd-benchmark.py [RUNS]
 Needs `mvn -DskipTests package` first and Debian's etcd-server. Starts its own etcd (temporary data dir,
 free loopback ports) and stops it at the end. Prints the wall time of each launcher run (median, min) and
-the time the request itself took inside the JVM ("ok (N ms)" in the isolator log), so that the JVM's start
+the time the request itself took inside the JVM ("duration_ms=N" on the request line of the isolator log), so that the JVM's start
 and the etcd client's own start-up can be told apart.
 """
 import os, re, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request, uuid
@@ -57,7 +57,7 @@ try:
     print(f"| store ({runs} fresh processes each) | launcher wall, median | min | the request inside the JVM, median |")
     print("|---|---:|---:|---:|")
     for name, values in times.items():
-        inside = [int(m) for m in re.findall(r"command=allocate .* ok \((\d+) ms\)", open(configs[name]["CALICO_LOG_FILE"]).read())][1:]
+        inside = [int(m) for m in re.findall(r"request command=allocate .* outcome=ok duration_ms=(\d+)", open(configs[name]["CALICO_LOG_FILE"]).read())][1:]
         print(f"| {name} | {statistics.median(values):.0f} ms | {min(values):.0f} ms | {statistics.median(inside):.0f} ms |")
 finally:
     etcd.terminate()

@@ -16,12 +16,14 @@ import org.calicomesos.app.plugin.ErrorSentences;
 import org.calicomesos.app.plugin.JsonResponses;
 import org.calicomesos.app.plugin.NetModulesEndpoint;
 import org.calicomesos.app.plugin.PluginResponse;
+import org.calicomesos.app.plugin.RequestLog;
 import org.calicomesos.app.wiring.AppComponent;
 import org.calicomesos.ports.CalicoMesosException;
 
 /**
  * One net-modules request as a process (DESIGN.md §6): read stdin to EOF, answer exactly one JSON object
- * on stdout, exit 0 on success and 1 on failure — including failures before the endpoint exists.
+ * on stdout, exit 0 on success and 1 on failure — including failures before the endpoint exists — and log
+ * exactly one request line ({@link RequestLog}) for it, whoever answers.
  */
 final class PluginProcess {
   private static final System.Logger LOG = System.getLogger(PluginProcess.class.getName());
@@ -36,11 +38,12 @@ final class PluginProcess {
   /** As above; {@code halt} ends the process when the request deadline passes (tests record it instead). */
   static int run(InputStream stdin, OutputStream stdout, PrintStream stderr, Map<String, String> env,
       ConfigurationReader reader, Runnable halt) {
+    RequestLog requestLog = RequestLog.start();
     RequestDeadline[] deadline = new RequestDeadline[1];
     PluginResponse response;
     try {
-      response = respond(stdin, stderr, env, reader,
-          timeout -> deadline[0] = RequestDeadline.start(timeout, stdout, halt));
+      response = respond(stdin, stderr, env, reader, requestLog,
+          timeout -> deadline[0] = RequestDeadline.start(timeout, stdout, halt, requestLog));
     } catch (Throwable failure) {
       // Last resort, e.g. a class missing from a broken install: still answer in JSON.
       response = JsonResponses.error(ErrorSentences.describe(failure, "stderr"));
@@ -57,8 +60,10 @@ final class PluginProcess {
       stdout.flush();
     } catch (IOException e) {
       stderr.println("calico-mesos: cannot write the response: " + e);
+      requestLog.finish("cannot write the response: " + e.getClass().getSimpleName());
       return 1;
     }
+    requestLog.finish(response.error());
     return response.success() ? 0 : 1;
   }
 
@@ -72,29 +77,39 @@ final class PluginProcess {
     return 1;
   }
 
+  // Failures here are logged by the request line alone, except a wrong log setting: with no log to write it
+  // to, it is said on stderr, where warnings and errors go until the log is set up. Stdin is read first, as
+  // the agent expects it to be, also when the answer is an error.
   private static PluginResponse respond(InputStream stdin, PrintStream stderr, Map<String, String> env,
-      ConfigurationReader reader, Consumer<Duration> startDeadline) throws IOException {
+      ConfigurationReader reader, RequestLog requestLog, Consumer<Duration> startDeadline) throws IOException {
     FileLogging.installFallback(stderr);
-    byte[] request;
+    byte[] request = null;
+    String refused = null;
     try {
       request = BoundedInput.readAll(stdin, NetModulesEndpoint.MAX_REQUEST_BYTES);
     } catch (CalicoMesosException e) {
-      LOG.log(System.Logger.Level.WARNING, "request refused: " + e.getMessage());
-      return JsonResponses.error(e.getMessage());
+      refused = e.getMessage();
+    }
+    try {
+      FileLogging.install(LogSettings.fromEnvironment(env), stderr);
+    } catch (CalicoMesosException e) {
+      LOG.log(System.Logger.Level.ERROR, "configuration refused: " + e.getMessage());
+      return JsonResponses.error(refused != null ? refused : e.getMessage());
+    }
+    if (refused != null) {
+      return JsonResponses.error(refused);
     }
     Configuration configuration;
     try {
-      FileLogging.install(LogSettings.fromEnvironment(env), stderr);
       configuration = reader.read(env);
     } catch (CalicoMesosException e) {
-      LOG.log(System.Logger.Level.ERROR, "configuration refused: " + e.getMessage());
       return JsonResponses.error(e.getMessage());
     }
     LOG.log(System.Logger.Level.DEBUG, "configuration: " + configuration.summary());
     startDeadline.accept(configuration.requestTimeout());
     AppComponent component = AppComponent.create(configuration);
     try {
-      return component.netModulesEndpoint().handle(request);
+      return component.netModulesEndpoint().handle(request, requestLog);
     } finally {
       component.openResources().close();
     }

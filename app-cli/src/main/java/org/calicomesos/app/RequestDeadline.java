@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.calicomesos.app.plugin.JsonResponses;
+import org.calicomesos.app.plugin.PluginResponse;
+import org.calicomesos.app.plugin.RequestLog;
 
 /**
  * The last word on a request that overruns {@code CALICO_REQUEST_TIMEOUT}: the Mesos agent waits for the
@@ -16,7 +18,7 @@ final class RequestDeadline implements AutoCloseable {
   private final AtomicBoolean answered = new AtomicBoolean();
   private final Thread timer;
 
-  private RequestDeadline(Duration timeout, OutputStream stdout, Runnable halt) {
+  private RequestDeadline(Duration timeout, OutputStream stdout, Runnable halt, RequestLog requestLog) {
     timer = new Thread(() -> {
       try {
         Thread.sleep(timeout.toMillis());
@@ -25,24 +27,34 @@ final class RequestDeadline implements AutoCloseable {
       }
       if (answered.compareAndSet(false, true)) {
         String seconds = String.valueOf(timeout.toMillis() / 1000.0).replaceAll("\\.0$", "");
+        PluginResponse response = JsonResponses.error("calico-mesos did not finish the request within " + seconds
+            + " s (CALICO_REQUEST_TIMEOUT); whatever it had written stays consistent, and addresses an"
+            + " allocate or reserve may have assigned stay with its uid ('calico-mesos ipam release --uid UID'"
+            + " frees them)");
         try {
-          stdout.write(JsonResponses.error("calico-mesos did not finish the request within " + seconds
-              + " s (CALICO_REQUEST_TIMEOUT); whatever it had written stays consistent, and addresses an"
-              + " allocate or reserve may have assigned stay with its uid ('calico-mesos ipam release --uid UID'"
-              + " frees them)").body());
+          stdout.write(response.body());
           stdout.flush();
         } catch (IOException e) {
           // Nothing more can be said: the agent will report "Got no response".
         }
+        requestLog.finish(response.error());
         halt.run();
       }
     }, "request-deadline");
     timer.setDaemon(true);
   }
 
-  /** Starts the clock. {@code halt} ends the process ({@code Runtime.halt}; tests record it instead). */
+  /** As below, with a request log of its own. */
   static RequestDeadline start(Duration timeout, OutputStream stdout, Runnable halt) {
-    RequestDeadline deadline = new RequestDeadline(timeout, stdout, halt);
+    return start(timeout, stdout, halt, RequestLog.start());
+  }
+
+  /**
+   * Starts the clock. {@code halt} ends the process ({@code Runtime.halt}; tests record it instead); when
+   * the deadline answers, it also writes {@code requestLog}'s line.
+   */
+  static RequestDeadline start(Duration timeout, OutputStream stdout, Runnable halt, RequestLog requestLog) {
+    RequestDeadline deadline = new RequestDeadline(timeout, stdout, halt, requestLog);
     deadline.timer.start();
     return deadline;
   }

@@ -86,7 +86,7 @@ class LauncherIT {
 
     assertThat(run.stdout()).isEqualTo("{\"error\":null}\n");
     assertThat(Files.readAllLines(dir.resolve("log/isolator.log"))).last().asString()
-        .contains("command=cleanup container_id=c-1 hostname=agent1 node=it-node ok");
+        .contains("request command=cleanup container=c-1 uid=- hostname=agent1 outcome=ok duration_ms=");
   }
 
   @Test
@@ -153,7 +153,7 @@ class LauncherIT {
       assertThat(run.join().stdout()).isEqualTo("{\"error\":null}\n");
     }
     assertThat(Files.readAllLines(dir.resolve("log/isolator.log")).stream().filter(line -> line.contains("command=cleanup")))
-        .hasSize(4).allSatisfy(line -> assertThat(line).contains(" ok"));
+        .hasSize(4).allSatisfy(line -> assertThat(line).contains(" outcome=ok "));
     try (Stream<Path> files = Files.list(dir.resolve("log"))) {
       assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder("isolator.log", "isolator.log.lock");
     }

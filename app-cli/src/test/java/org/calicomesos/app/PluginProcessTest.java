@@ -52,8 +52,8 @@ class PluginProcessTest {
     assertThat(status).isEqualTo(1);
     assertThat(error()).isEqualTo(REFUSAL);
     assertThat(Files.readAllLines(dir.resolve("isolator.log"))).singleElement().asString()
-        .contains("command=cleanup container_id=c/1 hostname=a node=testnode failed: " + REFUSAL)
-        .containsPattern("\\(\\d+ ms\\)$");
+        .contains("request command=cleanup container=- uid=- hostname=a outcome=error duration_ms=")
+        .endsWith(" error=\"" + REFUSAL.replace("\"", "\\\"") + "\"");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.calicomesos.app.logging;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
+import org.calicomesos.app.config.LogFormat;
 import org.calicomesos.app.config.LogSettings;
 
 /**
@@ -29,16 +30,24 @@ public final class FileLogging {
           + "); logging to stderr");
       sink = new StderrSink(stderr);
     }
-    LogRoute.PROCESS.point(settings.level(), sink);
+    LogRoute.PROCESS.point(settings.level(), sink, format(settings));
   }
 
-  /** Logs from {@code level} on to {@code stderr}: for a long-running service whose stderr is its journal. */
-  public static void installStderr(Level level, PrintStream stderr) {
-    LogRoute.PROCESS.point(level, new StderrSink(stderr));
+  /**
+   * Logs at {@code settings}' level and in its format to {@code stderr}, whatever its file says: for a
+   * long-running service whose stderr is its journal.
+   */
+  public static void installStderr(LogSettings settings, PrintStream stderr) {
+    LogRoute.PROCESS.point(settings.level(), new StderrSink(stderr), format(settings));
   }
 
   /** Until the settings are known (or when they are wrong): only warnings, on stderr. */
   public static void installFallback(PrintStream stderr) {
     LogRoute.PROCESS.point(Level.WARNING, new StderrSink(stderr));
+  }
+
+  // JsonLogLine is only loaded when JSON was asked for.
+  private static LineFormat format(LogSettings settings) {
+    return settings.format() == LogFormat.JSON ? JsonLogLine.JSON : LogLine.TEXT;
   }
 }

@@ -27,14 +27,14 @@ final class LineLogger implements Logger {
   @Override
   public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
     if (isLoggable(level)) {
-      route.write(LogLine.format(System.currentTimeMillis(), level, name, localized(bundle, message), thrown));
+      route.write(System.currentTimeMillis(), level, name, localized(bundle, message), thrown, null);
     }
   }
 
   @Override
   public void log(Level level, ResourceBundle bundle, String format, Object... params) {
     if (isLoggable(level)) {
-      route.write(LogLine.format(System.currentTimeMillis(), level, name, LogLine.message(localized(bundle, format), params), null));
+      route.write(System.currentTimeMillis(), level, name, LogLine.message(localized(bundle, format), params), null, null);
     }
   }
 

@@ -2,20 +2,25 @@ package org.calicomesos.app.logging;
 
 import java.lang.System.Logger.Level;
 
-/** Where this process's log lines go, and from which level on; {@link FileLogging} repoints it. */
+/** Where this process's log lines go, from which level on and in which format; {@link FileLogging} repoints it. */
 final class LogRoute {
   /** Until FileLogging knows better: warnings and errors only, on stderr (stdout holds the response). */
   static final LogRoute PROCESS = new LogRoute(Level.WARNING, new StderrSink(System.err));
 
-  // One volatile pair, so a logger never sees the new level with the old sink or the other way round.
+  // One volatile reference, so a logger never sees the new level with the old sink or format.
   private volatile Target target;
 
   LogRoute(Level threshold, LineSink sink) {
     point(threshold, sink);
   }
 
+  /** Text lines from {@code threshold} on into {@code sink}. */
   void point(Level threshold, LineSink sink) {
-    target = new Target(threshold.getSeverity(), sink);
+    point(threshold, sink, LogLine.TEXT);
+  }
+
+  void point(Level threshold, LineSink sink, LineFormat format) {
+    target = new Target(threshold.getSeverity(), sink, format);
   }
 
   /** One volatile read and a compare: a DEBUG call at INFO costs no more than this. */
@@ -23,17 +28,20 @@ final class LogRoute {
     return level != Level.OFF && level.getSeverity() >= target.threshold;
   }
 
-  void write(String line) {
-    target.sink.write(line);
+  void write(long epochMillis, Level level, String logger, String message, Throwable thrown, LogFields fields) {
+    Target current = target;
+    current.sink.write(current.format.format(epochMillis, level, logger, message, thrown, fields));
   }
 
   private static final class Target {
     final int threshold;
     final LineSink sink;
+    final LineFormat format;
 
-    Target(int threshold, LineSink sink) {
+    Target(int threshold, LineSink sink, LineFormat format) {
       this.threshold = threshold;
       this.sink = sink;
+      this.format = format;
     }
   }
 }

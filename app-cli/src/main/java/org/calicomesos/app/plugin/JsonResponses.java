@@ -22,13 +22,14 @@ public final class JsonResponses {
     } else {
       body = "{\"error\":null}";
     }
-    return new PluginResponse((body + "\n").getBytes(StandardCharsets.UTF_8), true);
+    return new PluginResponse((body + "\n").getBytes(StandardCharsets.UTF_8), true, null);
   }
 
   /** {@code {"error":"<sentence>"}}: one line, control characters dropped, length capped, ASCII only. */
   public static PluginResponse error(String sentence) {
-    String body = "{\"error\":\"" + escape(oneLine(sentence)) + "\"}\n";
-    return new PluginResponse(body.getBytes(StandardCharsets.UTF_8), false);
+    String error = oneLine(sentence);
+    String body = "{\"error\":\"" + escape(error) + "\"}\n";
+    return new PluginResponse(body.getBytes(StandardCharsets.UTF_8), false, error);
   }
 
   /** The sentence on one line, without control characters, at most {@link #MAX_ERROR_CHARS} long. */

@@ -14,7 +14,7 @@ import org.calicomesos.ports.model.InvalidRequestException;
 /**
  * The net-modules protocol as a function: request bytes in, one JSON response out, whatever happens.
  * Transport-independent: the plugin process serves it over stdin/stdout, a resident agent may serve it
- * over a socket. Logs one line per request.
+ * over a socket.
  */
 public final class NetModulesEndpoint {
   /** Real requests are a few hundred bytes; 1 MiB leaves room for any label set Mesos allows. */
@@ -32,27 +32,32 @@ public final class NetModulesEndpoint {
     this.configuration = configuration;
   }
 
-  /** Never throws: every failure, expected or not, becomes {@code {"error": "..."}}. */
+  /** As {@link #handle(byte[], RequestLog)}, for callers that log no request line. */
   public PluginResponse handle(byte[] request) {
-    long started = System.nanoTime();
+    return handle(request, RequestLog.start());
+  }
+
+  /**
+   * Never throws: every failure, expected or not, becomes {@code {"error": "..."}}. Records the request's
+   * validated command and identifiers in {@code requestLog}, whose line the caller writes once the response
+   * is out; an unexpected failure's stack trace is logged here, at ERROR.
+   */
+  public PluginResponse handle(byte[] request, RequestLog requestLog) {
     String command = "?";
-    String identifiers = "";
     try {
       ObjectNode root = decoder.decode(request);
       command = commandName(root);
       CommandHandler handler = handlerFor(command);
+      requestLog.command(command);
       RequestArgs args = new RequestArgs(command, argsOf(root));
-      identifiers = args.logSummary();
-      PluginResponse response = JsonResponses.success(handler.handle(args));
-      logOutcome(System.Logger.Level.INFO, command, identifiers, started, "ok", null);
-      return response;
+      args.identify(requestLog);
+      return JsonResponses.success(handler.handle(args));
     } catch (Throwable failure) {
       // Catching Throwable on purpose: an Error must still produce the JSON the isolator waits for.
-      String sentence = ErrorSentences.describe(failure, configuration.log().file().toString());
-      boolean expected = failure instanceof CalicoMesosException;
-      logOutcome(expected ? System.Logger.Level.INFO : System.Logger.Level.ERROR, command, identifiers, started,
-          "failed: " + sentence, expected ? null : failure);
-      return JsonResponses.error(sentence);
+      if (!(failure instanceof CalicoMesosException)) {
+        LOG.log(System.Logger.Level.ERROR, "unexpected failure in a " + Excerpt.of(command) + " request", failure);
+      }
+      return JsonResponses.error(ErrorSentences.describe(failure, configuration.log().file().toString()));
     }
   }
 
@@ -85,17 +90,5 @@ public final class NetModulesEndpoint {
           + String.join(", ", new TreeSet<>(handlers.keySet())));
     }
     return handler.get();
-  }
-
-  private void logOutcome(System.Logger.Level level, String command, String identifiers, long started,
-      String outcome, Throwable failure) {
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    String line = "command=" + Excerpt.of(command) + identifiers + " node=" + configuration.nodeName()
-        + " " + outcome + " (" + millis + " ms)";
-    if (failure == null) {
-      LOG.log(level, line);
-    } else {
-      LOG.log(level, line, failure);
-    }
   }
 }

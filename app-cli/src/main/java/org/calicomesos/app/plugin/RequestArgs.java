@@ -112,16 +112,32 @@ final class RequestArgs {
     return node == null || node.isNull() ? Labels.NONE : Labels.parse(node);
   }
 
-  /** A summary of this request's identifiers for the log line: sanitised excerpts, whatever their validity. */
-  String logSummary() {
-    StringBuilder out = new StringBuilder();
-    for (String field : List.of("uid", "container_id", "hostname")) {
-      JsonNode node = args.get(field);
-      if (node != null && node.isTextual()) {
-        out.append(' ').append(field).append('=').append(Excerpt.of(node.textValue()));
+  /**
+   * Hands the request's identifiers to its log line, each only if its allow-list accepts it: an invalid
+   * value is left out (the error sentence describes it), never logged raw.
+   */
+  void identify(RequestLog log) {
+    if (has("container_id")) {
+      try {
+        log.container(containerId().value());
+      } catch (InvalidRequestException invalid) {
+        // Left out of the line.
       }
     }
-    return out.toString();
+    if (has("uid")) {
+      try {
+        log.uid(uid().value());
+      } catch (InvalidRequestException invalid) {
+        // Left out of the line.
+      }
+    }
+    if (has("hostname")) {
+      try {
+        log.hostname(hostname().value());
+      } catch (InvalidRequestException invalid) {
+        // Left out of the line.
+      }
+    }
   }
 
   private String requiredText(String field) {

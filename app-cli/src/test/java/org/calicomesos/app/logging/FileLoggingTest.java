@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.calicomesos.app.config.LogFormat;
 import org.calicomesos.app.config.LogSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +94,26 @@ class FileLoggingTest {
         .startsWith("calico-mesos: warning: cannot open log file " + notADirectory.resolve("isolator.log"))
         .endsWith("; logging to stderr");
     assertThat(written).endsWith(": still logged\n");
+  }
+
+  // The agent's set-up: stderr (its journal), at the settings' level and in their format, whatever their file.
+  @Test
+  void theStderrSetUpFollowsTheFormatAndLevel() throws Exception {
+    FileLogging.installStderr(new LogSettings(dir.resolve("unused.log"), Level.WARNING, LogFormat.JSON), stderrStream());
+
+    logger.log(Level.INFO, "dropped");
+    logger.log(Level.WARNING, "lost the datastore watch: {0}", "a \"quoted\"\nreason");
+    FieldLogger.named("org.calicomesos.test.Fields").log(Level.WARNING, "request",
+        new LogFields().add("outcome", "error").add("duration_ms", 7));
+
+    String[] lines = stderr.toString(StandardCharsets.UTF_8).split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0]).startsWith("{\"time\":\"").contains("\"level\":\"WARN\"")
+        .endsWith("\"logger\":\"org.calicomesos.test.FileLoggingTest\","
+            + "\"message\":\"lost the datastore watch: a \\\"quoted\\\"\\nreason\"}");
+    assertThat(lines[1]).endsWith("\"message\":\"request\",\"outcome\":\"error\",\"duration_ms\":7}");
+    assertThat(systemOut.size()).isZero();
+    assertThat(dir.resolve("unused.log")).doesNotExist();
   }
 
   private PrintStream stderrStream() {

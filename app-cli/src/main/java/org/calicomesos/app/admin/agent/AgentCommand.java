@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
     description = {
         "Run this host's agent until stopped (SIGTERM): it enforces netgroup policy for this host's containers"
             + " in the nftables table 'inet calico_mesos', following the datastore's endpoints and profiles.",
-        "The rules stay in force while it is stopped or restarting; it logs to stderr at CALICO_LOG_LEVEL."})
+        "The rules stay in force while it is stopped or restarting; it logs to stderr at CALICO_LOG_LEVEL, in CALICO_LOG_FORMAT."})
 public final class AgentCommand implements Callable<Integer> {
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
@@ -31,7 +31,7 @@ public final class AgentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // A service's log belongs on stderr, where systemd's journal keeps it with the unit.
-    FileLogging.installStderr(LogSettings.fromEnvironment(System.getenv()).level(), System.err);
+    FileLogging.installStderr(LogSettings.fromEnvironment(System.getenv()), System.err);
     PolicyAgent agent = invocation.services().policyAgent();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> agent.stop(STOP_GRACE), "agent-stop"));
     agent.run();

@@ -1,0 +1,73 @@
+package org.calicomesos.app.plugin;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.calicomesos.app.logging.FieldLogger;
+import org.calicomesos.app.logging.LogFields;
+
+/**
+ * The one INFO line of one request, written when it ends, successful or not:
+ * {@code request command=isolate container=abc uid=- hostname=agent1 outcome=ok duration_ms=139}, plus
+ * {@code error="<the response's sentence>"} on failure. Holds only values that passed validation (the
+ * command once a handler is found for it, identifiers once their allow-list accepts them), never the request
+ * itself, its labels or anything from the configuration.
+ */
+public final class RequestLog {
+  private static final FieldLogger LOG = FieldLogger.named(RequestLog.class.getName());
+
+  private final long startedNanos;
+  private final AtomicBoolean written = new AtomicBoolean();
+  // Set by the request's thread, read by the deadline's when it answers instead.
+  private volatile String command;
+  private volatile String container;
+  private volatile String uid;
+  private volatile String hostname;
+
+  private RequestLog(long startedNanos) {
+    this.startedNanos = startedNanos;
+  }
+
+  /** Starts the clock of one request. */
+  public static RequestLog start() {
+    return new RequestLog(System.nanoTime());
+  }
+
+  void command(String validCommand) {
+    command = validCommand;
+  }
+
+  void container(String validContainerId) {
+    container = validContainerId;
+  }
+
+  void uid(String validUid) {
+    uid = validUid;
+  }
+
+  void hostname(String validHostname) {
+    hostname = validHostname;
+  }
+
+  /**
+   * Writes the line, once: later calls do nothing, so whoever answers the request (the request or its
+   * deadline) logs it.
+   *
+   * @param error the sentence the response carries, or {@code null} on success
+   */
+  public void finish(String error) {
+    if (!written.compareAndSet(false, true)) {
+      return;
+    }
+    LogFields fields = new LogFields()
+        .add("command", command)
+        .add("container", container)
+        .add("uid", uid)
+        .add("hostname", hostname)
+        .add("outcome", error == null ? "ok" : "error")
+        .add("duration_ms", (System.nanoTime() - startedNanos) / 1_000_000);
+    if (error != null) {
+      fields.add("error", error);
+    }
+    LOG.log(Level.INFO, "request", fields);
+  }
+}
