@@ -2,9 +2,12 @@ package org.calicomesos.app.admin;
 
 import java.io.PrintWriter;
 import org.calicomesos.app.admin.agent.AgentCommand;
+import org.calicomesos.app.admin.endpoint.EndpointCommand;
 import org.calicomesos.app.admin.ipam.IpamCommand;
 import org.calicomesos.app.admin.modules.ModulesJsonCommand;
+import org.calicomesos.app.admin.node.NodeCommand;
 import org.calicomesos.app.admin.pool.PoolCommand;
+import org.calicomesos.app.admin.profile.ProfileCommand;
 import org.calicomesos.app.admin.version.BuildVersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -16,9 +19,10 @@ import picocli.CommandLine;
 @Command(
     name = "calico-mesos",
     synopsisSubcommandLabel = "COMMAND",
-    description = "Administers calico-mesos (IP pools and the IPAM in the configured datastore), runs its per-host agent,"
-        + " and prints the modules.json that loads it into Mesos.",
-    footer = {"", "The pool and ipam commands take --output table|json (-o); run 'calico-mesos COMMAND --help' for its options."})
+    description = "Administers calico-mesos (IP pools and the IPAM in the configured datastore), shows its endpoints,"
+        + " profiles and this node, runs its per-host agent, and prints the modules.json that loads it into Mesos.",
+    footer = {"", "The pool, ipam, endpoint, profile and node commands take --output table|json (-o);"
+        + " run 'calico-mesos COMMAND --help' for its options."})
 final class AdminCommands {
   @Mixin private HelpOption help;
 
@@ -35,6 +39,9 @@ final class AdminCommands {
     root.getCommandSpec().versionProvider(new BuildVersionProvider());
     root.addSubcommand(PoolCommand.commandLine(invocation));
     root.addSubcommand(IpamCommand.commandLine(invocation));
+    root.addSubcommand(EndpointCommand.commandLine(invocation));
+    root.addSubcommand(ProfileCommand.commandLine(invocation));
+    root.addSubcommand(NodeCommand.commandLine(invocation));
     root.addSubcommand(new CommandLine(new AgentCommand(invocation)));
     root.addSubcommand(new CommandLine(new ModulesJsonCommand(invocation)));
     root.addSubcommand(new HelpCommand());

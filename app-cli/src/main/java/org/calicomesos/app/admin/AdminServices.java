@@ -1,11 +1,14 @@
 package org.calicomesos.app.admin;
 
 import org.calicomesos.app.agent.PolicyAgent;
+import org.calicomesos.ports.endpoint.ListEndpointsUseCase;
 import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
 import org.calicomesos.ports.ipam.ShowIpamUseCase;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.node.ShowNodeUseCase;
+import org.calicomesos.ports.policy.ShowProfilesUseCase;
 
 /** What the admin commands use; the Dagger component provides it, tests build it by hand. */
 public interface AdminServices {
@@ -16,6 +19,12 @@ public interface AdminServices {
   CheckIpamUseCase ipamCheck();
 
   ReleaseAddressesUseCase release();
+
+  ListEndpointsUseCase endpoints();
+
+  ShowProfilesUseCase profiles();
+
+  ShowNodeUseCase nodeStatus();
 
   /** This host's agent (its policy loop), built on the configured datastore and the nftables policy dataplane. */
   PolicyAgent policyAgent();

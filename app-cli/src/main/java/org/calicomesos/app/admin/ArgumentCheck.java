@@ -1,5 +1,7 @@
 package org.calicomesos.app.admin;
 
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.calicomesos.ports.model.InvalidRequestException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,5 +21,10 @@ public final class ArgumentCheck {
     } catch (InvalidRequestException e) {
       throw new ParameterException(command.commandLine(), e.getMessage(), e);
     }
+  }
+
+  /** As {@link #parse}, for an option that may be left out ({@code text} null): empty then. */
+  public static <T> Optional<T> parseOptional(CommandSpec command, String text, Function<String, T> parser) {
+    return text == null ? Optional.empty() : Optional.of(parse(command, () -> parser.apply(text)));
   }
 }

@@ -14,7 +14,7 @@ import org.calicomesos.app.plugin.PluginCommandsModule;
  */
 @Singleton
 @Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, EndpointModule.class,
-    DataplaneModule.class, PolicyModule.class, PluginCommandsModule.class})
+    InspectionModule.class, DataplaneModule.class, PolicyModule.class, PluginCommandsModule.class})
 public interface AppComponent extends AdminServices {
 
   NetModulesEndpoint netModulesEndpoint();

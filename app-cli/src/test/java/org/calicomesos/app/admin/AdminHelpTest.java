@@ -23,6 +23,14 @@ class AdminHelpTest {
         new HelpCase("Usage: calico-mesos ipam show ", "ipam", "show", "--help"),
         new HelpCase("Usage: calico-mesos ipam release ", "ipam", "release", "--help"),
         new HelpCase("Usage: calico-mesos ipam check ", "ipam", "check", "--help"),
+        new HelpCase("Usage: calico-mesos endpoint [-h] (list | show)", "endpoint", "--help"),
+        new HelpCase("Usage: calico-mesos endpoint list ", "endpoint", "list", "--help"),
+        new HelpCase("Usage: calico-mesos endpoint show ", "endpoint", "show", "--help"),
+        new HelpCase("Usage: calico-mesos profile [-h] (list | show)", "profile", "--help"),
+        new HelpCase("Usage: calico-mesos profile list ", "profile", "list", "--help"),
+        new HelpCase("Usage: calico-mesos profile show ", "profile", "show", "-h"),
+        new HelpCase("Usage: calico-mesos node [-h] (show)", "node", "--help"),
+        new HelpCase("Usage: calico-mesos node show ", "node", "show", "--help"),
         new HelpCase("Usage: calico-mesos agent [-h]", "agent", "--help"),
         new HelpCase("Usage: calico-mesos modules-json [-h] [--library=PATH] [--plugin=PATH]", "modules-json", "--help"),
         // The version line is help of its own kind: it too never needs the datastore, even before a command.
@@ -33,6 +41,8 @@ class AdminHelpTest {
         new HelpCase("Usage: calico-mesos pool add ", "pool", "add", "not-a-cidr", "--help"),
         new HelpCase("Usage: calico-mesos ipam release ", "ipam", "release", "--ip", "10.0.0.1", "--uid", "u", "--help"),
         new HelpCase("Usage: calico-mesos modules-json ", "modules-json", "--plugin", "not/absolute", "--help"),
+        new HelpCase("Usage: calico-mesos endpoint show ", "endpoint", "show", "no/such", "--host", "x y", "--help"),
+        new HelpCase("Usage: calico-mesos profile show ", "profile", "show", "--help"),
         new HelpCase("Usage: calico-mesos pool [-h] (add | list | remove)", "help", "pool"));
   }
 
@@ -58,9 +68,11 @@ class AdminHelpTest {
     assertThat(run.servicesBuilt()).isZero();
   }
 
-  @org.junit.jupiter.api.Test
-  void leaf_help_lists_the_output_option() {
-    AdminRun run = AdminRun.withoutServices("pool", "list", "--help");
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"pool list", "endpoint list", "endpoint show", "profile list",
+      "profile show", "node show"})
+  void leaf_help_lists_the_output_option(String command) {
+    AdminRun run = AdminRun.withoutServices((command + " --help").split(" "));
 
     assertThat(run.out()).contains("-o, --output=FORMAT").contains("table").contains("json");
   }

@@ -43,7 +43,19 @@ class AdminUsageErrorTest {
         new UsageCase("error: ip is missing", "calico-mesos ipam release", "ipam", "release", "--ip", "10.0.0.1,,10.0.0.2"),
         new UsageCase("error: uid '../etc' may hold only letters, digits, '_', '.' and '-', starting with a letter or digit",
             "calico-mesos ipam release", "ipam", "release", "--uid", "../etc"),
-        new UsageCase("error: unmatched argument at index 2: 'extra'", "calico-mesos ipam check", "ipam", "check", "extra"));
+        new UsageCase("error: unmatched argument at index 2: 'extra'", "calico-mesos ipam check", "ipam", "check", "extra"),
+        new UsageCase("error: missing required subcommand", "calico-mesos endpoint", "endpoint"),
+        new UsageCase("error: node name 'a b' may hold only letters, digits, '_', '.' and '-', starting with a letter or digit",
+            "calico-mesos endpoint list", "endpoint", "list", "--host", "a b"),
+        new UsageCase("error: missing required parameter: 'CONTAINER_ID'", "calico-mesos endpoint show", "endpoint", "show"),
+        new UsageCase("error: container_id '../x' may hold only letters, digits, '_', '.' and '-', starting with a letter or digit",
+            "calico-mesos endpoint show", "endpoint", "show", "../x"),
+        new UsageCase("error: missing required parameter: 'NAME'", "calico-mesos profile show", "profile", "show"),
+        new UsageCase("error: profile 'a/b' may hold only letters, digits, '_', '.' and '-', starting with a letter or digit",
+            "calico-mesos profile show", "profile", "show", "a/b"),
+        new UsageCase("error: unmatched argument at index 2: 'other-host'", "calico-mesos node show", "node", "show", "other-host"),
+        new UsageCase("error: invalid value for option '--output': expected 'table' or 'json', got 'yaml'",
+            "calico-mesos node show", "node", "show", "-o", "yaml"));
   }
 
   @ParameterizedTest

@@ -1,10 +1,13 @@
 package org.calicomesos.app.admin;
 
+import org.calicomesos.ports.endpoint.ListEndpointsUseCase;
 import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
 import org.calicomesos.ports.ipam.ShowIpamUseCase;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.node.ShowNodeUseCase;
+import org.calicomesos.ports.policy.ShowProfilesUseCase;
 
 /** {@link AdminServices} from given parts: the record's accessors are the interface's methods. */
 record FixedAdminServices(
@@ -12,6 +15,9 @@ record FixedAdminServices(
     ShowIpamUseCase ipamOverview,
     CheckIpamUseCase ipamCheck,
     ReleaseAddressesUseCase release,
+    ListEndpointsUseCase endpoints,
+    ShowProfilesUseCase profiles,
+    ShowNodeUseCase nodeStatus,
     NodeName nodeName,
     String datastoreDescription) implements AdminServices {
 
@@ -27,24 +33,46 @@ record FixedAdminServices(
         host -> { throw new AssertionError("ipam show was not expected"); },
         () -> { throw new AssertionError("ipam check was not expected"); },
         command -> { throw new AssertionError("release was not expected"); },
+        new UnreachableEndpoints(),
+        new UnreachableProfiles(),
+        node -> { throw new AssertionError("node show was not expected"); },
         new NodeName("node-a"),
         "test store");
   }
 
   FixedAdminServices withPools(ManagePoolsUseCase replacement) {
-    return new FixedAdminServices(replacement, ipamOverview, ipamCheck, release, nodeName, datastoreDescription);
+    return new FixedAdminServices(replacement, ipamOverview, ipamCheck, release, endpoints, profiles, nodeStatus, nodeName,
+        datastoreDescription);
   }
 
   FixedAdminServices withOverview(ShowIpamUseCase replacement) {
-    return new FixedAdminServices(pools, replacement, ipamCheck, release, nodeName, datastoreDescription);
+    return new FixedAdminServices(pools, replacement, ipamCheck, release, endpoints, profiles, nodeStatus, nodeName,
+        datastoreDescription);
   }
 
   FixedAdminServices withCheck(CheckIpamUseCase replacement) {
-    return new FixedAdminServices(pools, ipamOverview, replacement, release, nodeName, datastoreDescription);
+    return new FixedAdminServices(pools, ipamOverview, replacement, release, endpoints, profiles, nodeStatus, nodeName,
+        datastoreDescription);
   }
 
   FixedAdminServices withRelease(ReleaseAddressesUseCase replacement) {
-    return new FixedAdminServices(pools, ipamOverview, ipamCheck, replacement, nodeName, datastoreDescription);
+    return new FixedAdminServices(pools, ipamOverview, ipamCheck, replacement, endpoints, profiles, nodeStatus, nodeName,
+        datastoreDescription);
+  }
+
+  FixedAdminServices withEndpoints(ListEndpointsUseCase replacement) {
+    return new FixedAdminServices(pools, ipamOverview, ipamCheck, release, replacement, profiles, nodeStatus, nodeName,
+        datastoreDescription);
+  }
+
+  FixedAdminServices withProfiles(ShowProfilesUseCase replacement) {
+    return new FixedAdminServices(pools, ipamOverview, ipamCheck, release, endpoints, replacement, nodeStatus, nodeName,
+        datastoreDescription);
+  }
+
+  FixedAdminServices withNodeStatus(ShowNodeUseCase replacement) {
+    return new FixedAdminServices(pools, ipamOverview, ipamCheck, release, endpoints, profiles, replacement, nodeName,
+        datastoreDescription);
   }
 
   /** Pools that fail the test when touched. */
@@ -62,6 +90,33 @@ record FixedAdminServices(
     @Override
     public void remove(inet.ipaddr.IPAddress cidr) {
       throw new AssertionError("pool remove was not expected");
+    }
+  }
+
+  /** Endpoints that fail the test when read. */
+  private static final class UnreachableEndpoints implements ListEndpointsUseCase {
+    @Override
+    public java.util.List<org.calicomesos.ports.endpoint.WorkloadEndpoint> list(java.util.Optional<NodeName> host) {
+      throw new AssertionError("endpoint list was not expected");
+    }
+
+    @Override
+    public java.util.List<org.calicomesos.ports.endpoint.WorkloadEndpoint> ofContainer(
+        org.calicomesos.ports.model.ContainerId container, java.util.Optional<NodeName> host) {
+      throw new AssertionError("endpoint show was not expected");
+    }
+  }
+
+  /** Profiles that fail the test when read. */
+  private static final class UnreachableProfiles implements ShowProfilesUseCase {
+    @Override
+    public java.util.List<org.calicomesos.ports.policy.StoredProfile> list() {
+      throw new AssertionError("profile list was not expected");
+    }
+
+    @Override
+    public org.calicomesos.ports.policy.StoredProfile show(org.calicomesos.ports.model.ProfileName name) {
+      throw new AssertionError("profile show was not expected");
     }
   }
 }

@@ -24,6 +24,13 @@ import org.calicomesos.ports.model.ProfileName;
 /** The endpoint record's JSON, field names as Calico v1 wrote them, plus {@code container_id} and {@code handle_id}. */
 public final class EndpointCodec {
   public static final Codec<Endpoint> ENDPOINT = TreeCodec.of(EndpointCodec::decode, EndpointCodec::encode);
+  /**
+   * The record's {@code state} alone: isolate always writes "active" and nothing acts on it, so {@link Endpoint}
+   * leaves it out; only inspection shows it. A record without one (another writer's) reads as "unknown".
+   */
+  static final Codec<String> STATE = TreeCodec.of(
+      node -> node.path("state").isTextual() ? node.path("state").asText() : "unknown",
+      state -> JsonTree.object().put("state", state));
   static final String IPV4_GATEWAY = "169.254.1.1";
   static final String IPV6_GATEWAY = "fe80::ecee:eeff:feee:eeee";
 

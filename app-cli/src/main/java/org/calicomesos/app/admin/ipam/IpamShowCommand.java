@@ -31,7 +31,7 @@ final class IpamShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<NodeName> node = host == null ? Optional.empty() : Optional.of(ArgumentCheck.parse(spec, () -> new NodeName(host)));
+    Optional<NodeName> node = ArgumentCheck.parseOptional(spec, host, NodeName::new);
     output.print(new OverviewReport(invocation.services().ipamOverview().show(node), node), invocation.out());
     return 0;
   }

@@ -1,0 +1,57 @@
+package org.calicomesos.app.admin.endpoint;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.util.List;
+import org.calicomesos.app.admin.output.JsonDocument;
+import org.calicomesos.app.admin.output.KeyValueLines;
+import org.calicomesos.app.admin.output.ReadoutText;
+import org.calicomesos.app.admin.output.Report;
+import org.calicomesos.ports.endpoint.EndpointDetails;
+import org.calicomesos.ports.endpoint.WorkloadEndpoint;
+import org.calicomesos.ports.model.HandleId;
+
+/**
+ * {@code endpoint show}: each of the container's endpoints in full, one block each. Usually one; more when the
+ * same container id is recorded on several hosts, which is worth seeing.
+ */
+record EndpointShowReport(List<WorkloadEndpoint> endpoints) implements Report {
+  @Override
+  public void printText(PrintStream out) {
+    for (int i = 0; i < endpoints.size(); i++) {
+      if (i > 0) {
+        out.println();
+      }
+      lines(endpoints.get(i)).print(out);
+    }
+  }
+
+  @Override
+  public ObjectNode toJson() {
+    ObjectNode json = JsonDocument.object();
+    ArrayNode array = json.putArray("endpoints");
+    endpoints.forEach(endpoint -> array.add(EndpointFields.json(endpoint)));
+    return json;
+  }
+
+  private static KeyValueLines lines(WorkloadEndpoint endpoint) {
+    KeyValueLines lines = new KeyValueLines()
+        .line("node", endpoint.node())
+        .line("container", endpoint.container())
+        .line("endpoint", endpoint.id());
+    if (endpoint.details().value().isEmpty()) {
+      return lines.line("state", ReadoutText.of(endpoint.details(), EndpointDetails::state, "-"));
+    }
+    EndpointDetails d = endpoint.details().value().get();
+    return lines
+        .line("interface", d.interfaceName())
+        .line("MAC", d.mac())
+        .line("IPv4 nets", EndpointFields.nets(d.ipv4Nets(), ", "))
+        .line("IPv6 nets", EndpointFields.nets(d.ipv6Nets(), ", "))
+        .line("profiles", EndpointFields.profiles(d.profiles(), ", "))
+        .line("labels", EndpointFields.labels(d.labels()))
+        .line("handle (uid)", d.handle().map(HandleId::value).orElse("-"))
+        .line("state", d.state());
+  }
+}

@@ -1,0 +1,31 @@
+package org.calicomesos.app.admin.node;
+
+import java.util.concurrent.Callable;
+import org.calicomesos.app.admin.HelpOption;
+import org.calicomesos.app.admin.Invocation;
+import org.calicomesos.app.admin.output.OutputOption;
+import org.calicomesos.ports.model.NodeName;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code node show}: this host's name, host IP, blocks and endpoint count, from the datastore alone. */
+@Command(name = "show", description = {"Show this host: its node name, the host IP its default_<node> profile admits,",
+    "the address blocks affine to it and how many endpoints it has. Reads only the datastore, not the kernel:",
+    "whether the agent runs and its policy is in force, ask systemd ('systemctl status calico-mesos-agent')."})
+final class NodeShowCommand implements Callable<Integer> {
+  private final Invocation invocation;
+
+  @Mixin private HelpOption help;
+  @Mixin private OutputOption output;
+
+  NodeShowCommand(Invocation invocation) {
+    this.invocation = invocation;
+  }
+
+  @Override
+  public Integer call() {
+    NodeName node = invocation.services().nodeName();
+    output.print(new NodeReport(invocation.services().nodeStatus().show(node)), invocation.out());
+    return 0;
+  }
+}

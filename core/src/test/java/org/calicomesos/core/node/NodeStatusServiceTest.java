@@ -1,0 +1,48 @@
+package org.calicomesos.core.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.calicomesos.core.TwoHosts;
+import org.calicomesos.core.ipam.AddressLookup;
+import org.calicomesos.ports.kv.Readout;
+import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.model.ProfileName;
+import org.calicomesos.ports.node.NodeStatus;
+import org.junit.jupiter.api.Test;
+
+/** {@code node show} over what the real allocate and isolate services recorded for two hosts. */
+class NodeStatusServiceTest {
+  private final TwoHosts hosts = new TwoHosts();
+  private final NodeStatusService nodes = new NodeStatusService(hosts.store, TwoHosts.KEYS);
+
+  @Test
+  void shows_the_host_ip_of_its_profile_its_blocks_and_its_endpoints() {
+    hosts.isolate(TwoHosts.HERE, "a", 1, 1, "prod");
+    hosts.isolate(TwoHosts.HERE, "c", 1, 0, "dev");
+    hosts.isolate(TwoHosts.THERE, "b", 1, 0, "prod");
+
+    NodeStatus here = nodes.show(TwoHosts.HERE);
+
+    assertThat(here.hostIp()).isEqualTo(Readout.of(TwoHosts.hostIp(TwoHosts.HERE)));
+    assertThat(here.endpoints()).isEqualTo(2);
+    assertThat(here.affineBlocks()).hasSize(2)
+        .isEqualTo(new AddressLookup(hosts.store, TwoHosts.KEYS).blocksAffineTo(TwoHosts.HERE));
+    assertThat(here.affineBlocks().get(0).isIPv4()).isTrue();
+    assertThat(nodes.show(TwoHosts.THERE).endpoints()).isEqualTo(1);
+  }
+
+  @Test
+  void a_host_nothing_ran_on_has_nothing_recorded() {
+    assertThat(nodes.show(new NodeName("fresh"))).isEqualTo(new NodeStatus(new NodeName("fresh"), Readout.absent(), List.of(), 0));
+  }
+
+  @Test
+  void an_unreadable_host_profile_is_reported() {
+    hosts.isolate(TwoHosts.HERE, "a", 1, 0, "prod");
+    hosts.plant(TwoHosts.KEYS.profileRules(ProfileName.hostDefault(TwoHosts.HERE)), "not json");
+
+    assertThat(nodes.show(TwoHosts.HERE).hostIp().problem().orElseThrow())
+        .startsWith("profile default_agent-1: not valid JSON");
+  }
+}
