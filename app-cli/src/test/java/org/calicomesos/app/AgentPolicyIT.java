@@ -8,9 +8,7 @@ import inet.ipaddr.IPAddress;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +25,7 @@ import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.testkit.dataplane.ContainerListener;
 import org.calicomesos.testkit.dataplane.KernelCommand;
 import org.calicomesos.testkit.dataplane.NetnsContainer;
+import org.calicomesos.testkit.policy.HostListener;
 import org.calicomesos.testkit.server.ConsulServer;
 import org.calicomesos.testkit.server.EtcdServer;
 import org.junit.jupiter.api.AfterAll;
@@ -213,7 +212,7 @@ class AgentPolicyIT {
         "CALICO_IPV6POOL_CIDR", "fd00:c0de:" + subnet + "::/120",
         "CALICO_REQUEST_TIMEOUT", "30"));
     LauncherDatastores.use(datastore, env, dir, etcd, consul);
-    hostListener = new HostListener(hostIp);
+    hostListener = HostListener.start(hostIp);
     made.add(hostListener);
   }
 
@@ -354,10 +353,11 @@ class AgentPolicyIT {
     }
   }
 
+  /** The host's listener answers with the source it saw: the container's own address, not a masquerade. */
   private boolean toHost(Workload from) {
     KernelCommand.Result result = from.container.attempt("socat", "-T", "2", "-",
         "TCP4:" + hostIp.toCanonicalString() + ":" + hostListener.port() + ",connect-timeout=1");
-    return result.succeeded() && result.stdout().strip().equals(ContainerListener.GREETING);
+    return result.succeeded() && result.stdout().strip().equals(from.address4.toCanonicalString());
   }
 
   private record Allocation(IPAddress v4, IPAddress v6) {}
@@ -396,39 +396,6 @@ class AgentPolicyIT {
     @Override
     public String toString() {
       return netgroup + " container " + address4;
-    }
-  }
-
-  /** A TCP listener in the host's namespace, on the host IP, greeting every client. */
-  private static final class HostListener implements AutoCloseable {
-    private final ServerSocket socket;
-    private final Thread acceptor;
-
-    HostListener(IPAddress address) throws IOException {
-      socket = new ServerSocket();
-      socket.bind(new InetSocketAddress(address.toInetAddress(), 0));
-      acceptor = new Thread(this::serve, "host-listener");
-      acceptor.setDaemon(true);
-      acceptor.start();
-    }
-
-    int port() {
-      return socket.getLocalPort();
-    }
-
-    private void serve() {
-      while (!socket.isClosed()) {
-        try (Socket client = socket.accept(); OutputStream out = client.getOutputStream()) {
-          out.write((ContainerListener.GREETING + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException closed) {
-          // closed by the test, or a client gone: either way, next
-        }
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
     }
   }
 }

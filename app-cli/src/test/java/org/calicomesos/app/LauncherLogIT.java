@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The plugin's log through bin/calico-mesos: one request line per request, JSON on request, never a secret. */
 class LauncherLogIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path LAUNCHER = Path.of(System.getProperty("calico.repo", "..")).toAbsolutePath().normalize()
-      .resolve("bin/calico-mesos");
+  private static final Path LAUNCHER = LauncherStorm.LAUNCHER;
   private static final String REQUEST_LOGGER = "org.calicomesos.app.plugin.RequestLog";
   private static final String MARKER = "s3cr3t-MARKER-5f1e";
 

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.calicomesos.ports.CalicoMesosException;
 import org.calicomesos.ports.endpoint.EndpointDetails;
 import org.calicomesos.ports.endpoint.EndpointNotFoundException;
 import org.calicomesos.ports.endpoint.ListEndpointsUseCase;
@@ -57,7 +56,7 @@ public final class ListEndpointsService implements ListEndpointsUseCase {
   private List<WorkloadEndpoint> read(String prefix, Predicate<EndpointKey> wanted) {
     List<WorkloadEndpoint> endpoints = new ArrayList<>();
     for (Entry entry : store.list(prefix).entries()) {
-      endpointKey(entry.key()).filter(wanted).ifPresent(key ->
+      keys.parseEndpoint(entry.key()).filter(wanted).ifPresent(key ->
           endpoints.add(new WorkloadEndpoint(key.node(), key.container(), key.endpoint(), details(entry))));
     }
     endpoints.sort(KEY_ORDER);
@@ -66,13 +65,6 @@ public final class ListEndpointsService implements ListEndpointsUseCase {
 
   // A key whose node, container or endpoint id our schema refuses was not written by us and cannot be named
   // in a result; it is passed over, as the agent's policy model does.
-  private Optional<EndpointKey> endpointKey(String key) {
-    try {
-      return keys.parseEndpoint(key);
-    } catch (CalicoMesosException e) {
-      return Optional.empty();
-    }
-  }
 
   private static Readout<EndpointDetails> details(Entry entry) {
     // The state is read only from a record the endpoint codec could read, so it is valid JSON by then.

@@ -42,12 +42,12 @@ final class PolicyModel {
 
   /** Takes in a record written under the watched prefix; returns whether it concerns policy. */
   boolean put(Entry entry) {
-    Optional<EndpointKey> endpoint = endpointKey(entry.key());
+    Optional<EndpointKey> endpoint = keys.parseEndpoint(entry.key());
     if (endpoint.isPresent()) {
       putEndpoint(entry, endpoint.get());
       return true;
     }
-    Optional<ProfileKey> profile = profileKey(entry.key());
+    Optional<ProfileKey> profile = keys.parseProfile(entry.key());
     if (profile.isPresent()) {
       putProfile(entry, profile.get());
       return true;
@@ -57,12 +57,12 @@ final class PolicyModel {
 
   /** Forgets the record at {@code key}; returns whether it concerns policy. */
   boolean remove(String key) {
-    Optional<EndpointKey> endpoint = endpointKey(key);
+    Optional<EndpointKey> endpoint = keys.parseEndpoint(key);
     if (endpoint.isPresent()) {
       endpoints.remove(key);
       return true;
     }
-    Optional<ProfileKey> profile = profileKey(key);
+    Optional<ProfileKey> profile = keys.parseProfile(key);
     if (profile.isPresent()) {
       (profile.get().part() == ProfileKey.Part.RULES ? rules : tags).remove(profile.get().profile());
       return true;
@@ -122,22 +122,5 @@ final class PolicyModel {
     }
   }
 
-  // A key our schema would never write (a node or profile name we refuse) is not ours to interpret.
-  private Optional<EndpointKey> endpointKey(String key) {
-    try {
-      return keys.parseEndpoint(key);
-    } catch (CalicoMesosException e) {
-      LOG.log(Level.DEBUG, "not an endpoint key we can use: {0}", key);
-      return Optional.empty();
-    }
-  }
 
-  private Optional<ProfileKey> profileKey(String key) {
-    try {
-      return keys.parseProfile(key);
-    } catch (CalicoMesosException e) {
-      LOG.log(Level.DEBUG, "not a profile key we can use: {0}", key);
-      return Optional.empty();
-    }
-  }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.calicomesos.core.cas.Codec;
-import org.calicomesos.ports.CalicoMesosException;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.kv.Readout;
@@ -39,7 +38,7 @@ public final class ShowProfilesService implements ShowProfilesUseCase {
     // One listing, so both records of a profile are read at the same revision; a tree map orders by name.
     Map<String, Map<Part, Entry>> records = new TreeMap<>();
     for (Entry entry : store.list(keys.profileRoot()).entries()) {
-      profileKey(entry.key()).ifPresent(key ->
+      keys.parseProfile(entry.key()).ifPresent(key ->
           records.computeIfAbsent(key.profile().value(), name -> new EnumMap<>(Part.class)).put(key.part(), entry));
     }
     return records.entrySet().stream()
@@ -74,11 +73,4 @@ public final class ShowProfilesService implements ShowProfilesUseCase {
   }
 
   // A name our schema refuses was not written by us; such a key is passed over, as the agent's policy model does.
-  private Optional<ProfileKey> profileKey(String key) {
-    try {
-      return keys.parseProfile(key);
-    } catch (CalicoMesosException e) {
-      return Optional.empty();
-    }
-  }
 }

@@ -110,7 +110,10 @@ public final class DatastoreKeys {
     return endpointPrefix(node, container) + endpoint.value();
   }
 
-  /** The endpoint a key under {@link #hostRoot()} names, if the key is one. */
+  /**
+   * The endpoint a key under {@link #hostRoot()} names, if the key is one. A key with a name we would never
+   * write (a node or container id our rules refuse) is not one of ours: empty, so readers skip it.
+   */
   public Optional<EndpointKey> parseEndpoint(String key) {
     if (!key.startsWith(hostRoot())) {
       return Optional.empty();
@@ -119,7 +122,11 @@ public final class DatastoreKeys {
     if (parts.length != 6 || !parts[1].equals("workload") || !parts[2].equals("mesos") || !parts[4].equals("endpoint")) {
       return Optional.empty();
     }
-    return Optional.of(new EndpointKey(new NodeName(parts[0]), new ContainerId(parts[3]), new EndpointId(parts[5])));
+    try {
+      return Optional.of(new EndpointKey(new NodeName(parts[0]), new ContainerId(parts[3]), new EndpointId(parts[5])));
+    } catch (InvalidRequestException notOurs) {
+      return Optional.empty();
+    }
   }
 
   /** {@code /calico/v1/}: endpoints, profiles, hosts and pools, so one listing sees all of policy at one revision. */
@@ -127,7 +134,7 @@ public final class DatastoreKeys {
     return prefix + "/v1/";
   }
 
-  /** The profile record a key under {@link #profileRoot()} names, if the key is one. */
+  /** The profile record a key under {@link #profileRoot()} names, if the key is one (as for endpoints, not if its name is one we refuse). */
   public Optional<ProfileKey> parseProfile(String key) {
     if (!key.startsWith(profileRoot())) {
       return Optional.empty();
@@ -136,11 +143,16 @@ public final class DatastoreKeys {
     if (parts.length != 2) {
       return Optional.empty();
     }
-    return switch (parts[1]) {
-      case "rules" -> Optional.of(new ProfileKey(new ProfileName(parts[0]), ProfileKey.Part.RULES));
-      case "tags" -> Optional.of(new ProfileKey(new ProfileName(parts[0]), ProfileKey.Part.TAGS));
-      default -> Optional.empty();
+    ProfileKey.Part part = switch (parts[1]) {
+      case "rules" -> ProfileKey.Part.RULES;
+      case "tags" -> ProfileKey.Part.TAGS;
+      default -> null;
     };
+    try {
+      return part == null ? Optional.empty() : Optional.of(new ProfileKey(new ProfileName(parts[0]), part));
+    } catch (InvalidRequestException notOurs) {
+      return Optional.empty();
+    }
   }
 
   /** {@code /calico/v1/policy/profile/} */

@@ -36,6 +36,24 @@ class DatastoreKeysTest {
     assertThat(keys.isPoolKey("/calico/v1/ipam/v4/config")).isFalse();
   }
 
+  @Test
+  void endpoint_and_profile_keys_read_back_and_keys_with_names_we_refuse_are_not_ours() {
+    var node = new NodeName("agent-1");
+    var container = new org.calicomesos.ports.model.ContainerId("c-1");
+    var endpoint = org.calicomesos.ports.model.EndpointId.of(container);
+    var parsed = keys.parseEndpoint(keys.endpoint(node, container, endpoint)).orElseThrow();
+    assertThat(parsed).isEqualTo(new DatastoreKeys.EndpointKey(node, container, endpoint));
+    var prod = new org.calicomesos.ports.model.ProfileName("prod");
+    assertThat(keys.parseProfile(keys.profileTags(prod)))
+        .contains(new DatastoreKeys.ProfileKey(prod, DatastoreKeys.ProfileKey.Part.TAGS));
+
+    // Written by hand or by something else: a reader skips them instead of failing on them.
+    assertThat(keys.parseEndpoint("/calico/v1/host/-bad/workload/mesos/c-1/endpoint/e")).isEmpty();
+    assertThat(keys.parseEndpoint("/calico/v1/host/agent-1/workload/mesos/a;b/endpoint/e")).isEmpty();
+    assertThat(keys.parseProfile("/calico/v1/policy/profile/x}y/rules")).isEmpty();
+    assertThat(keys.parseProfile("/calico/v1/policy/profile/prod/labels")).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"calico", "/calico/", "/", "/ca lico", "/calico/../etc", "/a//b"})
   void a_prefix_must_be_a_plain_absolute_path(String prefix) {
