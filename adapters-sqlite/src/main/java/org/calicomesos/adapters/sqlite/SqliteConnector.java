@@ -24,8 +24,7 @@ final class SqliteConnector {
     source.setUrl("jdbc:sqlite:" + file);
     Connection connection = source.getConnection();
     try {
-      applyPragmas(connection, datastore);
-      SqliteSchema.ensure(connection, datastore);
+      prepareWithinTimeout(connection, busyTimeout, datastore);
       return connection;
     } catch (SQLException | RuntimeException e) {
       try {
@@ -34,6 +33,39 @@ final class SqliteConnector {
         e.addSuppressed(suppressed);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Applies the pragmas and the schema, again while SQLite answers BUSY and the busy timeout lasts. The
+   * switch of a fresh file to WAL upgrades a read lock to a write lock, and SQLite refuses that at once
+   * (its busy handler would deadlock) when another connection is making the same switch.
+   */
+  private static void prepareWithinTimeout(Connection connection, Duration busyTimeout, String datastore)
+      throws SQLException {
+    long deadline = System.nanoTime() + busyTimeout.toNanos();
+    long pauseMillis = 1;
+    while (true) {
+      try {
+        applyPragmas(connection, datastore);
+        SqliteSchema.ensure(connection, datastore);
+        return;
+      } catch (SQLException e) {
+        if (!SqliteFailures.isBusy(e) || System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
+          throw e;
+        }
+      }
+      sleep(pauseMillis);
+      pauseMillis = Math.min(pauseMillis * 2, 50);
+    }
+  }
+
+  private static void sleep(long millis) throws SQLException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while waiting for the database lock", e);
     }
   }
 

@@ -12,6 +12,11 @@ final class SqliteFailures {
 
   private SqliteFailures() {}
 
+  /** Whether SQLite refused for a lock another connection holds (any of the extended BUSY codes). */
+  static boolean isBusy(SQLException e) {
+    return (e.getErrorCode() & 0xff) == SQLITE_BUSY;
+  }
+
   /**
    * A lock not had within the busy timeout, or a file that cannot be opened, is an outage: the caller
    * may try again later. Anything else is the store refusing.
