@@ -82,6 +82,7 @@ expect_entry -rwxr-xr-x ./usr/bin/calico-mesos
 expect_entry -rw-r--r-- ./usr/share/calico-mesos/calico-mesos.jar
 expect_entry -rw-r--r-- ./lib/systemd/system/calico-mesos-agent.service
 expect_entry -rw-r--r-- ./etc/default/calico-mesos
+expect_entry -rw-r--r-- ./usr/share/bash-completion/completions/calico-mesos
 expect_entry -rw-r--r-- ./usr/share/doc/calico-mesos/README.md
 expect_entry -rw-r--r-- ./usr/share/doc/calico-mesos/docs/install.md
 expect_entry lrw ./calico/calico_mesos
@@ -122,6 +123,9 @@ dpkg-query -W -f='${Conffiles}' calico-mesos | grep -q '^ */etc/default/calico-m
   || fail "/etc/default/calico-mesos is not a conffile"
 grep -qx 'ExecStart=/usr/bin/calico-mesos agent' /lib/systemd/system/calico-mesos-agent.service \
   || fail "the agent's unit does not run /usr/bin/calico-mesos agent"
+bash -n /usr/share/bash-completion/completions/calico-mesos || fail "the bash completion script is not valid bash"
+grep -q '^complete -F _complete_calico-mesos ' /usr/share/bash-completion/completions/calico-mesos \
+  || fail "the bash completion script does not complete calico-mesos"
 # Every variable the README's configuration table names is in /etc/default/calico-mesos, commented out.
 variables=$(sed -n '/^## Configuration/,/^## /p' "$repo/README.md" | grep -oE '`(CALICO|ETCD|CONSUL)_[A-Z0-9_]+`' | tr -d '`' | sort -u)
 [ -n "$variables" ] || fail "no variables found in README.md's Configuration table"

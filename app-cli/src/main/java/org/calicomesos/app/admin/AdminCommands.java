@@ -2,6 +2,8 @@ package org.calicomesos.app.admin;
 
 import java.io.PrintWriter;
 import org.calicomesos.app.admin.agent.AgentCommand;
+import org.calicomesos.app.admin.completion.CompletionCommand;
+import org.calicomesos.app.admin.diags.DiagsCommand;
 import org.calicomesos.app.admin.endpoint.EndpointCommand;
 import org.calicomesos.app.admin.ipam.IpamCommand;
 import org.calicomesos.app.admin.modules.ModulesJsonCommand;
@@ -20,8 +22,9 @@ import picocli.CommandLine;
     name = "calico-mesos",
     synopsisSubcommandLabel = "COMMAND",
     description = "Administers calico-mesos (IP pools and the IPAM in the configured datastore), shows its endpoints,"
-        + " profiles and this node, runs its per-host agent, and prints the modules.json that loads it into Mesos.",
-    footer = {"", "The pool, ipam, endpoint, profile and node commands take --output table|json (-o);"
+        + " profiles and this node, runs its per-host agent, writes a diagnostics bundle for bug reports, and prints"
+        + " the modules.json that loads it into Mesos and its bash completion.",
+    footer = {"", "The pool, ipam, endpoint, profile, node and diags commands take --output table|json (-o);"
         + " run 'calico-mesos COMMAND --help' for its options."})
 final class AdminCommands {
   @Mixin private HelpOption help;
@@ -44,6 +47,8 @@ final class AdminCommands {
     root.addSubcommand(NodeCommand.commandLine(invocation));
     root.addSubcommand(new CommandLine(new AgentCommand(invocation)));
     root.addSubcommand(new CommandLine(new ModulesJsonCommand(invocation)));
+    root.addSubcommand(new CommandLine(new DiagsCommand(invocation)));
+    root.addSubcommand(new CommandLine(new CompletionCommand(invocation)));
     root.addSubcommand(new HelpCommand());
     // Settings given to the root reach every subcommand added above, so they come last.
     FailureReport failures = new FailureReport(invocation.err());

@@ -1,6 +1,7 @@
 package org.calicomesos.app.admin;
 
 import org.calicomesos.app.agent.PolicyAgent;
+import org.calicomesos.ports.diagnostics.HostReadouts;
 import org.calicomesos.ports.endpoint.ListEndpointsUseCase;
 import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
@@ -28,6 +29,9 @@ public interface AdminServices {
 
   /** This host's agent (its policy loop), built on the configured datastore and the nftables policy dataplane. */
   PolicyAgent policyAgent();
+
+  /** Read-only views of this host's network and agent (ip, nft list, journalctl), for 'diags'. */
+  HostReadouts hostReadouts();
 
   /** This host's node name (CALICO_NODENAME or the machine's hostname). */
   NodeName nodeName();

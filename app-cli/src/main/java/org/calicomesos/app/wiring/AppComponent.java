@@ -3,6 +3,7 @@ package org.calicomesos.app.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
+import org.calicomesos.adapters.iproute2.HostReadoutsModule;
 import org.calicomesos.app.admin.AdminServices;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.app.plugin.NetModulesEndpoint;
@@ -14,7 +15,7 @@ import org.calicomesos.app.plugin.PluginCommandsModule;
  */
 @Singleton
 @Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, EndpointModule.class,
-    InspectionModule.class, DataplaneModule.class, PolicyModule.class, PluginCommandsModule.class})
+    InspectionModule.class, HostReadoutsModule.class, DataplaneModule.class, PolicyModule.class, PluginCommandsModule.class})
 public interface AppComponent extends AdminServices {
 
   NetModulesEndpoint netModulesEndpoint();

@@ -33,6 +33,8 @@ class AdminHelpTest {
         new HelpCase("Usage: calico-mesos node show ", "node", "show", "--help"),
         new HelpCase("Usage: calico-mesos agent [-h]", "agent", "--help"),
         new HelpCase("Usage: calico-mesos modules-json [-h] [--library=PATH] [--plugin=PATH]", "modules-json", "--help"),
+        new HelpCase("Usage: calico-mesos diags [-h] [-o=FORMAT] [--output-file=PATH]", "diags", "--help"),
+        new HelpCase("Usage: calico-mesos completion [-h] SHELL", "completion", "--help"),
         // The version line is help of its own kind: it too never needs the datastore, even before a command.
         new HelpCase("calico-mesos ", "--version"),
         new HelpCase("calico-mesos ", "-V"),
@@ -70,7 +72,7 @@ class AdminHelpTest {
 
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"pool list", "endpoint list", "endpoint show", "profile list",
-      "profile show", "node show"})
+      "profile show", "node show", "diags"})
   void leaf_help_lists_the_output_option(String command) {
     AdminRun run = AdminRun.withoutServices((command + " --help").split(" "));
 

@@ -26,8 +26,13 @@ public final class JsonDocument {
   }
 
   public static void write(JsonNode document, PrintStream out) {
+    out.println(text(document));
+  }
+
+  /** The document as {@link #write} prints it, without the final newline. */
+  public static String text(JsonNode document) {
     try {
-      out.println(MAPPER.writeValueAsString(document));
+      return MAPPER.writeValueAsString(document);
     } catch (JsonProcessingException e) {
       // A tree of plain nodes always serialises; failing here is a bug.
       throw new UncheckedIOException(e);
