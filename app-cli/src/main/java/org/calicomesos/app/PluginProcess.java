@@ -16,6 +16,7 @@ import org.calicomesos.app.plugin.ErrorSentences;
 import org.calicomesos.app.plugin.JsonResponses;
 import org.calicomesos.app.plugin.NetModulesEndpoint;
 import org.calicomesos.app.plugin.PluginResponse;
+import org.calicomesos.app.plugin.RequestDeadline;
 import org.calicomesos.app.plugin.RequestLog;
 import org.calicomesos.app.wiring.AppComponent;
 import org.calicomesos.ports.CalicoMesosException;
@@ -27,6 +28,8 @@ import org.calicomesos.ports.CalicoMesosException;
  */
 final class PluginProcess {
   private static final System.Logger LOG = System.getLogger(PluginProcess.class.getName());
+  /** Set by bin/calico-mesos to the socket it tried when the agent did not take the request. */
+  static final String AGENT_FALLBACK_PROPERTY = "calico.agent.fallback";
 
   private PluginProcess() {}
 
@@ -95,6 +98,11 @@ final class PluginProcess {
     } catch (CalicoMesosException e) {
       LOG.log(System.Logger.Level.ERROR, "configuration refused: " + e.getMessage());
       return JsonResponses.error(refused != null ? refused : e.getMessage());
+    }
+    String agentSocket = System.getProperty(AGENT_FALLBACK_PROPERTY);
+    if (agentSocket != null) {
+      LOG.log(System.Logger.Level.WARNING, "the calico-mesos agent did not take this request on {0}"
+          + " (a socket file without an agent behind it); answering it in this process", agentSocket);
     }
     if (refused != null) {
       return JsonResponses.error(refused);

@@ -43,6 +43,11 @@ public final class NetModulesEndpoint {
    * is out; an unexpected failure's stack trace is logged here, at ERROR.
    */
   public PluginResponse handle(byte[] request, RequestLog requestLog) {
+    return handle(request, requestLog, RequestGate.OPEN);
+  }
+
+  /** As above, running the validated command when {@code gate} lets it. */
+  public PluginResponse handle(byte[] request, RequestLog requestLog, RequestGate gate) {
     String command = "?";
     try {
       ObjectNode root = decoder.decode(request);
@@ -51,7 +56,8 @@ public final class NetModulesEndpoint {
       requestLog.command(command);
       RequestArgs args = new RequestArgs(command, argsOf(root));
       args.identify(requestLog);
-      return JsonResponses.success(handler.handle(args));
+      String name = command;
+      return JsonResponses.success(gate.pass(name, () -> handler.handle(args)));
     } catch (Throwable failure) {
       // Catching Throwable on purpose: an Error must still produce the JSON the isolator waits for.
       if (!(failure instanceof CalicoMesosException)) {

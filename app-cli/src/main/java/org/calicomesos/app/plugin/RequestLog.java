@@ -1,6 +1,7 @@
 package org.calicomesos.app.plugin;
 
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.calicomesos.app.logging.FieldLogger;
 import org.calicomesos.app.logging.LogFields;
@@ -34,6 +35,11 @@ public final class RequestLog {
 
   void command(String validCommand) {
     command = validCommand;
+  }
+
+  /** The request's command once a handler was found for it; empty before, and for a refused one. */
+  public Optional<String> command() {
+    return Optional.ofNullable(command);
   }
 
   void container(String validContainerId) {

@@ -1,22 +1,33 @@
 package org.calicomesos.app.admin.agent;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.calicomesos.app.admin.HelpOption;
 import org.calicomesos.app.admin.Invocation;
+import org.calicomesos.app.admin.version.BuildVersionProvider;
 import org.calicomesos.app.agent.PolicyAgent;
+import org.calicomesos.app.agent.serving.PluginRequestServer;
+import org.calicomesos.app.config.AgentSocketSetting;
+import org.calicomesos.app.config.ConfigurationReader;
 import org.calicomesos.app.config.LogSettings;
 import org.calicomesos.app.logging.FileLogging;
+import org.calicomesos.app.wiring.AppComponent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code agent}: this host's long-running agent (systemd starts it; see packaging/systemd). */
 @Command(
     name = "agent",
     description = {
         "Run this host's agent until stopped (SIGTERM): it enforces netgroup policy for this host's containers"
-            + " in the nftables table 'inet calico_mesos', following the datastore's endpoints and profiles.",
-        "The rules stay in force while it is stopped or restarting; it logs to stderr at CALICO_LOG_LEVEL, in CALICO_LOG_FORMAT."})
+            + " in the nftables table 'inet calico_mesos', following the datastore's endpoints and profiles, and"
+            + " answers the plugin's requests on the Unix socket CALICO_AGENT_SOCKET (default "
+            + "/var/run/calico-mesos/agent.sock), so that a request need not start a datastore client.",
+        "The rules stay in force while it is stopped or restarting, and the plugin answers requests itself"
+            + " meanwhile; it logs to stderr at CALICO_LOG_LEVEL, in CALICO_LOG_FORMAT."})
 public final class AgentCommand implements Callable<Integer> {
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
@@ -24,17 +35,47 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Mixin private HelpOption help;
 
+  @Option(names = "--no-policy",
+      description = "Leave netgroup policy alone (the nftables table stays as it is): only serve plugin requests.")
+  private boolean noPolicy;
+
+  @Option(names = "--no-serve",
+      description = "Do not serve plugin requests: the plugin then handles each one in its own process.")
+  private boolean noServe;
+
   public AgentCommand(Invocation invocation) {
     this.invocation = invocation;
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     // A service's log belongs on stderr, where systemd's journal keeps it with the unit.
-    FileLogging.installStderr(LogSettings.fromEnvironment(System.getenv()), System.err);
-    PolicyAgent agent = invocation.services().policyAgent();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> agent.stop(STOP_GRACE), "agent-stop"));
-    agent.run();
+    Map<String, String> env = System.getenv();
+    FileLogging.installStderr(LogSettings.fromEnvironment(env), System.err);
+    PluginRequestServer server = noServe ? null : serve(env);
+    PolicyAgent agent = noPolicy ? null : invocation.services().policyAgent();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Requests first: once the socket is gone the plugin answers in-process, while the rules stay.
+      if (server != null) {
+        server.close(STOP_GRACE);
+      }
+      if (agent != null) {
+        agent.stop(STOP_GRACE);
+      }
+      stopped.countDown();
+    }, "agent-stop"));
+    if (agent != null) {
+      agent.run();
+    } else {
+      stopped.await();
+    }
     return 0;
+  }
+
+  private static PluginRequestServer serve(Map<String, String> env) {
+    ConfigurationReader reader = ConfigurationReader.forThisMachine();
+    return PluginRequestServer.start(AgentSocketSetting.fromEnvironment(env), reader, reader.read(env),
+        new BuildVersionProvider().getVersion()[0], AppComponent::create);
   }
 }

@@ -1,4 +1,4 @@
-package org.calicomesos.app;
+package org.calicomesos.app.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,9 @@
-package org.calicomesos.app;
+package org.calicomesos.app.plugin;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.calicomesos.app.plugin.JsonResponses;
-import org.calicomesos.app.plugin.PluginResponse;
-import org.calicomesos.app.plugin.RequestLog;
 
 /**
  * The last word on a request that overruns {@code CALICO_REQUEST_TIMEOUT}: the Mesos agent waits for the
@@ -14,7 +11,7 @@ import org.calicomesos.app.plugin.RequestLog;
  * deadline passes this answers the one JSON error itself and halts the JVM. Whoever first claims the
  * response (the request or the deadline) is the only one to write it.
  */
-final class RequestDeadline implements AutoCloseable {
+public final class RequestDeadline implements AutoCloseable {
   private final AtomicBoolean answered = new AtomicBoolean();
   private final Thread timer;
 
@@ -45,22 +42,23 @@ final class RequestDeadline implements AutoCloseable {
   }
 
   /** As below, with a request log of its own. */
-  static RequestDeadline start(Duration timeout, OutputStream stdout, Runnable halt) {
+  public static RequestDeadline start(Duration timeout, OutputStream stdout, Runnable halt) {
     return start(timeout, stdout, halt, RequestLog.start());
   }
 
   /**
-   * Starts the clock. {@code halt} ends the process ({@code Runtime.halt}; tests record it instead); when
+   * Starts the clock. {@code halt} ends the request's process ({@code Runtime.halt}), or in the agent its
+   * connection (tests record it instead); when
    * the deadline answers, it also writes {@code requestLog}'s line.
    */
-  static RequestDeadline start(Duration timeout, OutputStream stdout, Runnable halt, RequestLog requestLog) {
+  public static RequestDeadline start(Duration timeout, OutputStream stdout, Runnable halt, RequestLog requestLog) {
     RequestDeadline deadline = new RequestDeadline(timeout, stdout, halt, requestLog);
     deadline.timer.start();
     return deadline;
   }
 
   /** True when the caller may write the response; false when the deadline already answered (and is halting). */
-  boolean claimResponse() {
+  public boolean claimResponse() {
     return answered.compareAndSet(false, true);
   }
 
