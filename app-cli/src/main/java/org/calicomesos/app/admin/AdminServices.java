@@ -1,6 +1,7 @@
 package org.calicomesos.app.admin;
 
 import org.calicomesos.app.agent.PolicyAgent;
+import org.calicomesos.app.metrics.AgentMetrics;
 import org.calicomesos.ports.endpoint.ListEndpointsUseCase;
 import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
@@ -28,6 +29,9 @@ public interface AdminServices {
 
   /** This host's agent (its policy loop), built on the configured datastore and the nftables policy dataplane. */
   PolicyAgent policyAgent();
+
+  /** The agent's metrics, which its policy loop reports to; the agent serves them and installs them for requests. */
+  AgentMetrics agentMetrics();
 
   /** This host's node name (CALICO_NODENAME or the machine's hostname). */
   NodeName nodeName();
