@@ -2,6 +2,7 @@ package org.calicomesos.app.admin;
 
 import org.calicomesos.app.agent.PolicyAgent;
 import org.calicomesos.ports.diagnostics.HostReadouts;
+import org.calicomesos.app.metrics.AgentMetrics;
 import org.calicomesos.ports.endpoint.ListEndpointsUseCase;
 import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
@@ -32,6 +33,9 @@ public interface AdminServices {
 
   /** Read-only views of this host's network and agent (ip, nft list, journalctl), for 'diags'. */
   HostReadouts hostReadouts();
+
+  /** The agent's metrics, which its policy loop reports to; the agent serves them and installs them for requests. */
+  AgentMetrics agentMetrics();
 
   /** This host's node name (CALICO_NODENAME or the machine's hostname). */
   NodeName nodeName();

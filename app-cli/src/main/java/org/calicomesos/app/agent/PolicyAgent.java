@@ -30,14 +30,17 @@ public final class PolicyAgent {
 
   private final SyncPolicyUseCase sync;
   private final KeyValueStore store;
+  private final PolicyObserver observer;
   private final BlockingQueue<AgentSignal> signals = new LinkedBlockingQueue<>();
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopping;
 
+  /** @param observer hears of the loop's failures (the policy's applies it hears of from the dataplane) */
   @Inject
-  public PolicyAgent(SyncPolicyUseCase sync, KeyValueStore store) {
+  public PolicyAgent(SyncPolicyUseCase sync, KeyValueStore store, PolicyObserver observer) {
     this.sync = sync;
     this.store = store;
+    this.observer = observer;
   }
 
   /** Runs until {@link #stop}. */
@@ -51,6 +54,7 @@ public final class PolicyAgent {
           try {
             follow(delay);
           } catch (RuntimeException e) {
+            observer.loopFailed(e);
             LOG.log(Level.ERROR, "policy loop failed; the rules in force stay, reading everything again", e);
           } finally {
             watch.get().close();
@@ -89,6 +93,7 @@ public final class PolicyAgent {
     } catch (PolicyApplyException e) {
       LOG.log(Level.WARNING, "the kernel refused the policy: {0}; the rules in force stay", e.getMessage());
     } catch (CalicoMesosException e) {
+      observer.loopFailed(e);
       LOG.log(Level.WARNING, "cannot read the policy from the datastore: {0}; the rules in force stay",
           e.getMessage());
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -86,6 +87,40 @@ public final class ConfigurationReader {
       return new DatastoreChoice(DatastoreKind.CONSUL, "default, because CONSUL_HTTP_ADDR is set");
     }
     return new DatastoreChoice(DatastoreKind.SQLITE, "default, because no etcd or Consul variable is set");
+  }
+
+  /**
+   * {@code CALICO_METRICS_PORT} (1-65535; {@code off} or {@code 0} serves none) and {@code CALICO_METRICS_ADDRESS}
+   * (an IP address; {@code 0.0.0.0} or {@code ::} for every interface). Not part of {@link #read}: only the agent
+   * serves metrics, so a wrong value here must not fail the plugin's requests.
+   *
+   * @throws InvalidConfigurationException naming the variable that is wrong
+   */
+  public static MetricsSettings metrics(Map<String, String> env) {
+    String addressText = EnvironmentValues.text(env, "CALICO_METRICS_ADDRESS").orElse(MetricsSettings.DEFAULT_ADDRESS);
+    IPAddress address;
+    try {
+      address = Addresses.parseAnyAddress("CALICO_METRICS_ADDRESS", addressText);
+    } catch (CalicoMesosException e) {
+      throw new InvalidConfigurationException(e.getMessage());
+    }
+    Optional<String> portText = EnvironmentValues.text(env, "CALICO_METRICS_PORT");
+    if (portText.isEmpty()) {
+      return new MetricsSettings(Optional.of(new InetSocketAddress(address.toInetAddress(), MetricsSettings.DEFAULT_PORT)));
+    }
+    if (portText.get().equalsIgnoreCase("off") || portText.get().equals("0")) {
+      return MetricsSettings.OFF;
+    }
+    try {
+      int port = Integer.parseInt(portText.get());
+      if (port >= 1 && port <= 65535) {
+        return new MetricsSettings(Optional.of(new InetSocketAddress(address.toInetAddress(), port)));
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the rule
+    }
+    throw new InvalidConfigurationException("CALICO_METRICS_PORT '" + Excerpt.of(portText.get())
+        + "' must be a port number from 1 to 65535, or off (or 0) to serve no metrics");
   }
 
   /** {@code CALICO_REQUEST_TIMEOUT}: seconds, decimals allowed, between 0.1 and 300; 5 by default. */

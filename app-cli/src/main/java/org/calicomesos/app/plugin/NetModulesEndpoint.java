@@ -60,6 +60,7 @@ public final class NetModulesEndpoint {
       return JsonResponses.success(gate.pass(name, () -> handler.handle(args)));
     } catch (Throwable failure) {
       // Catching Throwable on purpose: an Error must still produce the JSON the isolator waits for.
+      requestLog.failure(failure);
       if (!(failure instanceof CalicoMesosException)) {
         LOG.log(System.Logger.Level.ERROR, "unexpected failure in a " + Excerpt.of(command) + " request", failure);
       }

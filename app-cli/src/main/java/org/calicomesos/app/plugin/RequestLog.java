@@ -11,10 +11,14 @@ import org.calicomesos.app.logging.LogFields;
  * {@code request command=isolate container=abc uid=- hostname=agent1 outcome=ok duration_ms=139}, plus
  * {@code error="<the response's sentence>"} on failure. Holds only values that passed validation (the
  * command once a handler is found for it, identifiers once their allow-list accepts them), never the request
- * itself, its labels or anything from the configuration.
+ * itself, its labels or anything from the configuration. When the line is written, the process's
+ * {@link RequestObserver} (if one is installed, see {@link #observeWith}) hears of the request too.
  */
 public final class RequestLog {
   private static final FieldLogger LOG = FieldLogger.named(RequestLog.class.getName());
+
+  // One per process, installed by the agent for its metrics; null (nothing loaded, nothing called) in a plugin.
+  private static volatile RequestObserver observer;
 
   private final long startedNanos;
   private final AtomicBoolean written = new AtomicBoolean();
@@ -23,9 +27,22 @@ public final class RequestLog {
   private volatile String container;
   private volatile String uid;
   private volatile String hostname;
+  private volatile Throwable failure;
 
   private RequestLog(long startedNanos) {
     this.startedNanos = startedNanos;
+  }
+
+  /**
+   * Installs the observer every request of this process is reported to from now on, whoever serves it
+   * ({@code null} removes it). The agent installs its metrics here once, before it serves anything.
+   */
+  public static void observeWith(RequestObserver requestObserver) {
+    observer = requestObserver;
+  }
+
+  static RequestObserver observer() {
+    return observer;
   }
 
   /** Starts the clock of one request. */
@@ -54,6 +71,11 @@ public final class RequestLog {
     hostname = validHostname;
   }
 
+  /** The exception the response's error came from, for the observer (which counts datastore failures). */
+  void failure(Throwable cause) {
+    failure = cause;
+  }
+
   /**
    * Writes the line, once: later calls do nothing, so whoever answers the request (the request or its
    * deadline) logs it.
@@ -75,5 +97,19 @@ public final class RequestLog {
       fields.add("error", error);
     }
     LOG.log(Level.INFO, "request", fields);
+    RequestObserver listening = observer;
+    if (listening != null) {
+      report(listening, error == null, System.nanoTime() - startedNanos);
+    }
+  }
+
+  // The answer is already out: whatever the observer does, it must not change the request's outcome.
+  private void report(RequestObserver listening, boolean success, long durationNanos) {
+    try {
+      listening.requestFinished(command != null ? command : RequestObserver.INVALID_COMMAND, success, durationNanos,
+          success ? Optional.empty() : Optional.ofNullable(failure));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the request observer failed", new LogFields().add("exception", e.toString()));
+    }
   }
 }

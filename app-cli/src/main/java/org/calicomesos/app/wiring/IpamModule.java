@@ -2,6 +2,7 @@ package org.calicomesos.app.wiring;
 
 import dagger.Binds;
 import dagger.Module;
+import org.calicomesos.app.plugin.IpamRetriesOfRequests;
 import org.calicomesos.core.ipam.AllocateAddressesService;
 import org.calicomesos.core.endpoint.EndpointConsistencyCheck;
 import org.calicomesos.core.ipam.IpamOverviewService;
@@ -10,6 +11,7 @@ import org.calicomesos.core.ipam.ReleaseAddressesService;
 import org.calicomesos.core.ipam.ReserveAddressesService;
 import org.calicomesos.ports.ipam.AllocateAddressesUseCase;
 import org.calicomesos.ports.ipam.CheckIpamUseCase;
+import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
 import org.calicomesos.ports.ipam.ReserveAddressesUseCase;
@@ -35,4 +37,8 @@ interface IpamModule {
 
   @Binds
   CheckIpamUseCase check(EndpointConsistencyCheck service);
+
+  /** Lost compare-and-swaps go to the process's request observer: the agent's metrics, or no one. */
+  @Binds
+  IpamRetryListener retries(IpamRetriesOfRequests retries);
 }

@@ -31,6 +31,11 @@ record FixedAdminServices(
     throw new AssertionError("the host readouts were not expected");
   }
 
+  @Override
+  public org.calicomesos.app.metrics.AgentMetrics agentMetrics() {
+    throw new AssertionError("the agent's metrics were not expected");
+  }
+
   /** Services none of whose use cases may be reached: for tests of parsing and rendering with one fake swapped in. */
   static FixedAdminServices unreachable() {
     return new FixedAdminServices(

@@ -35,8 +35,18 @@ class PolicyAgentTest {
   private final MemoryKeyValueStore memory = new MemoryKeyValueStore();
   private final BreakableStore store = new BreakableStore(memory);
   private final RecordingPolicyDataplane kernel = new RecordingPolicyDataplane();
+  private final List<Throwable> loopFailures = new CopyOnWriteArrayList<>();
   private final PolicyAgent agent = new PolicyAgent(
-      new PolicySync(store, KEYS, new EndpointSettings(NODE, 1500, Optional.empty()), kernel), store);
+      new PolicySync(store, KEYS, new EndpointSettings(NODE, 1500, Optional.empty()), kernel), store,
+      new PolicyObserver() {
+        @Override
+        public void applied(boolean success, long durationNanos) {}
+
+        @Override
+        public void loopFailed(Throwable failure) {
+          loopFailures.add(failure);
+        }
+      });
   private final Thread loop = new Thread(agent::run, "policy-agent-under-test");
 
   @AfterEach
@@ -74,6 +84,8 @@ class PolicyAgentTest {
     writeEndpoint("c1", "198.18.0.1"); // while the agent cannot read: no watch will ever tell of it
     await(() -> store.lists.get() >= readsBefore + 2, "a second failed read, after a pause");
     assertThat(endpointsInForce()).as("the rules in force stay as they were").isZero();
+    assertThat(loopFailures).as("each failed read is told to the observer (the agent's metrics)")
+        .hasSizeGreaterThanOrEqualTo(2).allMatch(failure -> failure instanceof DatastoreUnavailableException);
 
     store.down = false;
     await(() -> endpointsInForce() == 1, "the full read after the outage enforced the endpoint");

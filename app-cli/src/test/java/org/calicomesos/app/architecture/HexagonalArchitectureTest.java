@@ -147,4 +147,10 @@ class HexagonalArchitectureTest {
   static final ArchRule only_the_admin_cli_uses_picocli =
       noClasses().that().resideOutsideOfPackage("org.calicomesos.app.admin..")
           .should().dependOnClassesThat().resideInAPackage("picocli..");
+
+  // The Prometheus client is the agent's alone (DESIGN.md §9): a plugin request must never load it.
+  @ArchTest
+  static final ArchRule only_the_agents_metrics_use_the_prometheus_client =
+      noClasses().that().resideOutsideOfPackage("org.calicomesos.app.metrics..")
+          .should().dependOnClassesThat().resideInAPackage("io.prometheus..");
 }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The environment variables of DESIGN.md §10: defaults, the datastore rule, and errors naming the variable. */
 class ConfigurationReaderTest {
@@ -105,6 +106,44 @@ class ConfigurationReaderTest {
     assertThatThrownBy(() -> reader.read(Map.of(bad.variable(), bad.value())))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageStartingWith(bad.message());
+  }
+
+  @Test
+  void metricsDefaultToLoopbackOnTheirPortAndAreNotPartOfThePluginsConfiguration() {
+    assertThat(ConfigurationReader.metrics(Map.of()).describe()).isEqualTo("http://127.0.0.1:9097/metrics");
+    assertThat(ConfigurationReader.metrics(Map.of("CALICO_METRICS_PORT", "9400", "CALICO_METRICS_ADDRESS", "::"))
+        .describe()).isEqualTo("http://[0:0:0:0:0:0:0:0]:9400/metrics");
+    assertThat(ConfigurationReader.metrics(Map.of("CALICO_METRICS_ADDRESS", "0.0.0.0")).describe())
+        .isEqualTo("http://0.0.0.0:9097/metrics");
+    assertThat(reader.read(Map.of("CALICO_METRICS_PORT", "not a port")).nodeName().value())
+        .as("a wrong metrics variable never fails a plugin request").isEqualTo("agent-7.example.com");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"off", "OFF", " Off ", "0"})
+  void metricsCanBeTurnedOff(String off) {
+    assertThat(ConfigurationReader.metrics(Map.of("CALICO_METRICS_PORT", off))).isEqualTo(MetricsSettings.OFF);
+    assertThat(MetricsSettings.OFF.describe()).isEqualTo("off");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badMetricsEnvironments")
+  void invalidMetricsValuesNameTheirVariable(BadEnvironment bad) {
+    assertThatThrownBy(() -> ConfigurationReader.metrics(Map.of(bad.variable(), bad.value())))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage(bad.message());
+  }
+
+  static Stream<BadEnvironment> badMetricsEnvironments() {
+    String rule = "' must be a port number from 1 to 65535, or off (or 0) to serve no metrics";
+    return Stream.of(
+        new BadEnvironment("CALICO_METRICS_PORT", "65536", "CALICO_METRICS_PORT '65536" + rule),
+        new BadEnvironment("CALICO_METRICS_PORT", "-1", "CALICO_METRICS_PORT '-1" + rule),
+        new BadEnvironment("CALICO_METRICS_PORT", "9097/tcp", "CALICO_METRICS_PORT '9097/tcp" + rule),
+        new BadEnvironment("CALICO_METRICS_PORT", "false", "CALICO_METRICS_PORT 'false" + rule),
+        new BadEnvironment("CALICO_METRICS_ADDRESS", "localhost", "CALICO_METRICS_ADDRESS 'localhost' is not an IP address"),
+        new BadEnvironment("CALICO_METRICS_ADDRESS", "127.0.0.0/8",
+            "CALICO_METRICS_ADDRESS '127.0.0.0/8' must be a single address, not a CIDR"));
   }
 
   @Test

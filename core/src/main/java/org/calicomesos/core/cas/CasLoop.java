@@ -21,9 +21,16 @@ public final class CasLoop {
   private static final System.Logger LOG = System.getLogger(CasLoop.class.getName());
 
   private final KeyValueStore store;
+  private final Runnable lostCompare;
 
   public CasLoop(KeyValueStore store) {
+    this(store, () -> { });
+  }
+
+  /** @param lostCompare run once for every write that lost its compare (before the retry, or before giving up) */
+  public CasLoop(KeyValueStore store, Runnable lostCompare) {
     this.store = store;
+    this.lostCompare = lostCompare;
   }
 
   /** Reads {@code key}, then loops as described. */
@@ -58,6 +65,7 @@ public final class CasLoop {
         }
       }
       current = outcome instanceof WriteOutcome.Conflict conflict ? Optional.of(conflict.current()) : Optional.empty();
+      lostCompare.run();
       LOG.log(Level.DEBUG, "lost compare-and-swap on {0}, retry #{1}", key, attempt);
     }
     throw new ContentionException(key, MAX_ATTEMPTS);

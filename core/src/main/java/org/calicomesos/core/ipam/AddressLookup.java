@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.model.IpFamily;
@@ -17,7 +18,7 @@ public final class AddressLookup {
   private final IpamRepository repository;
 
   public AddressLookup(KeyValueStore store, DatastoreKeys keys) {
-    this.repository = new IpamRepository(store, keys);
+    this.repository = new IpamRepository(store, keys, IpamRetryListener.NONE); // reads only
   }
 
   /** One holding per address, in order; each block is read once. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.calicomesos.ports.ipam.AllocateAddressesUseCase;
 import org.calicomesos.ports.ipam.AllocateCommand;
 import org.calicomesos.ports.ipam.AllocatedAddresses;
+import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.schema.DatastoreKeys;
@@ -20,9 +21,15 @@ public final class AllocateAddressesService implements AllocateAddressesUseCase 
 
   private final IpamComponents ipam;
 
-  @Inject
+  /** Where no one counts compare-and-swap retries (tests, tools). */
   public AllocateAddressesService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {
-    this.ipam = new IpamComponents(store, keys, settings);
+    this(store, keys, settings, IpamRetryListener.NONE);
+  }
+
+  /** @param retries hears of every compare-and-swap this service loses and retries (the agent's metrics) */
+  @Inject
+  public AllocateAddressesService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings, IpamRetryListener retries) {
+    this.ipam = new IpamComponents(store, keys, settings, retries);
   }
 
   @Override

@@ -14,6 +14,7 @@ import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.IpamCheckReport;
 import org.calicomesos.ports.ipam.IpamProblem;
 import org.calicomesos.ports.ipam.IpamProblem.Kind;
+import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.IpFamily;
@@ -26,7 +27,7 @@ public final class IpamChecker implements CheckIpamUseCase {
 
   @Inject
   public IpamChecker(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {
-    this.ipam = new IpamComponents(store, keys, settings);
+    this.ipam = new IpamComponents(store, keys, settings, IpamRetryListener.NONE); // admin commands: no one counts
   }
 
   @Override

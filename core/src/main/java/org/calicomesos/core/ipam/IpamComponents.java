@@ -1,5 +1,6 @@
 package org.calicomesos.core.ipam;
 
+import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
@@ -13,8 +14,9 @@ final class IpamComponents {
   final AddressReserver reserver;
   final PoolDirectory pools;
 
-  IpamComponents(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {
-    repository = new IpamRepository(store, keys);
+  /** @param retries hears of every lost compare-and-swap (the request path's services); else {@code NONE} */
+  IpamComponents(KeyValueStore store, DatastoreKeys keys, IpamSettings settings, IpamRetryListener retries) {
+    repository = new IpamRepository(store, keys, retries);
     ledger = new HandleLedger(repository);
     claimer = new BlockClaimer(repository);
     releaser = new AddressReleaser(repository, ledger);

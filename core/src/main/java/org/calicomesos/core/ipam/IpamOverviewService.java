@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.calicomesos.ports.ipam.BlockUsage;
 import org.calicomesos.ports.ipam.IpamOverview;
 import org.calicomesos.ports.ipam.ShowIpamUseCase;
+import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.model.NodeName;
@@ -18,7 +19,7 @@ public final class IpamOverviewService implements ShowIpamUseCase {
 
   @Inject
   public IpamOverviewService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {
-    this.ipam = new IpamComponents(store, keys, settings);
+    this.ipam = new IpamComponents(store, keys, settings, IpamRetryListener.NONE); // admin commands: no one counts
   }
 
   @Override

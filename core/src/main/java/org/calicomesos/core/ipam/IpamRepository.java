@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.calicomesos.core.cas.CasLoop;
 import org.calicomesos.core.cas.Codec;
 import org.calicomesos.core.cas.Step;
+import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.kv.WriteOutcome;
@@ -24,10 +25,10 @@ final class IpamRepository {
   private final DatastoreKeys keys;
   private final CasLoop cas;
 
-  IpamRepository(KeyValueStore store, DatastoreKeys keys) {
+  IpamRepository(KeyValueStore store, DatastoreKeys keys, IpamRetryListener retries) {
     this.store = store;
     this.keys = keys;
-    this.cas = new CasLoop(store);
+    this.cas = new CasLoop(store, retries::lostCompare);
   }
 
   DatastoreKeys keys() {

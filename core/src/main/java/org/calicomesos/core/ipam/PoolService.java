@@ -15,6 +15,7 @@ import org.calicomesos.ports.ipam.PoolInUseException;
 import org.calicomesos.ports.ipam.PoolNotFoundException;
 import org.calicomesos.ports.ipam.PoolOverlapException;
 import org.calicomesos.ports.ipam.PoolUsage;
+import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.model.NodeName;
@@ -28,7 +29,7 @@ public final class PoolService implements ManagePoolsUseCase {
 
   @Inject
   public PoolService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {
-    this.ipam = new IpamComponents(store, keys, settings);
+    this.ipam = new IpamComponents(store, keys, settings, IpamRetryListener.NONE); // admin commands: no one counts
   }
 
   @Override

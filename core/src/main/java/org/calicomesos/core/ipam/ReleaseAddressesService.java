@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
 import org.calicomesos.ports.ipam.ReleaseCommand;
 import org.calicomesos.ports.ipam.ReleaseResult;
+import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
@@ -15,9 +16,15 @@ public final class ReleaseAddressesService implements ReleaseAddressesUseCase {
 
   private final IpamComponents ipam;
 
-  @Inject
+  /** Where no one counts compare-and-swap retries (tests, tools). */
   public ReleaseAddressesService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {
-    this.ipam = new IpamComponents(store, keys, settings);
+    this(store, keys, settings, IpamRetryListener.NONE);
+  }
+
+  /** @param retries hears of every compare-and-swap this service loses and retries (the agent's metrics) */
+  @Inject
+  public ReleaseAddressesService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings, IpamRetryListener retries) {
+    this.ipam = new IpamComponents(store, keys, settings, retries);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.calicomesos.ports.ipam.ReserveAddressesUseCase;
 import org.calicomesos.ports.ipam.ReserveCommand;
+import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.schema.DatastoreKeys;
@@ -17,9 +18,15 @@ public final class ReserveAddressesService implements ReserveAddressesUseCase {
 
   private final IpamComponents ipam;
 
-  @Inject
+  /** Where no one counts compare-and-swap retries (tests, tools). */
   public ReserveAddressesService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings) {
-    this.ipam = new IpamComponents(store, keys, settings);
+    this(store, keys, settings, IpamRetryListener.NONE);
+  }
+
+  /** @param retries hears of every compare-and-swap this service loses and retries (the agent's metrics) */
+  @Inject
+  public ReserveAddressesService(KeyValueStore store, DatastoreKeys keys, IpamSettings settings, IpamRetryListener retries) {
+    this.ipam = new IpamComponents(store, keys, settings, retries);
   }
 
   @Override

@@ -8,12 +8,18 @@ import static org.calicomesos.core.ipam.IpamFixture.cidr;
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
 import org.calicomesos.core.cas.CasLoop;
+import org.calicomesos.ports.ipam.AllocateCommand;
 import org.calicomesos.ports.ipam.ContentionException;
 import org.calicomesos.ports.ipam.IpamProblem;
 import org.calicomesos.ports.kv.DatastoreUnavailableException;
+import org.calicomesos.ports.ipam.ReleaseCommand;
+import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.IpFamily;
+import org.calicomesos.ports.model.NodeName;
 import org.junit.jupiter.api.Test;
 
 class ConcurrentWritesTest {
@@ -34,6 +40,30 @@ class ConcurrentWritesTest {
     assertThat(ipam.check().problems()).isEmpty();
     assertThat(ipam.releaseUid("uid-3").released()).isEqualTo(ours);
     assertThat(ipam.releaseUid("uid-2").released()).isEqualTo(theirs);
+  }
+
+  @Test
+  void every_lost_compare_and_swap_is_told_to_the_retry_listener_and_nothing_else_is() {
+    IpamFixture ipam = new IpamFixture().withPool("10.0.0.0/24", 26, false);
+    IPAddress first = ipam.allocate4("host-a", "uid-1", 1).get(0);
+    String blockKey = KEYS.block(first.toPrefixBlock(26));
+    AtomicInteger retries = new AtomicInteger();
+    var allocate = new AllocateAddressesService(ipam.memory, KEYS, IpamFixture.SETTINGS, retries::incrementAndGet);
+    var release = new ReleaseAddressesService(ipam.memory, KEYS, IpamFixture.SETTINGS, retries::incrementAndGet);
+    IpamFixture otherProcess = new IpamFixture(ipam.memory);
+
+    allocate.allocate(new AllocateCommand(new NodeName("host-a"), new HandleId("uid-2"), 1, 0, Map.of()));
+    assertThat(retries).as("no competition, no retry").hasValue(0);
+
+    ipam.memory.beforeNextWrite(blockKey, () -> otherProcess.allocate4("host-a", "uid-3", 1));
+    allocate.allocate(new AllocateCommand(new NodeName("host-a"), new HandleId("uid-4"), 1, 0, Map.of()));
+    assertThat(retries).hasValue(1);
+
+    ipam.memory.beforeNextWrite(blockKey, () -> otherProcess.allocate4("host-a", "uid-5", 1));
+    release.release(new ReleaseCommand.StillHeldBy(List.of(first), new HandleId("uid-1")));
+    assertThat(retries).hasValue(2);
+    assertThat(ipam.check().problems()).isEmpty();
+    assertThat(ipam.check().allocated()).as("uid-2 to uid-5").isEqualTo(4);
   }
 
   @Test

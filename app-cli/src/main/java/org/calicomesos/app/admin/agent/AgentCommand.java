@@ -1,9 +1,12 @@
 package org.calicomesos.app.admin.agent;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.calicomesos.app.admin.AdminServices;
 import org.calicomesos.app.admin.HelpOption;
 import org.calicomesos.app.admin.Invocation;
 import org.calicomesos.app.admin.version.BuildVersionProvider;
@@ -11,8 +14,13 @@ import org.calicomesos.app.agent.PolicyAgent;
 import org.calicomesos.app.agent.serving.PluginRequestServer;
 import org.calicomesos.app.config.AgentSocketSetting;
 import org.calicomesos.app.config.ConfigurationReader;
+import org.calicomesos.app.config.InvalidConfigurationException;
 import org.calicomesos.app.config.LogSettings;
+import org.calicomesos.app.config.MetricsSettings;
 import org.calicomesos.app.logging.FileLogging;
+import org.calicomesos.app.metrics.AgentMetrics;
+import org.calicomesos.app.metrics.MetricsServer;
+import org.calicomesos.app.plugin.RequestLog;
 import org.calicomesos.app.wiring.AppComponent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,10 +33,13 @@ import picocli.CommandLine.Option;
         "Run this host's agent until stopped (SIGTERM): it enforces netgroup policy for this host's containers"
             + " in the nftables table 'inet calico_mesos', following the datastore's endpoints and profiles, and"
             + " answers the plugin's requests on the Unix socket CALICO_AGENT_SOCKET (default "
-            + "/var/run/calico-mesos/agent.sock), so that a request need not start a datastore client.",
+            + "/var/run/calico-mesos/agent.sock), so that a request need not start a JVM and a datastore client.",
         "The rules stay in force while it is stopped or restarting, and the plugin answers requests itself"
-            + " meanwhile; it logs to stderr at CALICO_LOG_LEVEL, in CALICO_LOG_FORMAT."})
+            + " meanwhile; it logs to stderr at CALICO_LOG_LEVEL, in CALICO_LOG_FORMAT.",
+        "It serves Prometheus metrics at http://CALICO_METRICS_ADDRESS:CALICO_METRICS_PORT/metrics"
+            + " (127.0.0.1:" + MetricsSettings.DEFAULT_PORT + " by default; CALICO_METRICS_PORT=off serves none)."})
 public final class AgentCommand implements Callable<Integer> {
+  private static final System.Logger LOG = System.getLogger(AgentCommand.class.getName());
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   private final Invocation invocation;
@@ -52,23 +63,33 @@ public final class AgentCommand implements Callable<Integer> {
     // A service's log belongs on stderr, where systemd's journal keeps it with the unit.
     Map<String, String> env = System.getenv();
     FileLogging.installStderr(LogSettings.fromEnvironment(env), System.err);
-    PluginRequestServer server = noServe ? null : serve(env);
-    PolicyAgent agent = noPolicy ? null : invocation.services().policyAgent();
+    AdminServices services = invocation.services();
+    AgentMetrics metrics = services.agentMetrics();
+    RequestLog.observeWith(metrics); // every request this process serves, whoever serves it
+    // Metrics are not worth losing policy for: a wrong setting or a taken port is logged, and the agent runs on.
+    Optional<MetricsServer> metricsServer = MetricsServer.startAsConfigured(metricsSettings(env), metrics.registry());
+    PluginRequestServer requests = noServe ? null : serve(env);
+    PolicyAgent agent = noPolicy ? null : services.policyAgent();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       // Requests first: once the socket is gone the plugin answers in-process, while the rules stay.
-      if (server != null) {
-        server.close(STOP_GRACE);
+      if (requests != null) {
+        requests.close(STOP_GRACE);
       }
       if (agent != null) {
         agent.stop(STOP_GRACE);
       }
+      metricsServer.ifPresent(MetricsServer::close);
       stopped.countDown();
     }, "agent-stop"));
-    if (agent != null) {
-      agent.run();
-    } else {
-      stopped.await();
+    try {
+      if (agent != null) {
+        agent.run();
+      } else {
+        stopped.await();
+      }
+    } finally {
+      metricsServer.ifPresent(MetricsServer::close);
     }
     return 0;
   }
@@ -77,5 +98,14 @@ public final class AgentCommand implements Callable<Integer> {
     ConfigurationReader reader = ConfigurationReader.forThisMachine();
     return PluginRequestServer.start(AgentSocketSetting.fromEnvironment(env), reader, reader.read(env),
         new BuildVersionProvider().getVersion()[0], AppComponent::create);
+  }
+
+  private static MetricsSettings metricsSettings(Map<String, String> env) {
+    try {
+      return ConfigurationReader.metrics(env);
+    } catch (InvalidConfigurationException e) {
+      LOG.log(Level.ERROR, "no metrics: " + e.getMessage() + "; the agent runs on without them");
+      return MetricsSettings.OFF;
+    }
   }
 }
