@@ -210,7 +210,9 @@ class AgentPolicyIT {
         "CALICO_LOG_FILE", dir.resolve("isolator.log").toString(),
         "CALICO_IPV4POOL_CIDR", "198.18." + subnet + ".0/24",
         "CALICO_IPV6POOL_CIDR", "fd00:c0de:" + subnet + "::/120",
-        "CALICO_REQUEST_TIMEOUT", "30"));
+        "CALICO_REQUEST_TIMEOUT", "30",
+        // The plugin calls below reach the agent under test through it, as on a real host.
+        "CALICO_AGENT_SOCKET", dir.resolve("agent.sock").toString()));
     LauncherDatastores.use(datastore, env, dir, etcd, consul);
     hostListener = HostListener.start(hostIp);
     made.add(hostListener);

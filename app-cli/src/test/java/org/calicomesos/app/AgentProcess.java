@@ -29,6 +29,8 @@ final class AgentProcess implements AutoCloseable {
         .redirectError(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("CALICO_") || name.startsWith("ETCD_")
         || name.startsWith("CONSUL_"));
+    // Never the host's own /var/run/calico-mesos: a test agent must not take a real agent's place.
+    builder.environment().put("CALICO_AGENT_SOCKET", directory.resolve("agent.sock").toString());
     builder.environment().putAll(env);
     builder.environment().put("CALICO_LOG_LEVEL", "info");
     AgentProcess agent = new AgentProcess(builder.start(), log);

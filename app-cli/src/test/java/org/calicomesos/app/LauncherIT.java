@@ -20,12 +20,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Drives the checked-in bin/calico-mesos on the built jar, as the Mesos agent does: JSON in, JSON out. */
 class LauncherIT {
+  // What the plugin's own JVM does (classes it loads, its options, its stderr): with the agent serving there is none.
+  private static final String IN_PROCESS_ONLY = "tests the plugin's own JVM, which the agent spares";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path REPO = Path.of(System.getProperty("calico.repo", "..")).toAbsolutePath().normalize();
   private static final Path LAUNCHER = REPO.resolve("bin/calico-mesos");
@@ -127,6 +131,7 @@ class LauncherIT {
 
   // The version line and picocli belong to the admin CLI; a plugin request must not pay for loading them.
   @Test
+  @DisabledIfSystemProperty(named = SharedAgent.PROPERTY, matches = "true", disabledReason = IN_PROCESS_ONLY)
   void aPluginRequestLoadsNoneOfTheAdminCli() throws Exception {
     Path classes = dir.resolve("classes.txt");
     env.put("CALICO_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
@@ -160,6 +165,7 @@ class LauncherIT {
   }
 
   @Test
+  @DisabledIfSystemProperty(named = SharedAgent.PROPERTY, matches = "true", disabledReason = IN_PROCESS_ONLY)
   void anUnwritableLogFallsBackToStderrAndStdoutStaysClean() throws Exception {
     env.put("CALICO_LOG_FILE", "/proc/no-such-dir/isolator.log");
 
@@ -170,6 +176,7 @@ class LauncherIT {
   }
 
   @Test
+  @DisabledIfSystemProperty(named = SharedAgent.PROPERTY, matches = "true", disabledReason = IN_PROCESS_ONLY)
   void onlyTheChosenDatastoreAdapterIsEverLoaded() throws Exception {
     String allocate = "{\"command\":\"allocate\",\"args\":{\"hostname\":\"a\",\"uid\":\"u1\",\"num_ipv4\":1,\"num_ipv6\":0}}";
     Path memoryRun = dir.resolve("memory-classes.txt");
@@ -191,6 +198,7 @@ class LauncherIT {
   // JUL's start-up (~12 ms) would come back with any library that logs through it: sqlite-jdbc does unless
   // SLF4J is on the classpath, which is why app-cli carries slf4j-api and SystemLoggerSlf4jProvider.
   @Test
+  @DisabledIfSystemProperty(named = SharedAgent.PROPERTY, matches = "true", disabledReason = IN_PROCESS_ONLY)
   void noRequestStartsJavaUtilLogging() throws Exception {
     String allocate = "{\"command\":\"allocate\",\"args\":{\"hostname\":\"a\",\"uid\":\"u1\",\"num_ipv4\":1,\"num_ipv6\":1}}";
     for (String datastore : List.of("memory", "sqlite")) {
@@ -210,6 +218,7 @@ class LauncherIT {
   }
 
   @Test
+  @DisabledIfSystemProperty(named = SharedAgent.PROPERTY, matches = "true", disabledReason = IN_PROCESS_ONLY)
   void aJvmThatCannotStartIsStillAnsweredInJson() throws Exception {
     env.put("CALICO_JAVA_OPTS", "-XX:+NoSuchOption");
 
@@ -220,6 +229,7 @@ class LauncherIT {
   }
 
   @Test
+  @DisabledIfSystemProperty(named = SharedAgent.PROPERTY, matches = "true", disabledReason = IN_PROCESS_ONLY)
   void anUnbuiltCheckoutAnswersInJson() throws Exception {
     Path fakeRepo = Files.createDirectories(dir.resolve("fresh-clone/bin"));
     Path launcher = Files.copy(LAUNCHER, fakeRepo.resolve("calico-mesos"));

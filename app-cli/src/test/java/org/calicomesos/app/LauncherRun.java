@@ -17,6 +17,22 @@ record LauncherRun(int status, String stdout, String stderr) {
     builder.environment().keySet().removeIf(name -> name.startsWith("CALICO_") || name.startsWith("ETCD_")
         || name.startsWith("CONSUL_"));
     builder.environment().putAll(env);
+    boolean viaSharedAgent = args.length == 0 && !env.containsKey("CALICO_AGENT_SOCKET") && SharedAgent.enabled();
+    if (args.length == 0 && !env.containsKey("CALICO_AGENT_SOCKET")) {
+      // Either the shared test agent, or none at all: never an agent this machine happens to run.
+      builder.environment().put("CALICO_AGENT_SOCKET",
+          viaSharedAgent ? SharedAgent.socket().toString() : "/nonexistent/calico-mesos-agent.sock");
+    }
+    long answeredBefore = viaSharedAgent ? SharedAgent.answered() : 0;
+    LauncherRun run = run(builder, stdin);
+    if (viaSharedAgent && SharedAgent.answered() <= answeredBefore) {
+      throw new AssertionError("the shared agent did not answer this request; the plugin handled it in-process:\n"
+          + run.stderr());
+    }
+    return run;
+  }
+
+  private static LauncherRun run(ProcessBuilder builder, String stdin) throws IOException, InterruptedException {
     Process process = builder.start();
     CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
     CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));

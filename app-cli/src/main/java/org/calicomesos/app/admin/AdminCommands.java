@@ -10,6 +10,7 @@ import org.calicomesos.app.admin.modules.ModulesJsonCommand;
 import org.calicomesos.app.admin.node.NodeCommand;
 import org.calicomesos.app.admin.pool.PoolCommand;
 import org.calicomesos.app.admin.profile.ProfileCommand;
+import org.calicomesos.app.admin.status.StatusCommand;
 import org.calicomesos.app.admin.version.BuildVersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -45,6 +46,7 @@ final class AdminCommands {
     root.addSubcommand(EndpointCommand.commandLine(invocation));
     root.addSubcommand(ProfileCommand.commandLine(invocation));
     root.addSubcommand(NodeCommand.commandLine(invocation));
+    root.addSubcommand(new CommandLine(new StatusCommand(invocation)));
     root.addSubcommand(new CommandLine(new AgentCommand(invocation)));
     root.addSubcommand(new CommandLine(new ModulesJsonCommand(invocation)));
     root.addSubcommand(new CommandLine(new DiagsCommand(invocation)));

@@ -47,7 +47,7 @@ public final class FileLogging {
   }
 
   // JsonLogLine is only loaded when JSON was asked for.
-  private static LineFormat format(LogSettings settings) {
+  static LineFormat format(LogSettings settings) {
     return settings.format() == LogFormat.JSON ? JsonLogLine.JSON : LogLine.TEXT;
   }
 }

@@ -7,6 +7,8 @@ final class LogRoute {
   /** Until FileLogging knows better: warnings and errors only, on stderr (stdout holds the response). */
   static final LogRoute PROCESS = new LogRoute(Level.WARNING, new StderrSink(System.err));
 
+  private static final ThreadLocal<Target> THREAD_COPY = new ThreadLocal<>();
+
   // One volatile reference, so a logger never sees the new level with the old sink or format.
   private volatile Target target;
 
@@ -23,14 +25,36 @@ final class LogRoute {
     target = new Target(threshold.getSeverity(), sink, format);
   }
 
-  /** One volatile read and a compare: a DEBUG call at INFO costs no more than this. */
+  /** One volatile read and a compare (and a thread-local one): a DEBUG call at INFO costs no more than this. */
   boolean accepts(Level level) {
-    return level != Level.OFF && level.getSeverity() >= target.threshold;
+    if (level == Level.OFF) {
+      return false;
+    }
+    Target copy = THREAD_COPY.get();
+    return level.getSeverity() >= target.threshold || copy != null && level.getSeverity() >= copy.threshold;
   }
 
   void write(long epochMillis, Level level, String logger, String message, Throwable thrown, LogFields fields) {
     Target current = target;
-    current.sink.write(current.format.format(epochMillis, level, logger, message, thrown, fields));
+    if (level.getSeverity() >= current.threshold) {
+      current.sink.write(current.format.format(epochMillis, level, logger, message, thrown, fields));
+    }
+    Target copy = THREAD_COPY.get();
+    if (copy != null && level.getSeverity() >= copy.threshold) {
+      copy.sink.write(copy.format.format(epochMillis, level, logger, message, thrown, fields));
+    }
+  }
+
+  /**
+   * Until {@link #stopCopyingThisThread}, what the calling thread logs from {@code threshold} on also goes to
+   * {@code sink}: the agent gives each request's lines to the log its configuration names.
+   */
+  static void copyThisThread(Level threshold, LineSink sink, LineFormat format) {
+    THREAD_COPY.set(new Target(threshold.getSeverity(), sink, format));
+  }
+
+  static void stopCopyingThisThread() {
+    THREAD_COPY.remove();
   }
 
   private static final class Target {

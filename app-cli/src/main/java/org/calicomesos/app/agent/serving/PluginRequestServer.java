@@ -10,7 +10,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,6 +23,7 @@ import java.util.function.Function;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.app.config.ConfigurationReader;
 import org.calicomesos.app.config.LogSettings;
+import org.calicomesos.app.logging.RequestLogCopy;
 import org.calicomesos.app.plugin.ErrorSentences;
 import org.calicomesos.app.plugin.JsonResponses;
 import org.calicomesos.app.plugin.PluginResponse;
@@ -135,46 +135,54 @@ public final class PluginRequestServer implements AutoCloseable {
   private void answer(AgentFrame.Plugin frame, OutputStream out, SocketChannel connection) throws IOException {
     long started = System.nanoTime();
     RequestLog requestLog = RequestLog.start();
-    RequestDeadline[] deadline = new RequestDeadline[1];
-    PluginResponse response = respond(frame, requestLog, timeout -> deadline[0] = RequestDeadline.start(timeout, out,
-        () -> AgentSocket.closeQuietly(connection), requestLog));
-    boolean answered = deadline[0] == null || deadline[0].claimResponse();
-    if (deadline[0] != null) {
-      deadline[0].close();
-    }
-    String command = requestLog.command().orElse("invalid");
-    statistics.record(command, answered && response.success(), System.nanoTime() - started);
-    if (!answered) {
-      return; // the deadline answered for it and closed the connection
-    }
+    LogSettings logSettings = null;
+    String logRefusal = null;
     try {
-      out.write(response.body());
-    } finally {
-      requestLog.finish(response.error());
+      logSettings = LogSettings.fromEnvironment(frame.environment());
+    } catch (CalicoMesosException e) {
+      logRefusal = e.getMessage();
+    }
+    // The request's lines go where its configuration says, as the plugin process would write them.
+    try (RequestLogCopy copy = logSettings == null ? null : RequestLogCopy.start(logSettings, System.err)) {
+      RequestDeadline[] deadline = new RequestDeadline[1];
+      PluginResponse response = respond(frame, logRefusal, requestLog, timeout -> deadline[0] =
+          RequestDeadline.start(timeout, out, () -> AgentSocket.closeQuietly(connection), requestLog));
+      boolean answered = deadline[0] == null || deadline[0].claimResponse();
+      if (deadline[0] != null) {
+        deadline[0].close();
+      }
+      statistics.record(requestLog.command().orElse("invalid"), answered && response.success(),
+          System.nanoTime() - started);
+      if (!answered) {
+        return; // the deadline answered for it and closed the connection
+      }
+      try {
+        out.write(response.body());
+      } finally {
+        requestLog.finish(response.error());
+      }
     }
   }
 
   // The same steps, in the same order, as the plugin process (PluginProcess), so that both answer alike.
-  private PluginResponse respond(AgentFrame.Plugin frame, RequestLog requestLog,
+  private PluginResponse respond(AgentFrame.Plugin frame, String logRefusal, RequestLog requestLog,
       Consumer<Duration> startDeadline) {
     try {
-      Map<String, String> environment = frame.environment();
-      try {
-        LogSettings.fromEnvironment(environment);
-      } catch (CalicoMesosException e) {
-        return JsonResponses.error(frame.refused() != null ? frame.refused() : e.getMessage());
+      if (logRefusal != null) {
+        return JsonResponses.error(frame.refused() != null ? frame.refused() : logRefusal);
       }
       if (frame.refused() != null) {
         return JsonResponses.error(frame.refused());
       }
       Configuration configuration;
       try {
-        configuration = reader.read(environment);
+        configuration = reader.read(frame.environment());
       } catch (CalicoMesosException e) {
         return JsonResponses.error(e.getMessage());
       }
+      LOG.log(System.Logger.Level.DEBUG, "configuration: " + configuration.summary());
       startDeadline.accept(configuration.requestTimeout());
-      try (ServedConfigurations.Lease lease = served.lease(environment, configuration)) {
+      try (ServedConfigurations.Lease lease = served.lease(frame.environment(), configuration)) {
         return lease.component().netModulesEndpoint().handle(frame.request(), requestLog, gate);
       }
     } catch (Throwable failure) {
