@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,10 +22,27 @@ final class AgentProcess implements AutoCloseable {
     this.log = log;
   }
 
+  static final String SERVING = "serving plugin requests on";
+
   /** Starts the agent and waits until it has enforced its first full read of the datastore. */
   static AgentProcess start(Path directory, Map<String, String> env) throws IOException {
+    AgentProcess agent = launch(directory, env);
+    agent.awaitLog(IN_STEP, 1, Duration.ofSeconds(30));
+    return agent;
+  }
+
+  /** Starts {@code agent --no-policy} and waits until it serves plugin requests. */
+  static AgentProcess startServingOnly(Path directory, Map<String, String> env) throws IOException {
+    AgentProcess agent = launch(directory, env, "--no-policy");
+    agent.awaitLog(SERVING, 1, Duration.ofSeconds(30));
+    return agent;
+  }
+
+  private static AgentProcess launch(Path directory, Map<String, String> env, String... options) throws IOException {
     Path log = Files.createTempFile(directory, "agent-", ".log");
-    ProcessBuilder builder = new ProcessBuilder(LauncherStorm.LAUNCHER.toString(), "agent")
+    List<String> command = new ArrayList<>(List.of(LauncherStorm.LAUNCHER.toString(), "agent"));
+    command.addAll(List.of(options));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .directory(directory.toFile())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(log.toFile());
@@ -33,9 +52,7 @@ final class AgentProcess implements AutoCloseable {
     builder.environment().put("CALICO_AGENT_SOCKET", directory.resolve("agent.sock").toString());
     builder.environment().putAll(env);
     builder.environment().put("CALICO_LOG_LEVEL", "info");
-    AgentProcess agent = new AgentProcess(builder.start(), log);
-    agent.awaitLog(IN_STEP, 1, Duration.ofSeconds(30));
-    return agent;
+    return new AgentProcess(builder.start(), log);
   }
 
   /** Waits until the log holds {@code text} at least {@code times} times. */
@@ -78,6 +95,11 @@ final class AgentProcess implements AutoCloseable {
       throw new AssertionError("the agent did not stop within 15 s of SIGTERM:\n" + log());
     }
     return process.exitValue();
+  }
+
+  /** SIGKILL, as the OOM killer or a crash would end it: no cleanup of its socket file. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
   }
 
   @Override
