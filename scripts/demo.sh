@@ -56,7 +56,7 @@ host_ip=$(ip -4 route get 198.18.0.1 2>/dev/null | grep -o 'src [0-9.]*' | cut -
 [ -n "$host_ip" ] || { echo "demo.sh: this host has no IPv4 route to 198.18.0.1, so no source address for it" >&2; exit 1; }
 export CALICO_SQLITE_PATH="$work/store.db" CALICO_LOG_FILE="$work/isolator.log" CALICO_NODENAME=demo-host \
   CALICO_IPV4POOL_CIDR=198.18.0.0/16 CALICO_IPV6POOL_CIDR=fd00:c0de::/64 CALICO_HOST_IP="$host_ip" \
-  CALICO_LOG_LEVEL=info
+  CALICO_LOG_LEVEL=info CALICO_AGENT_SOCKET="$work/agent.sock" CALICO_METRICS_PORT=off
 
 plugin() {  # one request on stdin, as the Mesos agent sends it; the answer on stdout; both traced
   printf '$ echo %s | bin/calico-mesos\n' "'$1'" >>"$log"
@@ -65,7 +65,8 @@ plugin() {  # one request on stdin, as the Mesos agent sends it; the answer on s
   printf '%s\n' "$answer" | tee -a "$log"
 }
 
-echo "starting the agent (bin/calico-mesos agent) ..."
+# Its own socket and no metrics port: a real agent on this host (the package's) keeps its own.
+echo "starting the agent (bin/calico-mesos agent; it also answers the plugin requests below) ..."
 bin/calico-mesos agent 2>>"$log" &
 agent_pid=$!
 for _ in $(seq 300); do

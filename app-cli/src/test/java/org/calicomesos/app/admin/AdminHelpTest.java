@@ -31,7 +31,8 @@ class AdminHelpTest {
         new HelpCase("Usage: calico-mesos profile show ", "profile", "show", "-h"),
         new HelpCase("Usage: calico-mesos node [-h] (show)", "node", "--help"),
         new HelpCase("Usage: calico-mesos node show ", "node", "show", "--help"),
-        new HelpCase("Usage: calico-mesos agent [-h]", "agent", "--help"),
+        new HelpCase("Usage: calico-mesos agent [-h] [--no-policy] [--no-serve]", "agent", "--help"),
+        new HelpCase("Usage: calico-mesos status [-h] [-o=FORMAT]", "status", "--help"),
         new HelpCase("Usage: calico-mesos modules-json [-h] [--library=PATH] [--plugin=PATH]", "modules-json", "--help"),
         new HelpCase("Usage: calico-mesos diags [-h] [-o=FORMAT] [--output-file=PATH]", "diags", "--help"),
         new HelpCase("Usage: calico-mesos completion [-h] SHELL", "completion", "--help"),
@@ -72,7 +73,7 @@ class AdminHelpTest {
 
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"pool list", "endpoint list", "endpoint show", "profile list",
-      "profile show", "node show", "diags"})
+      "profile show", "node show", "diags", "status"})
   void leaf_help_lists_the_output_option(String command) {
     AdminRun run = AdminRun.withoutServices((command + " --help").split(" "));
 

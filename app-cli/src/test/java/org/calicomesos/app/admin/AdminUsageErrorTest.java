@@ -15,7 +15,7 @@ class AdminUsageErrorTest {
     return Stream.of(
         new UsageCase("error: missing required subcommand", "calico-mesos"),
         new UsageCase("error: missing required subcommand", "calico-mesos pool", "pool"),
-        new UsageCase("error: unmatched argument at index 0: 'bogus'", "calico-mesos", "bogus"),
+        new UsageCase("error: unmatched argument at index 0: 'xyzzy'", "calico-mesos", "xyzzy"),
         new UsageCase("error: unmatched argument at index 1: 'lis'; did you mean list?", "calico-mesos pool", "pool", "lis"),
         new UsageCase("error: missing required parameter: 'CIDR'", "calico-mesos pool add", "pool", "add"),
         new UsageCase("error: CIDR 'banana' is not an IP address", "calico-mesos pool add", "pool", "add", "banana"),
