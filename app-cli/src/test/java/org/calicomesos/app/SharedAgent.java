@@ -97,6 +97,12 @@ final class SharedAgent {
     } catch (InterruptedException e) {
       process.destroyForcibly();
     }
+    // Its socket went with it; its log and its own (unused) store go now.
+    try (var files = Files.walk(socket.getParent())) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // a temp directory left behind is all
+    }
   }
 
   private String log() {
