@@ -25,7 +25,7 @@ import picocli.CommandLine;
     description = "Administers calico-mesos (IP pools and the IPAM in the configured datastore), shows its endpoints,"
         + " profiles and this node, runs its per-host agent, writes a diagnostics bundle for bug reports, and prints"
         + " the modules.json that loads it into Mesos and its bash completion.",
-    footer = {"", "The pool, ipam, endpoint, profile, node and diags commands take --output table|json (-o);"
+    footer = {"", "The pool, ipam, endpoint, profile, node, status and diags commands take --output table|json (-o);"
         + " run 'calico-mesos COMMAND --help' for its options."})
 final class AdminCommands {
   @Mixin private HelpOption help;

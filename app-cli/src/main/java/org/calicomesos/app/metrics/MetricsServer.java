@@ -39,7 +39,7 @@ public final class MetricsServer implements AutoCloseable {
    */
   public static Optional<MetricsServer> startAsConfigured(MetricsSettings settings, PrometheusRegistry registry) {
     if (settings.endpoint().isEmpty()) {
-      LOG.log(Level.INFO, "metrics off (CALICO_METRICS_PORT=off)");
+      LOG.log(Level.INFO, "metrics off");
       return Optional.empty();
     }
     try {

@@ -21,9 +21,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code status}: is this host's agent serving, is the datastore reachable, how full are the pools. */
 @Command(name = "status", description = {
-    "Show whether this host's agent serves plugin requests (its version, uptime, datastore and request counts",
-    "with latency percentiles), whether the datastore is reachable, and the pools with their usage; then one",
-    "line per problem. Exits 0 when there is none, 1 when there is one or more."})
+    "Show whether this host's agent serves plugin requests, whether the datastore is reachable, and pool usage.",
+    "The agent's part: its version, uptime, datastore, and per command its request counts with latency"
+        + " percentiles. Then one line per problem; exits 0 when there is none, 1 when there is one or more."})
 public final class StatusCommand implements Callable<Integer> {
   /** A pool this full is a problem: the next hosts to claim a block may find none. */
   static final int FULL_PERCENT = 90;

@@ -29,6 +29,11 @@ public final class AgentStatusClient {
   }
 
   public static Answer ask(Path socket, Duration timeout) {
+    Path directory = socket.getParent();
+    if (Files.isDirectory(directory) && !Files.isExecutable(directory)) {
+      return new Answer.NotServing("cannot look into " + directory + " (permission denied): run status as root,"
+          + " the agent's user");
+    }
     if (!Files.exists(socket)) {
       return new Answer.NotServing("no socket at " + socket + " (the agent is stopped, or serves elsewhere)");
     }
