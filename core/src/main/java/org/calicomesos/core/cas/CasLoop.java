@@ -38,6 +38,27 @@ public final class CasLoop {
     return update(key, store.get(key), codec, decide);
   }
 
+  /**
+   * As {@link #update(String, Codec, Function)} for a key that is most likely absent: writes what
+   * {@code decide} makes of nothing as a create, without reading first. If the key is there after all, the
+   * refused create returns its entry and the loop goes on from it as usual; that first refusal is not a
+   * lost race, so it is not counted as one.
+   */
+  public <V, T> T updateLikelyAbsent(String key, Codec<V> codec, Function<Optional<V>, Step<V, T>> decide) {
+    Step<V, T> step = decide.apply(Optional.empty());
+    if (!(step instanceof Step.Put<V, T> put)) {
+      return update(key, codec, decide); // what to do with nothing is not a write: read what is there
+    }
+    WriteOutcome outcome = store.create(key, codec.encode(put.value()));
+    if (outcome.landed()) {
+      return put.result();
+    }
+    Optional<Entry> current = outcome instanceof WriteOutcome.Conflict conflict
+        ? Optional.of(conflict.current())
+        : store.get(key);
+    return update(key, current, codec, decide);
+  }
+
   /** As {@link #update(String, Codec, Function)}, starting from an entry the caller has just read. */
   public <V, T> T update(String key, Optional<Entry> read, Codec<V> codec, Function<Optional<V>, Step<V, T>> decide) {
     Optional<Entry> current = read;

@@ -52,7 +52,10 @@ final class AddressAssigner {
           break;
         }
         existing.add(claimed.get().cidr());
-        assigned.addAll(fromBlock(claimed.get(), count - assigned.size(), holder, b -> b.affineTo(node)));
+        Optional<BlockRead> read = repository.readBlock(claimed.get().cidr());
+        if (read.isPresent()) {
+          assigned.addAll(fromBlock(read.get(), count - assigned.size(), holder, b -> b.affineTo(node)));
+        }
       }
       if (assigned.size() < count) {
         borrow(node, holder, family, count, pools, assigned);
@@ -75,12 +78,12 @@ final class AddressAssigner {
         return;
       }
       if (pools.stream().anyMatch(p -> p.cidr().contains(cidr))) {
-        Optional<AllocationBlock> block = repository.block(cidr);
-        if (block.isPresent() && block.get().affineTo(node)) {
+        Optional<BlockRead> read = repository.readBlock(cidr);
+        if (read.isPresent() && read.get().block().affineTo(node)) {
           if (claim.getValue().state() == Affinity.State.PENDING) {
             claimer.confirm(node, cidr); // a claim cut short after its block was created
           }
-          assigned.addAll(fromBlock(block.get(), count - assigned.size(), holder, b -> b.affineTo(node)));
+          assigned.addAll(fromBlock(read.get(), count - assigned.size(), holder, b -> b.affineTo(node)));
         }
       }
     }
@@ -98,11 +101,11 @@ final class AddressAssigner {
 
   private void borrow(NodeName node, AllocationAttribute holder, IpFamily family, int count, List<Pool> pools,
       List<IPAddress> assigned) {
-    for (Map.Entry<IPAddress, AllocationBlock> entry : repository.blocks(family).entrySet()) {
-      AllocationBlock block = entry.getValue();
+    for (BlockRead read : repository.readBlocks(family).values()) {
+      AllocationBlock block = read.block();
       boolean borrowable = pools.stream().anyMatch(p -> !p.strictAffinity() && p.cidr().contains(block.cidr()));
       if (assigned.size() < count && borrowable && block.free() > 0) {
-        assigned.addAll(fromBlock(block, count - assigned.size(), holder, b -> true));
+        assigned.addAll(fromBlock(read, count - assigned.size(), holder, b -> true));
       }
     }
   }
@@ -111,8 +114,9 @@ final class AddressAssigner {
    * Takes up to {@code wanted} addresses from the block (as last read), re-checking {@code stillUsable}
    * on every fresh read inside the compare-and-swap.
    */
-  private List<IPAddress> fromBlock(AllocationBlock read, int wanted, AllocationAttribute holder,
+  private List<IPAddress> fromBlock(BlockRead blockRead, int wanted, AllocationAttribute holder,
       Predicate<AllocationBlock> stillUsable) {
+    AllocationBlock read = blockRead.block();
     int expected = Math.min(wanted, read.free());
     if (expected == 0) {
       return List.of();
@@ -121,7 +125,7 @@ final class AddressAssigner {
     ledger.raise(handle, read.cidr(), expected);
     List<IPAddress> got;
     try {
-      got = repository.updateBlock(read.cidr(), current -> {
+      got = repository.updateBlock(blockRead, current -> {
         if (current.isEmpty() || !stillUsable.test(current.get()) || current.get().free() == 0) {
           return Step.keep(List.of());
         }

@@ -19,7 +19,8 @@ final class HandleLedger {
 
   void raise(HandleId id, IPAddress block, int count) {
     if (count > 0) {
-      repository.updateHandle(id, current ->
+      // An allocate's uid is new as a rule: create its handle without reading it first.
+      repository.updateLikelyNewHandle(id, current ->
           Step.put(current.orElse(new Handle(id, java.util.Map.of())).plus(block, count), null));
     }
   }

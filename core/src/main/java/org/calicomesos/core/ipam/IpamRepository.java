@@ -48,15 +48,27 @@ final class IpamRepository {
   }
 
   Optional<AllocationBlock> block(IPAddress cidr) {
-    return store.get(keys.block(cidr)).map(IpamCodecs.BLOCK::decode);
+    return readBlock(cidr).map(BlockRead::block);
+  }
+
+  /** The block with the entry a compare-and-swap can start from. */
+  Optional<BlockRead> readBlock(IPAddress cidr) {
+    return store.get(keys.block(cidr)).map(entry -> new BlockRead(IpamCodecs.BLOCK.decode(entry), entry));
   }
 
   /** Every block of the family, by CIDR. */
   Map<IPAddress, AllocationBlock> blocks(IpFamily family) {
     Map<IPAddress, AllocationBlock> blocks = new LinkedHashMap<>();
+    readBlocks(family).forEach((cidr, read) -> blocks.put(cidr, read.block()));
+    return blocks;
+  }
+
+  /** Every block of the family, by CIDR, each with the entry a compare-and-swap can start from. */
+  Map<IPAddress, BlockRead> readBlocks(IpFamily family) {
+    Map<IPAddress, BlockRead> blocks = new LinkedHashMap<>();
     for (Entry entry : store.list(keys.blockPrefix(family)).entries()) {
       AllocationBlock block = IpamCodecs.BLOCK.decode(entry);
-      blocks.put(block.cidr(), block);
+      blocks.put(block.cidr(), new BlockRead(block, entry));
     }
     return blocks;
   }
@@ -112,8 +124,18 @@ final class IpamRepository {
     return cas.update(keys.block(cidr), IpamCodecs.BLOCK, decide);
   }
 
+  /** As above, starting from the block as {@code read}, without reading it again. */
+  <T> T updateBlock(BlockRead read, Function<Optional<AllocationBlock>, Step<AllocationBlock, T>> decide) {
+    return cas.update(read.entry().key(), Optional.of(read.entry()), IpamCodecs.BLOCK, decide);
+  }
+
   <T> T updateHandle(HandleId id, Function<Optional<Handle>, Step<Handle, T>> decide) {
     return cas.update(keys.handle(id), IpamCodecs.HANDLE, decide);
+  }
+
+  /** As above for a handle that is most likely new (a fresh uid): tries to create it before reading it. */
+  <T> T updateLikelyNewHandle(HandleId id, Function<Optional<Handle>, Step<Handle, T>> decide) {
+    return cas.updateLikelyAbsent(keys.handle(id), IpamCodecs.HANDLE, decide);
   }
 
   <T> T updateAffinity(NodeName node, IPAddress cidr, Function<Optional<Affinity>, Step<Affinity, T>> decide) {

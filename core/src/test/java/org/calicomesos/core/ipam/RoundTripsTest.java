@@ -1,0 +1,106 @@
+package org.calicomesos.core.ipam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.calicomesos.core.ipam.IpamFixture.KEYS;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.calicomesos.adapters.memory.MemoryKeyValueStore;
+import org.calicomesos.ports.ipam.AllocateCommand;
+import org.calicomesos.ports.kv.Entry;
+import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.kv.Listing;
+import org.calicomesos.ports.kv.WriteOutcome;
+import org.calicomesos.ports.model.HandleId;
+import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.testkit.kv.ForwardingKeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every store operation is a round trip to etcd or Consul, and the agent answers requests as fast as it makes
+ * them: an allocate from a block this host already holds reads the pools, its affinities and the block once
+ * each, and writes the new uid's handle and the block, with no read in between.
+ */
+class RoundTripsTest {
+  @Test
+  void anAllocateFromAnOwnBlockMakesThreeReadsAndTwoWrites() {
+    MemoryKeyValueStore memory = new MemoryKeyValueStore();
+    RecordingStore recording = new RecordingStore(memory);
+    IpamFixture ipam = new IpamFixture(memory, recording).withPool("10.0.0.0/24", 26, false);
+    ipam.allocate4("host-a", "uid-1", 1); // claims the block
+    recording.operations.clear();
+
+    ipam.allocate4("host-a", "uid-2", 1);
+
+    assertThat(recording.operations).containsExactly(
+        "list " + KEYS.poolRoot(),
+        "list " + KEYS.affinityPrefix(new NodeName("host-a"), org.calicomesos.ports.model.IpFamily.V4),
+        "get block",
+        "create " + KEYS.handle(new HandleId("uid-2")),
+        "update block");
+    assertThat(ipam.check().problems()).isEmpty();
+  }
+
+  @Test
+  void aHandleThatExistsAfterAllIsRaisedWithoutCountingALostRace() {
+    IpamFixture ipam = new IpamFixture().withPool("10.0.0.0/24", 26, false).withPool("fd00::/120", 122, false);
+    AtomicInteger lostRaces = new AtomicInteger();
+    AllocateAddressesService allocate =
+        new AllocateAddressesService(ipam.memory, KEYS, IpamFixture.SETTINGS, lostRaces::incrementAndGet);
+
+    // IPv4 then IPv6 under one uid: the second family finds the handle the first created.
+    var both = allocate.allocate(new AllocateCommand(new NodeName("host-a"), new HandleId("uid-1"), 1, 1, Map.of()));
+
+    assertThat(both.ipv4()).hasSize(1);
+    assertThat(both.ipv6()).hasSize(1);
+    assertThat(lostRaces).hasValue(0);
+    assertThat(ipam.check().problems()).isEmpty();
+    assertThat(ipam.releaseUid("uid-1").released()).hasSize(2);
+  }
+
+  /** Names each operation; blocks by kind only, since their keys depend on the pool's layout. */
+  private static final class RecordingStore extends ForwardingKeyValueStore {
+    final List<String> operations = new ArrayList<>();
+
+    RecordingStore(KeyValueStore delegate) {
+      super(delegate);
+    }
+
+    private static String name(String key) {
+      return key.startsWith(KEYS.blockPrefix(org.calicomesos.ports.model.IpFamily.V4)) ? "block" : key;
+    }
+
+    @Override
+    public Optional<Entry> get(String key) {
+      operations.add("get " + name(key));
+      return super.get(key);
+    }
+
+    @Override
+    public Listing list(String prefix) {
+      operations.add("list " + prefix);
+      return super.list(prefix);
+    }
+
+    @Override
+    public WriteOutcome create(String key, String value) {
+      operations.add("create " + name(key));
+      return super.create(key, value);
+    }
+
+    @Override
+    public WriteOutcome update(String key, String value, long expectedRevision) {
+      operations.add("update " + name(key));
+      return super.update(key, value, expectedRevision);
+    }
+
+    @Override
+    public WriteOutcome delete(String key, long expectedRevision) {
+      operations.add("delete " + name(key));
+      return super.delete(key, expectedRevision);
+    }
+  }
+}
