@@ -95,9 +95,8 @@ public final class AgentCommand implements Callable<Integer> {
   }
 
   private static PluginRequestServer serve(Map<String, String> env) {
-    ConfigurationReader reader = ConfigurationReader.forThisMachine();
-    return PluginRequestServer.start(AgentSocketSetting.fromEnvironment(env), reader, reader.read(env),
-        new BuildVersionProvider().getVersion()[0], AppComponent::create);
+    return PluginRequestServer.start(AgentSocketSetting.fromEnvironment(env), ConfigurationReader.forThisMachine(),
+        env, new BuildVersionProvider().getVersion()[0], AppComponent::create);
   }
 
   private static MetricsSettings metricsSettings(Map<String, String> env) {

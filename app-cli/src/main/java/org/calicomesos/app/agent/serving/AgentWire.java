@@ -101,15 +101,28 @@ final class AgentWire {
 
   private static void keepIfConfiguration(String entry, Map<String, String> environment) {
     int equals = entry.indexOf('=');
-    if (equals <= 0) {
-      return;
+    if (equals > 0 && isConfiguration(entry.substring(0, equals))) {
+      environment.put(entry.substring(0, equals), entry.substring(equals + 1));
     }
-    String name = entry.substring(0, equals);
+  }
+
+  /** The variables of {@code environment} a client's frame would carry to the configuration reader. */
+  static Map<String, String> configurationOf(Map<String, String> environment) {
+    Map<String, String> configuration = new TreeMap<>();
+    environment.forEach((name, value) -> {
+      if (isConfiguration(name)) {
+        configuration.put(name, value);
+      }
+    });
+    return configuration;
+  }
+
+  private static boolean isConfiguration(String name) {
     for (String prefix : CONFIGURATION_PREFIXES) {
       if (name.startsWith(prefix)) {
-        environment.put(name, entry.substring(equals + 1));
-        return;
+        return true;
       }
     }
+    return false;
   }
 }

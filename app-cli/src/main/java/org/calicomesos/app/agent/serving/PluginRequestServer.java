@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -69,18 +70,33 @@ public final class PluginRequestServer implements AutoCloseable {
   /**
    * Takes {@code socketPath} and starts answering on it.
    *
-   * @param own the agent's own configuration, named in {@code status}
+   * @param ownEnvironment the agent's own environment: its configuration is named in {@code status}, and warmed
+   *     up at once (the plugin on this host has the same settings, as a rule)
    * @throws CalicoMesosException when another agent serves the socket or it cannot be created
    */
-  public static PluginRequestServer start(Path socketPath, ConfigurationReader reader, Configuration own,
-      String version, Function<Configuration, AppComponent> build) {
+  public static PluginRequestServer start(Path socketPath, ConfigurationReader reader,
+      Map<String, String> ownEnvironment, String version, Function<Configuration, AppComponent> build) {
+    Map<String, String> ownSettings = AgentWire.configurationOf(ownEnvironment);
+    Configuration own = reader.read(ownSettings);
     AgentIdentity identity = new AgentIdentity(version, ProcessHandle.current().pid(), Instant.now(), socketPath,
         own.describeDatastore(), own.nodeName().toString());
     PluginRequestServer server = new PluginRequestServer(AgentSocket.bind(socketPath), reader,
         new ServedConfigurations(build), identity);
     server.acceptor.start();
     LOG.log(System.Logger.Level.INFO, "serving plugin requests on {0}", socketPath);
+    server.workers.execute(() -> server.warmUp(ownSettings, own));
     return server;
+  }
+
+  // Connects the datastore client and runs the IPAM read path once, so that the first container's requests
+  // do not pay for it. A failure (the datastore is down) only means the first request will.
+  private void warmUp(Map<String, String> settings, Configuration configuration) {
+    try (ServedConfigurations.Lease lease = served.lease(settings, configuration)) {
+      lease.component().pools().list();
+      LOG.log(System.Logger.Level.DEBUG, "warmed up the datastore client for {0}", configuration.describeDatastore());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "could not warm up the datastore client: {0}", e.toString());
+    }
   }
 
   private void acceptUntilClosed() {
