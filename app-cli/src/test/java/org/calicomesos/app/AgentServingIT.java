@@ -115,6 +115,26 @@ class AgentServingIT {
   }
 
   @Test
+  void theFirstRequestAfterAnEtcdOutageSucceedsAsInAFreshProcess() throws Exception {
+    agent();
+    assertThat(allocate("u-before")).isNotEmpty();
+
+    etcd.kill();
+    try {
+      JsonNode during = request("{\"command\":\"allocate\",\"args\":{\"hostname\":\"agent\",\"uid\":\"u-during\","
+          + "\"num_ipv4\":1,\"num_ipv6\":0}}");
+      assertThat(during.get("error").asText()).startsWith("cannot reach etcd at");
+      Thread.sleep(3_000); // long enough for a client that reconnects on its own to be backing off
+    } finally {
+      etcd.restart();
+    }
+
+    // The agent's client is not left waiting out a reconnect back-off: the very next request goes through.
+    assertThat(allocate("u-after")).isNotEmpty();
+    assertThat(allocate("u-after-2")).isNotEmpty();
+  }
+
+  @Test
   void killedAmidTwoHundredRequestsFromFourClientsEveryClientGetsOneAnswerAndNothingIsLost() throws Exception {
     AgentProcess[] agent = {agent()};
     int clients = 4;

@@ -39,6 +39,10 @@ final class EtcdConnector {
         .retryMaxAttempts(0)
         // Fail at once when etcd refuses connections, instead of queueing the call until its deadline.
         .waitForReady(false)
+        // jetcd's default, round_robin, reconnects a lost connection on its own with a growing back-off, and
+        // a call made while it backs off fails at once: a long-lived client (the agent's) would go on failing
+        // for seconds after etcd is back. pick_first connects when a call asks for it.
+        .loadBalancerPolicy("pick_first")
         .connectTimeout(callTimeout)
         .keepaliveWithoutCalls(false)
         .maxInboundMessageSize(MAX_RESPONSE_BYTES)

@@ -71,6 +71,11 @@ public final class RequestLog {
     hostname = validHostname;
   }
 
+  /** The exception the response's error came from, if it failed with one. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
   /** The exception the response's error came from, for the observer (which counts datastore failures). */
   void failure(Throwable cause) {
     failure = cause;

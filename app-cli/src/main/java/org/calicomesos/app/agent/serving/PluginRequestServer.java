@@ -33,6 +33,7 @@ import org.calicomesos.app.plugin.RequestGate;
 import org.calicomesos.app.plugin.RequestLog;
 import org.calicomesos.app.wiring.AppComponent;
 import org.calicomesos.ports.CalicoMesosException;
+import org.calicomesos.ports.kv.DatastoreUnavailableException;
 
 /**
  * The agent serving net-modules requests on its Unix socket ({@link AgentWire}), each answered exactly as
@@ -199,7 +200,11 @@ public final class PluginRequestServer implements AutoCloseable {
       LOG.log(System.Logger.Level.DEBUG, "configuration: " + configuration.summary());
       startDeadline.accept(configuration.requestTimeout());
       try (ServedConfigurations.Lease lease = served.lease(frame.environment(), configuration)) {
-        return lease.component().netModulesEndpoint().handle(frame.request(), requestLog, gate);
+        PluginResponse response = lease.component().netModulesEndpoint().handle(frame.request(), requestLog, gate);
+        if (requestLog.failure().filter(DatastoreUnavailableException.class::isInstance).isPresent()) {
+          lease.discard();
+        }
+        return response;
       }
     } catch (Throwable failure) {
       LOG.log(System.Logger.Level.ERROR, "unexpected failure serving a plugin request", failure);

@@ -56,8 +56,14 @@ final class ServedConfigurations implements AutoCloseable {
 
   private synchronized void release(Served served) {
     served.leases--;
-    if (closed && served.leases == 0) {
+    if ((closed || served.discarded) && served.leases == 0) {
       served.component.openResources().close();
+    }
+  }
+
+  private synchronized void discard(Served served) {
+    if (byEnvironment.values().remove(served)) {
+      served.discarded = true;
     }
   }
 
@@ -75,6 +81,7 @@ final class ServedConfigurations implements AutoCloseable {
   private static final class Served {
     final AppComponent component;
     int leases;
+    boolean discarded;
 
     Served(AppComponent component) {
       this.component = component;
@@ -92,6 +99,14 @@ final class ServedConfigurations implements AutoCloseable {
 
     AppComponent component() {
       return served.component;
+    }
+
+    /**
+     * The next request of this configuration gets a new application: this one could not reach its datastore,
+     * and a new client connects afresh where an old one may sit out a reconnect back-off. Closed once idle.
+     */
+    void discard() {
+      ServedConfigurations.this.discard(served);
     }
 
     @Override
