@@ -46,11 +46,11 @@ final class AgentProcess implements AutoCloseable {
         .directory(directory.toFile())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(log.toFile());
-    builder.environment().keySet().removeIf(name -> name.startsWith("CALICO_") || name.startsWith("ETCD_")
-        || name.startsWith("CONSUL_"));
     // Never the host's own /var/run/calico-mesos: a test agent must not take a real agent's place.
-    builder.environment().put("CALICO_AGENT_SOCKET", directory.resolve("agent.sock").toString());
-    builder.environment().putAll(env);
+    Map<String, String> settings = new java.util.HashMap<>(Map.of("CALICO_AGENT_SOCKET",
+        directory.resolve("agent.sock").toString()));
+    settings.putAll(env);
+    LauncherRun.configureOnly(builder, settings);
     builder.environment().put("CALICO_LOG_LEVEL", "info");
     return new AgentProcess(builder.start(), log);
   }
@@ -95,6 +95,10 @@ final class AgentProcess implements AutoCloseable {
       throw new AssertionError("the agent did not stop within 15 s of SIGTERM:\n" + log());
     }
     return process.exitValue();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   /** SIGKILL, as the OOM killer or a crash would end it: no cleanup of its socket file. */

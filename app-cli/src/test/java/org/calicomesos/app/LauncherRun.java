@@ -13,10 +13,7 @@ record LauncherRun(int status, String stdout, String stderr) {
   static LauncherRun of(Path launcher, Path workingDirectory, Map<String, String> env, String stdin, String... args)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command(launcher, args)).directory(workingDirectory.toFile());
-    // The agent's environment is not ours: start from a clean one, as a real agent's would be.
-    builder.environment().keySet().removeIf(name -> name.startsWith("CALICO_") || name.startsWith("ETCD_")
-        || name.startsWith("CONSUL_"));
-    builder.environment().putAll(env);
+    configureOnly(builder, env);
     boolean viaSharedAgent = args.length == 0 && !env.containsKey("CALICO_AGENT_SOCKET") && SharedAgent.enabled();
     if (args.length == 0 && !env.containsKey("CALICO_AGENT_SOCKET")) {
       // Either the shared test agent, or none at all: never an agent this machine happens to run.
@@ -30,6 +27,16 @@ record LauncherRun(int status, String stdout, String stderr) {
           + run.stderr());
     }
     return run;
+  }
+
+  /**
+   * Gives the process {@code env} as its whole configuration: this JVM's own CALICO_, ETCD_ and CONSUL_
+   * variables are not the Mesos agent's, so they go first.
+   */
+  static void configureOnly(ProcessBuilder builder, Map<String, String> env) {
+    builder.environment().keySet().removeIf(name -> name.startsWith("CALICO_") || name.startsWith("ETCD_")
+        || name.startsWith("CONSUL_"));
+    builder.environment().putAll(env);
   }
 
   private static LauncherRun run(ProcessBuilder builder, String stdin) throws IOException, InterruptedException {

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.calicomesos.app.agent.serving.AgentStatusClient;
 
 /**
@@ -19,14 +20,12 @@ final class SharedAgent {
 
   private static SharedAgent instance;
 
-  private final Process process;
-  private final Path socket;
-  private final Path log;
+  private final AgentProcess process;
+  private final Path directory;
 
-  private SharedAgent(Process process, Path socket, Path log) {
+  private SharedAgent(AgentProcess process, Path directory) {
     this.process = process;
-    this.socket = socket;
-    this.log = log;
+    this.directory = directory;
   }
 
   static boolean enabled() {
@@ -38,14 +37,14 @@ final class SharedAgent {
     if (instance == null || !instance.process.isAlive()) {
       instance = start();
     }
-    return instance.socket;
+    return instance.directory.resolve("agent.sock");
   }
 
   /** Requests the agent has answered so far, by its own count. */
   static long answered() throws IOException {
     AgentStatusClient.Answer answer = AgentStatusClient.ask(socket(), Duration.ofSeconds(5));
     if (!(answer instanceof AgentStatusClient.Answer.Serving serving)) {
-      throw new AssertionError("the shared agent does not answer: " + answer + "\n" + instance.log());
+      throw new AssertionError("the shared agent does not answer: " + answer + "\n" + instance.process.log());
     }
     long total = 0;
     for (var command : new com.fasterxml.jackson.databind.ObjectMapper().readTree(serving.json()).path("requests")) {
@@ -56,60 +55,24 @@ final class SharedAgent {
 
   private static SharedAgent start() throws IOException {
     Path directory = Files.createTempDirectory("calico-it-agent");
-    Path socket = directory.resolve("agent.sock");
-    Path log = directory.resolve("agent.log");
-    ProcessBuilder builder = new ProcessBuilder(LauncherStorm.LAUNCHER.toString(), "agent", "--no-policy")
-        .directory(directory.toFile())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(log.toFile());
-    builder.environment().keySet().removeIf(name -> name.startsWith("CALICO_") || name.startsWith("ETCD_")
-        || name.startsWith("CONSUL_"));
-    builder.environment().putAll(Map.of(
-        "CALICO_AGENT_SOCKET", socket.toString(),
+    SharedAgent agent = new SharedAgent(AgentProcess.startServingOnly(directory, Map.of(
         "CALICO_SQLITE_PATH", directory.resolve("agent-own.db").toString(),
-        "CALICO_METRICS_PORT", "off",
-        "CALICO_LOG_LEVEL", "info"));
-    Process process = builder.start();
-    SharedAgent agent = new SharedAgent(process, socket, log);
+        "CALICO_METRICS_PORT", "off")), directory);
     Runtime.getRuntime().addShutdownHook(new Thread(agent::stop, "shared-agent-stop"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!Files.exists(socket)) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        agent.stop();
-        throw new AssertionError("the shared agent did not start serving on " + socket + ":\n" + agent.log());
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
     return agent;
   }
 
   private void stop() {
-    process.destroy();
     try {
-      if (!process.waitFor(15, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
+      process.stop();
+    } catch (InterruptedException | AssertionError e) {
+      // killed instead; nothing more to do in a JVM that is exiting
     }
     // Its socket went with it; its log and its own (unused) store go now.
-    try (var files = Files.walk(socket.getParent())) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    try (Stream<Path> files = Files.walk(directory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       // a temp directory left behind is all
-    }
-  }
-
-  private String log() {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
     }
   }
 }
