@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,6 +116,40 @@ class AgentServingIT {
     assertThat(allocate("u-served-again")).isNotEmpty();
     JsonNode again = JSON.readTree(LauncherRun.of(LauncherStorm.LAUNCHER, dir, env, "", "status", "-o", "json").stdout());
     assertThat(again.at("/agent/requests/allocate/ok").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void anAgentThatHangsUpBeforeTakingTheWholeRequestLeavesItToThePluginProcess() throws Exception {
+    // A listener that accepts and closes at once stands for an agent stopping as the request arrives. The
+    // request is bigger than a socket buffer, so the launcher learns of it while sending: nothing was done,
+    // and the plugin process must answer it (whitespace keeps it valid JSON, under the 1 MiB limit).
+    String padded = "{\"command\":\"allocate\"," + " ".repeat(600_000)
+        + "\"args\":{\"hostname\":\"agent\",\"uid\":\"u-hung-up\",\"num_ipv4\":1,\"num_ipv6\":0}}";
+    Path socketPath = dir.resolve("agent.sock");
+    try (ServerSocketChannel hangingUp = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      hangingUp.bind(UnixDomainSocketAddress.of(socketPath));
+      Thread closer = new Thread(() -> {
+        try {
+          while (true) {
+            hangingUp.accept().close();
+          }
+        } catch (IOException e) {
+          // the channel was closed: the test is over
+        }
+      });
+      closer.setDaemon(true);
+      closer.start();
+
+      JsonNode response = request(padded);
+
+      assertThat(response.get("error").isNull()).as(response.toString()).isTrue();
+      assertThat(response.get("ipv4")).hasSize(1);
+      assertThat(Files.readString(dir.resolve("isolator.log")))
+          .contains("the calico-mesos agent did not take this request on " + socketPath)
+          .contains("uid=u-hung-up hostname=agent outcome=ok");
+    } finally {
+      Files.deleteIfExists(socketPath);
+    }
   }
 
   @Test

@@ -21,13 +21,13 @@ public final class AgentSocketSetting {
 
   /**
    * @throws InvalidConfigurationException when the path is not absolute, too long for a Unix socket, or holds a
-   *     character of socat's address syntax (the launcher would not use it)
+   *     character other than a plain path's (the path travels in shell variables and JSON error text)
    */
   public static Path fromEnvironment(Map<String, String> env) {
     Path path = EnvironmentValues.path(env, VARIABLE, DEFAULT);
     if (!SAFE.matcher(path.toString()).matches()) {
       throw new InvalidConfigurationException(VARIABLE + " '" + Excerpt.of(path.toString())
-          + "' may hold only letters, digits and / . _ - + @ = (bin/calico-mesos hands it to socat)");
+          + "' may hold only letters, digits and / . _ - + @ = (a plain path: bin/calico-mesos and its error messages carry it as is)");
     }
     if (path.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
       throw new InvalidConfigurationException(VARIABLE + " '" + Excerpt.of(path.toString())

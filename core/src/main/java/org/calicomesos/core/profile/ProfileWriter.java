@@ -1,9 +1,12 @@
 package org.calicomesos.core.profile;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.calicomesos.core.cas.CasLoop;
 import org.calicomesos.core.cas.Step;
+import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
@@ -14,18 +17,27 @@ import org.calicomesos.ports.schema.DatastoreKeys;
  * so losing a create race is success.
  */
 public final class ProfileWriter {
+  private final KeyValueStore store;
   private final DatastoreKeys keys;
   private final CasLoop cas;
 
   public ProfileWriter(KeyValueStore store, DatastoreKeys keys) {
+    this.store = store;
     this.keys = keys;
     this.cas = new CasLoop(store);
   }
 
   public void ensure(Profile profile, boolean replaceIfDifferent) {
+    // Both records in one round trip: every isolate ensures two or three profiles that almost always exist.
+    Map<String, Entry> records = new HashMap<>();
+    store.list(keys.profile(profile.name())).entries().forEach(entry -> records.put(entry.key(), entry));
+    String rulesKey = keys.profileRules(profile.name());
+    String tagsKey = keys.profileTags(profile.name());
     ProfileCodecs.Rules rules = new ProfileCodecs.Rules(profile.inbound(), profile.outbound());
-    cas.update(keys.profileRules(profile.name()), ProfileCodecs.RULES, current -> decide(current, rules, replaceIfDifferent));
-    cas.update(keys.profileTags(profile.name()), ProfileCodecs.TAGS, current -> decide(current, profile.tags(), replaceIfDifferent));
+    cas.update(rulesKey, Optional.ofNullable(records.get(rulesKey)), ProfileCodecs.RULES,
+        current -> decide(current, rules, replaceIfDifferent));
+    cas.update(tagsKey, Optional.ofNullable(records.get(tagsKey)), ProfileCodecs.TAGS,
+        current -> decide(current, profile.tags(), replaceIfDifferent));
   }
 
   private static <V> Step<V, Void> decide(Optional<V> current, V wanted, boolean replaceIfDifferent) {

@@ -1,5 +1,6 @@
 package org.calicomesos.core.ipam;
 
+import org.calicomesos.core.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.calicomesos.core.ipam.IpamFixture.KEYS;
 
@@ -59,48 +60,5 @@ class RoundTripsTest {
     assertThat(lostRaces).hasValue(0);
     assertThat(ipam.check().problems()).isEmpty();
     assertThat(ipam.releaseUid("uid-1").released()).hasSize(2);
-  }
-
-  /** Names each operation; blocks by kind only, since their keys depend on the pool's layout. */
-  private static final class RecordingStore extends ForwardingKeyValueStore {
-    final List<String> operations = new ArrayList<>();
-
-    RecordingStore(KeyValueStore delegate) {
-      super(delegate);
-    }
-
-    private static String name(String key) {
-      return key.startsWith(KEYS.blockPrefix(org.calicomesos.ports.model.IpFamily.V4)) ? "block" : key;
-    }
-
-    @Override
-    public Optional<Entry> get(String key) {
-      operations.add("get " + name(key));
-      return super.get(key);
-    }
-
-    @Override
-    public Listing list(String prefix) {
-      operations.add("list " + prefix);
-      return super.list(prefix);
-    }
-
-    @Override
-    public WriteOutcome create(String key, String value) {
-      operations.add("create " + name(key));
-      return super.create(key, value);
-    }
-
-    @Override
-    public WriteOutcome update(String key, String value, long expectedRevision) {
-      operations.add("update " + name(key));
-      return super.update(key, value, expectedRevision);
-    }
-
-    @Override
-    public WriteOutcome delete(String key, long expectedRevision) {
-      operations.add("delete " + name(key));
-      return super.delete(key, expectedRevision);
-    }
   }
 }

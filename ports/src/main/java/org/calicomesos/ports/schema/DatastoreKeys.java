@@ -160,6 +160,11 @@ public final class DatastoreKeys {
     return prefix + "/v1/policy/profile/";
   }
 
+  /** {@code /calico/v1/policy/profile/<name>/}: both of a profile's records, read in one listing. */
+  public String profile(ProfileName profile) {
+    return profileRoot() + profile.value() + "/";
+  }
+
   /** {@code /calico/v1/policy/profile/<name>/rules}: inbound and outbound rules. */
   public String profileRules(ProfileName profile) {
     return profileRoot() + profile.value() + "/rules";
