@@ -52,7 +52,8 @@ final class EndpointRepository {
   /** Writes the endpoint, replacing whatever record of that id is there. */
   void save(Endpoint endpoint) {
     String value = EndpointCodec.ENDPOINT.encode(endpoint);
-    cas.update(keys.endpoint(node, endpoint.container(), endpoint.id()), RAW, current -> Step.put(value, null));
+    // isolate saves after finding no record of the container (or one whose interface is gone): create blind.
+    cas.updateLikelyAbsent(keys.endpoint(node, endpoint.container(), endpoint.id()), RAW, current -> Step.put(value, null));
   }
 
   /**

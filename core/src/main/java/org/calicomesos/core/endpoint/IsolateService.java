@@ -69,7 +69,8 @@ public final class IsolateService implements IsolateContainerUseCase {
       LOG.log(Level.INFO, "container {0} is already isolated on {1}; nothing to do", command.container(), hostInterface);
       return new IsolateResult(hostInterface, true);
     }
-    Optional<HandleId> handle = handleOf(command.addresses());
+    List<AddressHolding> holdings = ipam.holdings(command.addresses());
+    Optional<HandleId> handle = handleOf(command.addresses(), holdings);
     List<ProfileName> profileIds = ensureProfiles(command.netgroups());
     if (existingInterface.isPresent()) {
       removeLeftover(hostInterface);
@@ -86,14 +87,19 @@ public final class IsolateService implements IsolateContainerUseCase {
     }
     LOG.log(Level.INFO, "isolated container {0} on {1} with {2}, profiles {3}", command.container(), hostInterface,
         endpoint.addresses(), profileIds);
-    BlackholeSync.run(ipam, dataplane, settings.node());
+    // Only this container's blocks, known from the reads above; cleanup removes the blackholes of blocks given up.
+    BlackholeSync.ensure(dataplane, holdings.stream()
+        .filter(h -> h.blockHost().filter(settings.node()::equals).isPresent())
+        .map(h -> h.block().orElseThrow())
+        .distinct()
+        .toList());
     return new IsolateResult(hostInterface, false);
   }
 
   /** The one handle that holds every address (none for addresses reserved without a uid). */
-  private Optional<HandleId> handleOf(List<IPAddress> addresses) {
+  private static Optional<HandleId> handleOf(List<IPAddress> addresses, List<AddressHolding> holdings) {
     Set<Optional<HandleId>> handles = new LinkedHashSet<>();
-    for (AddressHolding holding : ipam.holdings(addresses)) {
+    for (AddressHolding holding : holdings) {
       if (!holding.allocated()) {
         throw new AddressNotAllocatedException(holding.address());
       }

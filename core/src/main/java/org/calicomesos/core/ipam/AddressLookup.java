@@ -30,14 +30,14 @@ public final class AddressLookup {
       IPAddress plain = address.withoutPrefixLength();
       Optional<Pool> pool = PoolDirectory.containing(pools, plain);
       if (pool.isEmpty()) {
-        holdings.add(new AddressHolding(plain, Optional.empty(), false, Optional.empty()));
+        holdings.add(new AddressHolding(plain, Optional.empty(), false, Optional.empty(), Optional.empty()));
         continue;
       }
       IPAddress cidr = PoolDirectory.blockOf(pool.get(), plain);
-      Optional<AllocationAttribute> holder = blocks.computeIfAbsent(cidr, repository::block)
-          .flatMap(block -> block.holder(block.ordinalOf(plain)));
+      Optional<AllocationBlock> block = blocks.computeIfAbsent(cidr, repository::block);
+      Optional<AllocationAttribute> holder = block.flatMap(b -> b.holder(b.ordinalOf(plain)));
       holdings.add(new AddressHolding(plain, Optional.of(cidr), holder.isPresent(),
-          holder.flatMap(AllocationAttribute::handle)));
+          holder.flatMap(AllocationAttribute::handle), block.flatMap(AllocationBlock::affineHost)));
     }
     return holdings;
   }

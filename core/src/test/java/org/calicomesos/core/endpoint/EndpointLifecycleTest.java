@@ -38,8 +38,10 @@ import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.Netgroup;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.schema.DatastoreKeys;
 import org.calicomesos.testkit.kv.ForwardingKeyValueStore;
+import org.calicomesos.core.RecordingStore;
 import org.junit.jupiter.api.Test;
 
 class EndpointLifecycleTest {
@@ -266,6 +268,29 @@ class EndpointLifecycleTest {
     dataplane.addBlackhole(Addresses.parseCidr("stale", "198.18.7.0/26")); // a block this host no longer claims
     cleanup.cleanup(CONTAINER);
     assertThat(dataplane.blackholes()).containsExactlyInAnyOrderElementsOf(blocks);
+  }
+
+  @Test
+  void an_isolate_reads_each_record_it_needs_once_and_not_the_hosts_affinities() {
+    // The agent answers as fast as the store's round trips: profiles that exist cost one listing each, and
+    // the container's own blocks get their blackholes without reading this host's claims.
+    ContainerId first = new ContainerId("0b9d2f0e-2222-4a4a-8b8b-0123456789ab");
+    isolate.isolate(new IsolateCommand(first, new NetworkNamespace.OfProcess(4241), allocate("uid-0", 1, 0),
+        List.of(new Netgroup("prod")), Map.of())); // creates the profiles and the block's blackhole
+    List<IPAddress> addresses = allocate("uid-1", 1, 0);
+    RecordingStore recording = new RecordingStore(memory);
+    IsolateService counted = new IsolateService(recording, KEYS, dataplane, settings);
+
+    counted.isolate(command(addresses, "prod"));
+
+    assertThat(recording.operations).containsExactly(
+        "list " + KEYS.endpointPrefix(NODE, CONTAINER),
+        "list " + KEYS.poolRoot(),
+        "get block",
+        "list " + KEYS.profile(ProfileName.hostDefault(NODE)),
+        "list " + KEYS.profile(ProfileName.of(new Netgroup("prod"))),
+        "create " + KEYS.endpoint(NODE, CONTAINER, EndpointId.of(CONTAINER)));
+    assertThat(dataplane.blackholes()).containsExactly(addresses.get(0).toPrefixBlock(26));
   }
 
   private IsolateCommand command(List<IPAddress> addresses, String... netgroups) {
