@@ -3,7 +3,8 @@
 #   install-deps.sh build   JDK 17, Maven, iproute2 and util-linux: enough to build and run the plugin on its embedded store
 #   install-deps.sh test    the above, plus what the tests use: iproute2, nftables, etcd, Consul, sqlite3, openssl,
 #                           socat (TCP listeners and clients inside test network namespaces), util-linux (unshare, nsenter),
-#                           procps (pgrep: package-check.sh). Building the .deb needs nothing more (jdeb is Java).
+#                           procps (pgrep: package-check.sh), bird2 (BIRD 2, the BGP speaker of route mode bgp: its
+#                           tests start real BIRDs in network namespaces). Building the .deb needs nothing more (jdeb is Java).
 set -euo pipefail
 
 need_root() {
@@ -68,7 +69,8 @@ case "${1:-test}" in
     apt_install openjdk-17-jdk-headless maven iproute2 util-linux nftables socat
     ;;
   test)
-    apt_install openjdk-17-jdk-headless maven iproute2 nftables sqlite3 etcd-server etcd-client openssl socat util-linux procps
+    apt_install openjdk-17-jdk-headless maven iproute2 nftables sqlite3 etcd-server etcd-client openssl socat util-linux procps \
+      bird2
     if ! command -v consul >/dev/null 2>&1; then
       add_bullseye_for_consul
       apt_install consul
