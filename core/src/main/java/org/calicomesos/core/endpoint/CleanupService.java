@@ -13,6 +13,7 @@ import org.calicomesos.ports.endpoint.CleanupResult;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
 import org.calicomesos.ports.ipam.ReleaseCommand;
 import org.calicomesos.ports.kv.CorruptValueException;
+import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.EndpointId;
@@ -45,7 +46,8 @@ public final class CleanupService implements CleanupContainerUseCase {
 
   @Override
   public CleanupResult cleanup(ContainerId container) {
-    List<Endpoint> found = readable(container);
+    List<Entry> records = endpoints.recordsOf(container);
+    List<Endpoint> found = readable(container, records);
     boolean removed = dataplane.unplumb(new InterfaceName(EndpointId.of(container).hostInterfaceName()));
     List<IPAddress> released = new ArrayList<>();
     for (Endpoint endpoint : found) {
@@ -57,7 +59,7 @@ public final class CleanupService implements CleanupContainerUseCase {
             .released());
       }
     }
-    int deleted = endpoints.deleteAll(container);
+    int deleted = endpoints.deleteAll(records);
     LOG.log(Level.INFO, "cleaned up container {0}: interface {1}, {2} endpoint record(s) deleted, released {3}",
         container, removed ? "removed" : "already gone", deleted, released);
     BlackholeSync.run(ipam, dataplane, settings.node());
@@ -65,9 +67,9 @@ public final class CleanupService implements CleanupContainerUseCase {
   }
 
   /** The container's endpoints; an unreadable record is reported and then deleted like any other. */
-  private List<Endpoint> readable(ContainerId container) {
+  private static List<Endpoint> readable(ContainerId container, List<Entry> records) {
     try {
-      return endpoints.ofContainer(container);
+      return EndpointRepository.decodeAll(records);
     } catch (CorruptValueException e) {
       LOG.log(Level.WARNING, "cleanup of {0} cannot read its endpoint record, so frees no addresses by handle: {1}",
           container, e.getMessage());

@@ -41,7 +41,12 @@ final class EndpointRepository {
 
   /** The container's endpoints (one, when we wrote it; a listing so records of any id are found). */
   List<Endpoint> ofContainer(ContainerId container) {
-    return decodeAll(store.list(keys.endpointPrefix(node, container)).entries());
+    return decodeAll(recordsOf(container));
+  }
+
+  /** The container's endpoint records as stored, for reading and then deleting them without a second listing. */
+  List<Entry> recordsOf(ContainerId container) {
+    return store.list(keys.endpointPrefix(node, container)).entries();
   }
 
   /** Every endpoint on this host. */
@@ -57,12 +62,12 @@ final class EndpointRepository {
   }
 
   /**
-   * Deletes every endpoint record of the container, readable or not (a corrupt record must not make cleanup
-   * impossible); returns how many were there.
+   * Deletes these records of {@link #recordsOf}, readable or not (a corrupt record must not make cleanup
+   * impossible), each from the entry listed (one changed since is read again); returns how many were there.
    */
-  int deleteAll(ContainerId container) {
+  int deleteAll(List<Entry> records) {
     int deleted = 0;
-    for (Entry entry : store.list(keys.endpointPrefix(node, container)).entries()) {
+    for (Entry entry : records) {
       boolean gone = cas.update(entry.key(), Optional.of(entry), RAW,
           current -> current.isPresent() ? Step.remove(true) : Step.keep(false));
       deleted += gone ? 1 : 0;
@@ -70,7 +75,7 @@ final class EndpointRepository {
     return deleted;
   }
 
-  private static List<Endpoint> decodeAll(List<Entry> entries) {
+  static List<Endpoint> decodeAll(List<Entry> entries) {
     List<Endpoint> endpoints = new ArrayList<>(entries.size());
     for (Entry entry : entries) {
       endpoints.add(EndpointCodec.ENDPOINT.decode(entry));

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.kv.KeyValueStore;
-import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
@@ -45,13 +44,11 @@ public final class AddressLookup {
   /** The blocks {@code node}'s claims on which are confirmed, IPv4 then IPv6. */
   public List<IPAddress> blocksAffineTo(NodeName node) {
     List<IPAddress> blocks = new ArrayList<>();
-    for (IpFamily family : IpFamily.values()) {
-      repository.affinities(node, family).forEach((cidr, affinity) -> {
-        if (affinity.state() == Affinity.State.CONFIRMED) {
-          blocks.add(cidr);
-        }
-      });
-    }
+    repository.affinities(node).forEach((cidr, affinity) -> {
+      if (affinity.state() == Affinity.State.CONFIRMED) {
+        blocks.add(cidr);
+      }
+    });
     return blocks;
   }
 }

@@ -63,6 +63,15 @@ final class IpamRepository {
     return blocks;
   }
 
+  /** The blocks {@code node} has claimed, IPv4 then IPv6 (key order), with the state of each claim: one listing. */
+  Map<IPAddress, Affinity> affinities(NodeName node) {
+    Map<IPAddress, Affinity> claims = new LinkedHashMap<>();
+    for (Entry entry : store.list(keys.affinityPrefix(node)).entries()) {
+      keys.parseAffinity(entry.key()).ifPresent(key -> claims.put(key.blockCidr(), IpamCodecs.AFFINITY.decode(entry)));
+    }
+    return claims;
+  }
+
   /** Every block of the family, by CIDR, each with the entry a compare-and-swap can start from. */
   Map<IPAddress, BlockRead> readBlocks(IpFamily family) {
     Map<IPAddress, BlockRead> blocks = new LinkedHashMap<>();

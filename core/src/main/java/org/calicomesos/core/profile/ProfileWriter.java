@@ -1,7 +1,6 @@
 package org.calicomesos.core.profile;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.calicomesos.core.cas.CasLoop;

@@ -293,6 +293,28 @@ class EndpointLifecycleTest {
     assertThat(dataplane.blackholes()).containsExactly(addresses.get(0).toPrefixBlock(26));
   }
 
+  @Test
+  void a_cleanup_after_the_release_lists_the_containers_records_once_and_this_hosts_claims_once() {
+    List<IPAddress> addresses = allocate("uid-1", 1, 0);
+    isolate.isolate(command(addresses, "prod"));
+    release.release(new ReleaseCommand.ByAddresses(addresses));
+    RecordingStore recording = new RecordingStore(memory);
+    CleanupService counted = new CleanupService(recording, KEYS, dataplane, settings,
+        new ReleaseAddressesService(recording, KEYS, IPAM));
+
+    counted.cleanup(CONTAINER);
+
+    String record = KEYS.endpoint(NODE, CONTAINER, EndpointId.of(CONTAINER));
+    assertThat(recording.operations).containsExactly(
+        "list " + KEYS.endpointPrefix(NODE, CONTAINER),
+        "list " + KEYS.poolRoot(),
+        "get block", // is the address still the uid's? (released above: no)
+        "delete " + record,
+        "list " + KEYS.affinityPrefix(NODE));
+    assertThat(memory.get(record)).isEmpty();
+    assertThat(dataplane.blackholes()).containsExactly(addresses.get(0).toPrefixBlock(26));
+  }
+
   private IsolateCommand command(List<IPAddress> addresses, String... netgroups) {
     return new IsolateCommand(CONTAINER, NETNS, addresses,
         java.util.Arrays.stream(netgroups).map(Netgroup::new).toList(), Map.of("app", "web"));

@@ -70,6 +70,11 @@ public final class DatastoreKeys {
     return prefix + "/ipam/v2/host/";
   }
 
+  /** {@code /calico/ipam/v2/host/<node>/}: one host's affinities, both families. */
+  public String affinityPrefix(NodeName node) {
+    return affinityRoot() + node.value() + "/";
+  }
+
   /** {@code /calico/ipam/v2/host/<node>/ipv4/block/} */
   public String affinityPrefix(NodeName node, IpFamily family) {
     return affinityRoot() + node.value() + "/" + family.blockSegment() + "/block/";
