@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code endpoint list [--host NODE]}. */
-@Command(name = "list", description = {"List the workload endpoints of every host (or one): node, container, interface,",
-    "nets, profiles (default_<node>, public, the netgroups) and state. A record that cannot be read is listed as such."})
+@Command(name = "list", description = {"List the workload endpoints of every host (or one).",
+    "Each with its node, container, interface, nets, profiles (default_<node>, public, the netgroups) and state."
+        + " A record that cannot be read is listed as such."})
 final class EndpointListCommand implements Callable<Integer> {
   private final Invocation invocation;
 

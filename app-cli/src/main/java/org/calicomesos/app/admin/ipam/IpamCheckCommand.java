@@ -10,9 +10,10 @@ import picocli.CommandLine.Mixin;
 
 /** {@code ipam check}: reports inconsistencies and exits 1 when there are any, so scripts and monitoring can act. */
 @Command(name = "check",
-    description = {"Check the IPAM for duplicate addresses, handles whose counts disagree with their blocks,",
-        "assignments outside every pool and affinity mismatches; endpoints whose addresses their uid no",
-        "longer holds; and cali* interfaces on this host that no endpoint names. Changes nothing.",
+    description = {"Check the IPAM, the endpoints and this host's interfaces for inconsistencies; changes nothing.",
+        "It looks for duplicate addresses, handles whose counts disagree with their blocks, assignments outside"
+            + " every pool, affinity mismatches, endpoints whose addresses their uid no longer holds, and cali*"
+            + " interfaces on this host that no endpoint names.",
         "Exits 1 when it finds a problem. Allocations in flight may show up as passing problems."})
 final class IpamCheckCommand implements Callable<Integer> {
   static final int PROBLEMS_FOUND = 1;

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code profile list}. */
-@Command(name = "list", description = {"List the profiles with their tags and how many inbound and outbound rules",
-    "each has. A record that cannot be read is shown as such."})
+@Command(name = "list", description = {"List the profiles with their tags and how many inbound and outbound rules each has.",
+    "A record that cannot be read is shown as such."})
 final class ProfileListCommand implements Callable<Integer> {
   private final Invocation invocation;
 
