@@ -42,6 +42,16 @@ public final class AddressLookup {
     return holdings;
   }
 
+  /**
+   * Whether an affinity record is a confirmed claim (a pending one is a claim in progress or one that lost its
+   * race: it makes no host the block's owner, calico#6001).
+   *
+   * @throws org.calicomesos.ports.kv.CorruptValueException when the record cannot be read
+   */
+  public static boolean confirmedClaim(org.calicomesos.ports.kv.Entry affinity) {
+    return IpamCodecs.AFFINITY.decode(affinity).state() == Affinity.State.CONFIRMED;
+  }
+
   /** The blocks {@code node}'s claims on which are confirmed, IPv4 then IPv6. */
   public List<IPAddress> blocksAffineTo(NodeName node) {
     List<IPAddress> blocks = new ArrayList<>();
