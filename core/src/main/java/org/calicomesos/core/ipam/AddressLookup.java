@@ -64,4 +64,12 @@ public final class AddressLookup {
     }
     return blocks;
   }
+
+  /** How many blocks each host has a confirmed claim on, for every host with a claim (by name). */
+  public Map<NodeName, Integer> confirmedBlockCounts() {
+    Map<NodeName, Integer> counts = new java.util.TreeMap<>(java.util.Comparator.comparing(NodeName::value));
+    repository.allAffinities().forEach((node, claims) -> counts.put(node,
+        (int) claims.values().stream().filter(claim -> claim.state() == Affinity.State.CONFIRMED).count()));
+    return counts;
+  }
 }
