@@ -54,13 +54,20 @@ final class CommandRunner {
   }
 
   private static CompletableFuture<String> drain(InputStream stream) {
-    // Read both pipes while the command runs, so a chatty command cannot block on a full pipe.
-    return CompletableFuture.supplyAsync(() -> {
+    // Read both pipes while the command runs, so a chatty command cannot block on a full pipe. Each on a thread of
+    // its own that ends with the pipe, not the common pool: a new thread starts in its creator's network namespace,
+    // so a pool worker created by a caller inside another namespace (a route table under test) would stay there
+    // and later run other callers' work in it.
+    CompletableFuture<String> text = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
       try (stream) {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {
-        return "";
+        text.complete("");
       }
-    });
+    }, "command-output");
+    reader.setDaemon(true);
+    reader.start();
+    return text;
   }
 }

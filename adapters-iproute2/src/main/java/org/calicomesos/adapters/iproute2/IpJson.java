@@ -3,6 +3,8 @@ package org.calicomesos.adapters.iproute2;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,5 +35,23 @@ final class IpJson {
   static JsonNode array(String output) {
     List<JsonNode> arrays = arrays(output);
     return arrays.isEmpty() ? JSON.createArrayNode() : arrays.get(0);
+  }
+
+  /** A route's destination with its prefix length; ip prints a host route without one. */
+  static IPAddress destination(JsonNode route) {
+    String dst = route.path("dst").asText();
+    boolean v6 = dst.contains(":") || "inet6".equals(route.path("family").asText());
+    if ("default".equals(dst)) {
+      return address(v6 ? "::/0" : "0.0.0.0/0");
+    }
+    return dst.contains("/") ? address(dst) : address(dst + (v6 ? "/128" : "/32"));
+  }
+
+  static IPAddress address(String text) {
+    IPAddress parsed = new IPAddressString(text).getAddress();
+    if (parsed == null) {
+      throw new DataplaneException("ip printed an address we cannot read: '" + text + "'");
+    }
+    return parsed;
   }
 }

@@ -2,7 +2,6 @@ package org.calicomesos.adapters.iproute2;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import inet.ipaddr.MACAddressString;
 import inet.ipaddr.mac.MACAddress;
 import java.time.Duration;
@@ -29,13 +28,13 @@ public final class Iproute2Dataplane implements Dataplane {
   private static final String PROTO = String.valueOf(ROUTE_PROTOCOL);
 
   private final CommandRunner commands;
-  private final String ip;
+  private final IpCommand ip;
   private final String nsenter;
 
   public Iproute2Dataplane(String ip, String nsenter, Duration commandTimeout) {
-    this.ip = ip;
-    this.nsenter = nsenter;
     this.commands = new CommandRunner(commandTimeout);
+    this.ip = new IpCommand(ip, commands);
+    this.nsenter = nsenter;
   }
 
   /** The {@code ip} and {@code nsenter} found on the PATH, each command given 5 s. */
@@ -49,12 +48,12 @@ public final class Iproute2Dataplane implements Dataplane {
     createVeth(plan);
     try {
       HostSysctls.apply(plan.hostSysctls()); // before the host end goes up: accept_dad must hold for its link-local
-      ipOrFail("cannot bring up " + plan.hostInterface(), "link", "set", "dev", plan.hostInterface().value(), "up");
+      ip.runOrFail("cannot bring up " + plan.hostInterface(), "link", "set", "dev", plan.hostInterface().value(), "up");
       MACAddress containerMac = configureContainer(plan);
       addHostRoutes(plan);
       return new PlumbedInterface(plan.hostInterface(), containerMac);
     } catch (RuntimeException failure) {
-      CommandResult undo = ip("link", "del", "dev", plan.hostInterface().value());
+      CommandResult undo = ip.run("link", "del", "dev", plan.hostInterface().value());
       if (!undo.succeeded()) {
         failure.addSuppressed(new DataplaneException("cannot remove " + plan.hostInterface()
             + " while rolling back: " + undo.reason()));
@@ -66,7 +65,7 @@ public final class Iproute2Dataplane implements Dataplane {
   private void createVeth(VethPlan plan) {
     String host = plan.hostInterface().value();
     String mtu = String.valueOf(plan.mtu());
-    CommandResult result = ip("link", "add", host, "address", plan.hostMac().toColonDelimitedString(), "mtu", mtu,
+    CommandResult result = ip.run("link", "add", host, "address", plan.hostMac().toColonDelimitedString(), "mtu", mtu,
         "type", "veth", "peer", "name", plan.containerInterface().value(), "mtu", mtu,
         "netns", plan.namespace().path());
     if (result.succeeded()) {
@@ -96,7 +95,7 @@ public final class Iproute2Dataplane implements Dataplane {
     }
     lines.add("link show dev " + dev);
     CommandResult result = commands.run(
-        List.of(nsenter, "--net=" + plan.namespace().path(), "--", ip, "-j", "-batch", "-"),
+        List.of(nsenter, "--net=" + plan.namespace().path(), "--", ip.path(), "-j", "-batch", "-"),
         String.join("\n", lines) + "\n");
     if (!result.succeeded()) {
       int failed = result.failedBatchLine();
@@ -122,7 +121,7 @@ public final class Iproute2Dataplane implements Dataplane {
       // add, not replace: a route that is already there means the address is in use on this host.
       lines.add("route add " + destination + " dev " + host + " scope link proto " + PROTO);
     }
-    CommandResult result = commands.run(List.of(ip, "-batch", "-"), String.join("\n", lines) + "\n");
+    CommandResult result = ip.runWithInput(String.join("\n", lines) + "\n", "-batch", "-");
     if (result.succeeded()) {
       return;
     }
@@ -139,7 +138,7 @@ public final class Iproute2Dataplane implements Dataplane {
 
   /** " via eth1" when the route that is in the way can be read, for the operator; otherwise nothing. */
   private String elsewhere(IPAddress destination) {
-    CommandResult shown = ip("-j", destination.isIPv6() ? "-6" : "-4", "route", "show", "exact",
+    CommandResult shown = ip.run("-j", IpCommand.family(destination), "route", "show", "exact",
         destination.toString());
     if (!shown.succeeded()) {
       return "";
@@ -152,7 +151,7 @@ public final class Iproute2Dataplane implements Dataplane {
 
   @Override
   public boolean unplumb(InterfaceName hostInterface) {
-    CommandResult result = ip("link", "del", "dev", hostInterface.value());
+    CommandResult result = ip.run("link", "del", "dev", hostInterface.value());
     if (result.succeeded()) {
       return true;
     }
@@ -166,8 +165,8 @@ public final class Iproute2Dataplane implements Dataplane {
   public Optional<HostInterface> inspect(InterfaceName hostInterface) {
     String dev = hostInterface.value();
     // One process: the link, then our routes of every table and both families out of it.
-    CommandResult result = commands.run(List.of(ip, "-j", "-batch", "-"),
-        "link show dev " + dev + "\nroute show table all proto " + PROTO + " dev " + dev + "\n");
+    CommandResult result = ip.runWithInput(
+        "link show dev " + dev + "\nroute show table all proto " + PROTO + " dev " + dev + "\n", "-j", "-batch", "-");
     if (!result.succeeded()) {
       if (result.stderr().contains("does not exist")) {
         return Optional.empty();
@@ -180,7 +179,7 @@ public final class Iproute2Dataplane implements Dataplane {
     if (outputs.size() > 1) {
       for (JsonNode route : outputs.get(1)) {
         if (!route.has("table")) { // main-table entries carry no "table" field
-          routes.add(destination(route));
+          routes.add(IpJson.destination(route));
         }
       }
     }
@@ -193,7 +192,7 @@ public final class Iproute2Dataplane implements Dataplane {
   @Override
   public List<InterfaceName> interfacesStartingWith(String prefix) {
     List<InterfaceName> names = new ArrayList<>();
-    for (JsonNode link : IpJson.array(ipOrFail("cannot list the host's interfaces", "-j", "link", "show"))) {
+    for (JsonNode link : IpJson.array(ip.runOrFail("cannot list the host's interfaces", "-j", "link", "show"))) {
       String name = link.path("ifname").asText();
       if (name.startsWith(prefix)) {
         names.add(new InterfaceName(name));
@@ -205,7 +204,7 @@ public final class Iproute2Dataplane implements Dataplane {
   @Override
   public List<HostAddress> hostAddresses() {
     List<HostAddress> addresses = new ArrayList<>();
-    String output = ipOrFail("cannot list the host's addresses", "-j", "address", "show", "scope", "global");
+    String output = ip.runOrFail("cannot list the host's addresses", "-j", "address", "show", "scope", "global");
     for (JsonNode link : IpJson.array(output)) {
       if (link.path("addr_info").isEmpty()) {
         continue; // ip lists every link, with no addresses where none matched the scope
@@ -213,7 +212,7 @@ public final class Iproute2Dataplane implements Dataplane {
       InterfaceName name = new InterfaceName(link.path("ifname").asText());
       for (JsonNode info : link.path("addr_info")) {
         if ("global".equals(info.path("scope").asText())) {
-          addresses.add(new HostAddress(name, address(info.path("local").asText())));
+          addresses.add(new HostAddress(name, IpJson.address(info.path("local").asText())));
         }
       }
     }
@@ -223,7 +222,7 @@ public final class Iproute2Dataplane implements Dataplane {
   @Override
   public void addBlackhole(IPAddress block) {
     String cidr = block.toPrefixBlock().toString();
-    CommandResult result = ip(family(block), "route", "add", "blackhole", cidr, "proto", PROTO);
+    CommandResult result = ip.run(IpCommand.family(block), "route", "add", "blackhole", cidr, "proto", PROTO);
     if (result.succeeded()) {
       return;
     }
@@ -234,8 +233,8 @@ public final class Iproute2Dataplane implements Dataplane {
   }
 
   private boolean ourBlackholeExists(IPAddress block) {
-    String output = ipOrFail("cannot read the routes to " + block, "-j", family(block), "route", "show", "exact",
-        block.toPrefixBlock().toString(), "type", "blackhole", "proto", PROTO);
+    String output = ip.runOrFail("cannot read the routes to " + block, "-j", IpCommand.family(block), "route", "show",
+        "exact", block.toPrefixBlock().toString(), "type", "blackhole", "proto", PROTO);
     return !IpJson.array(output).isEmpty();
   }
 
@@ -243,7 +242,7 @@ public final class Iproute2Dataplane implements Dataplane {
   public boolean removeBlackhole(IPAddress block) {
     String cidr = block.toPrefixBlock().toString();
     // With proto given, the kernel deletes only a route of that protocol.
-    CommandResult result = ip(family(block), "route", "del", "blackhole", cidr, "proto", PROTO);
+    CommandResult result = ip.run(IpCommand.family(block), "route", "del", "blackhole", cidr, "proto", PROTO);
     if (result.succeeded()) {
       return true;
     }
@@ -256,54 +255,17 @@ public final class Iproute2Dataplane implements Dataplane {
   @Override
   public List<IPAddress> blackholes() {
     List<IPAddress> blocks = new ArrayList<>();
-    String output = ipOrFail("cannot list blackhole routes", "-j", "route", "show", "table", "all", "type",
+    String output = ip.runOrFail("cannot list blackhole routes", "-j", "route", "show", "table", "all", "type",
         "blackhole", "proto", PROTO);
     for (JsonNode route : IpJson.array(output)) {
       if (!route.has("table")) {
-        blocks.add(destination(route));
+        blocks.add(IpJson.destination(route));
       }
     }
     return blocks;
   }
 
   private boolean exists(InterfaceName name) {
-    return ip("link", "show", "dev", name.value()).succeeded();
-  }
-
-  private CommandResult ip(String... args) {
-    List<String> argv = new ArrayList<>(args.length + 1);
-    argv.add(ip);
-    argv.addAll(List.of(args));
-    return commands.run(argv);
-  }
-
-  private String ipOrFail(String what, String... args) {
-    CommandResult result = ip(args);
-    if (!result.succeeded()) {
-      throw new DataplaneException(what + ": " + result.reason());
-    }
-    return result.stdout();
-  }
-
-  private static String family(IPAddress address) {
-    return address.isIPv6() ? "-6" : "-4";
-  }
-
-  /** A route's destination with its prefix length; ip prints a host route without one. */
-  private static IPAddress destination(JsonNode route) {
-    String dst = route.path("dst").asText();
-    boolean v6 = dst.contains(":") || "inet6".equals(route.path("family").asText());
-    if ("default".equals(dst)) {
-      return address(v6 ? "::/0" : "0.0.0.0/0");
-    }
-    return dst.contains("/") ? address(dst) : address(dst + (v6 ? "/128" : "/32"));
-  }
-
-  private static IPAddress address(String text) {
-    IPAddress parsed = new IPAddressString(text).getAddress();
-    if (parsed == null) {
-      throw new DataplaneException("ip printed an address we cannot read: '" + text + "'");
-    }
-    return parsed;
+    return ip.run("link", "show", "dev", name.value()).succeeded();
   }
 }

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Named;
 import org.calicomesos.ports.dataplane.Dataplane;
+import org.calicomesos.ports.routing.RouteTable;
 
 /**
  * Offers the {@code ip}-command dataplane under the name {@code iproute2}; the composition root chooses it through a
@@ -17,5 +18,11 @@ public final class Iproute2DataplaneModule {
   @Named("iproute2")
   public static Dataplane iproute2Dataplane() {
     return Iproute2Dataplane.onPath();
+  }
+
+  @Provides
+  @Named("iproute2")
+  public static RouteTable iproute2RouteTable() {
+    return Iproute2RouteTable.onPath();
   }
 }

@@ -24,8 +24,6 @@ import org.calicomesos.ports.dataplane.VethPlan;
  * its own sockets and closes them, so concurrent calls share nothing.
  */
 public final class NetlinkDataplane implements Dataplane {
-  private static final int[] FAMILIES = {InetBytes.AF_INET, InetBytes.AF_INET6};
-
   @Override
   public PlumbedInterface plumb(VethPlan plan) {
     String container = plan.namespace().describe();
@@ -125,7 +123,7 @@ public final class NetlinkDataplane implements Dataplane {
       }
       LinkRequests.Link link = found.get();
       List<IPAddress> routes = new ArrayList<>();
-      for (RouteRequests.RouteEntry route : ourRoutes(host)) {
+      for (RouteRequests.RouteEntry route : MainTable.ours(host)) {
         if (route.oif() == link.index() && route.type() == RouteRequests.RTN_UNICAST) {
           routes.add(route.destination());
         }
@@ -205,7 +203,7 @@ public final class NetlinkDataplane implements Dataplane {
   public List<IPAddress> blackholes() {
     try (NetlinkSocket host = NetlinkSocket.open()) {
       List<IPAddress> blocks = new ArrayList<>();
-      for (RouteRequests.RouteEntry route : ourRoutes(host)) {
+      for (RouteRequests.RouteEntry route : MainTable.ours(host)) {
         if (route.type() == RouteRequests.RTN_BLACKHOLE) {
           blocks.add(route.destination());
         }
@@ -216,27 +214,12 @@ public final class NetlinkDataplane implements Dataplane {
 
   private static boolean isOurBlackhole(NetlinkSocket host, IPAddress block) {
     IPAddress wanted = InetBytes.prefix(InetBytes.bytes(block), InetBytes.prefixLength(block));
-    for (RouteRequests.RouteEntry route : ourRoutes(host)) {
+    for (RouteRequests.RouteEntry route : MainTable.ours(host)) {
       if (route.type() == RouteRequests.RTN_BLACKHOLE && wanted.equals(route.destination())) {
         return true;
       }
     }
     return false;
-  }
-
-  /** Main-table routes of both families that carry our protocol. */
-  private static List<RouteRequests.RouteEntry> ourRoutes(NetlinkSocket host) {
-    List<RouteRequests.RouteEntry> routes = new ArrayList<>();
-    for (int family : FAMILIES) {
-      for (NetlinkMessage message : host.dump(RouteRequests.dump(family), "list this host's routes")) {
-        RouteRequests.RouteEntry route = RouteRequests.parse(message);
-        if (route.table() == RouteRequests.RT_TABLE_MAIN && route.protocol() == ROUTE_PROTOCOL
-            && route.destination() != null) {
-          routes.add(route);
-        }
-      }
-    }
-    return routes;
   }
 
   private static Optional<Integer> linkIndex(NetlinkSocket socket, InterfaceName name) {

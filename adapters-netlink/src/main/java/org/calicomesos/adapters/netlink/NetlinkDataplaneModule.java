@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Named;
 import org.calicomesos.ports.dataplane.Dataplane;
+import org.calicomesos.ports.routing.RouteTable;
 
 /**
  * Offers the rtnetlink dataplane under the name {@code netlink}. Constructing it is free: libc is bound on the
@@ -17,5 +18,11 @@ public final class NetlinkDataplaneModule {
   @Named("netlink")
   public static Dataplane netlinkDataplane() {
     return new NetlinkDataplane();
+  }
+
+  @Provides
+  @Named("netlink")
+  public static RouteTable netlinkRouteTable() {
+    return new NetlinkRouteTable();
   }
 }

@@ -17,6 +17,7 @@ final class NetlinkSocket implements AutoCloseable {
   static final int NLM_F_DUMP = 0x300;
   static final int NLM_F_CREATE = 0x400;
   static final int NLM_F_EXCL = 0x200;
+  static final int NLM_F_REPLACE = 0x100;
 
   private static final int RECEIVE_CAPACITY = 64 * 1024; // a dump part is at most 32 KiB
   private static final int DUMP_ATTEMPTS = 5;

@@ -25,19 +25,44 @@ final class RouteRequests {
 
   private RouteRequests() {}
 
-  /** A route as a dump reports it; {@code oif} 0 when it has none (blackholes). */
-  record RouteEntry(int family, int table, int protocol, int type, IPAddress destination, int oif) {}
+  /**
+   * A route as a dump reports it; {@code oif} 0 when it has none (blackholes), {@code gateway} null when it has
+   * none (a veth's route, a blackhole, a multipath route whose gateways are nested in RTA_MULTIPATH).
+   */
+  record RouteEntry(int family, int table, int protocol, int type, IPAddress destination, int oif,
+      IPAddress gateway) {}
 
   /**
    * A unicast route out of {@code oif}: scope link when it has no gateway. NLM_F_EXCL so a destination that is
    * already routed is refused instead of silently replaced.
    */
   static MessageBuilder addUnicast(IPAddress destination, Optional<IPAddress> gateway, int oif) {
-    MessageBuilder message = new MessageBuilder(RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | NetlinkSocket.NLM_F_EXCL);
+    return unicast(RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | NetlinkSocket.NLM_F_EXCL, destination, gateway)
+        .attributeU32(RTA_OIF, oif);
+  }
+
+  /**
+   * A route via {@code gateway} with no RTA_OIF: the kernel picks the link the gateway is on, and refuses
+   * (ENETUNREACH for IPv4, EHOSTUNREACH for IPv6) if it is on none. With {@code replace}, NLM_F_REPLACE: the
+   * kernel then replaces whatever route has this destination (and metric), whatever its protocol, so the caller
+   * must have checked that it is ours; without, NLM_F_EXCL refuses any route to the destination.
+   */
+  static MessageBuilder addViaGateway(IPAddress destination, IPAddress gateway, boolean replace) {
+    int flags = NetlinkSocket.NLM_F_CREATE | (replace ? NetlinkSocket.NLM_F_REPLACE : NetlinkSocket.NLM_F_EXCL);
+    return unicast(RTM_NEWROUTE, flags, destination, Optional.of(gateway));
+  }
+
+  /** The kernel deletes only a route of our protocol via this very gateway; anything else is ESRCH. */
+  static MessageBuilder deleteViaGateway(IPAddress destination, IPAddress gateway) {
+    return unicast(RTM_DELROUTE, 0, destination, Optional.of(gateway));
+  }
+
+  private static MessageBuilder unicast(int type, int flags, IPAddress destination, Optional<IPAddress> gateway) {
+    MessageBuilder message = new MessageBuilder(type, flags);
     rtmsg(message, destination, gateway.isPresent() ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK, RTN_UNICAST);
     destination(message, destination);
     gateway.ifPresent(g -> message.attribute(RTA_GATEWAY, InetBytes.bytes(g)));
-    return message.attributeU32(RTA_OIF, oif);
+    return message;
   }
 
   static MessageBuilder addBlackhole(IPAddress block) {
@@ -73,7 +98,9 @@ final class RouteRequests {
         ? InetBytes.prefix(NetlinkMessage.bytes(attributes.get(RTA_DST)), dstLength)
         : (family == InetBytes.AF_INET || family == InetBytes.AF_INET6) ? InetBytes.defaultPrefix(family) : null;
     int oif = attributes.containsKey(RTA_OIF) ? NetlinkMessage.u32(attributes.get(RTA_OIF)) : 0;
-    return new RouteEntry(family, table, protocol, type, destination, oif);
+    IPAddress gateway = attributes.containsKey(RTA_GATEWAY)
+        ? InetBytes.address(NetlinkMessage.bytes(attributes.get(RTA_GATEWAY))) : null;
+    return new RouteEntry(family, table, protocol, type, destination, oif, gateway);
   }
 
   private static void rtmsg(MessageBuilder message, IPAddress destination, int scope, int type) {

@@ -10,6 +10,7 @@ import org.calicomesos.ports.dataplane.DataplaneException;
  * neither are our own routes of other kinds (a veth's {@code /32} has no gateway; a blackhole has no next hop).
  * Which routes should exist is decided in core; implementations only translate. Failures are
  * {@link DataplaneException}s an operator can act on (e.g. the gateway is not on any attached link).
+ * Implementations act on the network namespace of the calling thread.
  */
 public interface RouteTable {
   /** Our routes with a gateway, both families, in the kernel's order. */
@@ -17,8 +18,9 @@ public interface RouteTable {
 
   /**
    * Makes {@code route} present: adds it, or replaces our route to the same destination (a block that moved
-   * to another host). Refuses with a {@link DataplaneException} if a route to that destination exists that is
-   * not ours.
+   * to another host); nothing changes if it is already there. Refuses with a {@link DataplaneException}, and
+   * changes nothing, if a main-table route to that destination exists that is not ours (another protocol, or
+   * one of our veth routes or blackholes), or if the gateway is not on any link of this host.
    */
   void add(HostRoute route);
 

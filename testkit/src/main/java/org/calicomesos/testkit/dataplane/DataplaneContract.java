@@ -57,10 +57,8 @@ public abstract class DataplaneContract {
   protected TestNetwork network;
 
   @BeforeAll
-  static void requireRoot() throws IOException {
-    String uid = Files.readAllLines(Path.of("/proc/self/status")).stream()
-        .filter(line -> line.startsWith("Uid:")).findFirst().orElse("Uid: ?").split("\\s+")[1];
-    assertThat(uid).as("the dataplane contract creates namespaces and interfaces, so it must run as root").isEqualTo("0");
+  static void requireRoot() {
+    RootUser.require("the dataplane contract creates namespaces and interfaces");
   }
 
   @BeforeEach

@@ -10,9 +10,6 @@ import static org.calicomesos.testkit.policy.ContractPolicies.publicProfile;
 import static org.calicomesos.testkit.policy.ContractPolicies.tagSet;
 
 import inet.ipaddr.IPAddress;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,6 +21,7 @@ import org.calicomesos.ports.policy.PolicyDataplane;
 import org.calicomesos.ports.policy.ProfileRule;
 import org.calicomesos.ports.policy.TagSet;
 import org.calicomesos.testkit.dataplane.KernelCommand;
+import org.calicomesos.testkit.dataplane.RootUser;
 import org.calicomesos.testkit.dataplane.TestNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,11 +47,8 @@ public abstract class PolicyDataplaneContract {
   private WorkloadFixture workloads;
 
   @BeforeAll
-  static void requireRoot() throws IOException {
-    String uid = Files.readAllLines(Path.of("/proc/self/status")).stream()
-        .filter(line -> line.startsWith("Uid:")).findFirst().orElse("Uid: ?").split("\\s+")[1];
-    assertThat(uid).as("the policy contract changes nftables and plumbs namespaces, so it must run as root")
-        .isEqualTo("0");
+  static void requireRoot() {
+    RootUser.require("the policy contract changes nftables and plumbs namespaces");
   }
 
   @BeforeEach
