@@ -64,6 +64,9 @@ final class HostNamespaces implements AutoCloseable {
     KernelCommand.run("ip", "-n", namespace, "link", "set", "lo", "up");
     KernelCommand.run("ip", "-n", namespace, "addr", "add", address(n) + "/24", "dev", "eth0");
     KernelCommand.run("ip", "-n", namespace, "link", "set", "eth0", "up");
+    // Proxy ARP answers a container's ARP for 169.254.1.1 only if the host has a route to that address: real hosts
+    // have a default route, so these get one too (towards the bridge; nothing is sent along it).
+    KernelCommand.run("ip", "-n", namespace, "route", "add", "default", "via", rootAddress());
     // A host forwards between its containers and the link; the per-veth switch covers only the veth side.
     KernelCommand.run("ip", "netns", "exec", namespace, "sysctl", "-qw", "net.ipv4.conf.all.forwarding=1");
   }

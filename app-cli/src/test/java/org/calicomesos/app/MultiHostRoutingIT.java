@@ -89,7 +89,8 @@ class MultiHostRoutingIT {
     String route = block2.toCanonicalString() + " via " + network.address(2);
 
     await(() -> routes(1).contains(route), "h1 routes h2's block " + route);
-    assertThat(routes(1)).contains(route + " dev eth0 proto 196");
+    assertThat(network.run(1, "ip", "-4", "route", "show", block2.toCanonicalString()))
+        .as("ours, marked with our protocol").contains(route + " dev eth0 proto 196");
     await(() -> reaches(prod1, prod2), "h1's prod container reaches h2's");
     assertThat(reaches(prod1, dev2)).as("h1 prod → h2 dev must be dropped").isFalse();
     await(() -> reaches(prod3, prod1) && reaches(prod3, prod2), "h3's prod container reaches h1's and h2's");

@@ -29,7 +29,7 @@ import org.calicomesos.ports.schema.DatastoreKeys;
  * route} in host 1's namespace sees it. Printed, and written to {@code target/route-convergence.txt}.
  */
 final class RouteConvergenceTiming {
-  static final String POOL = "172.29.0.0/16";
+  static final String POOL = "198.19.0.0/16";
   private static final Duration PATIENCE = Duration.ofSeconds(15);
 
   private final HostNamespaces network;
