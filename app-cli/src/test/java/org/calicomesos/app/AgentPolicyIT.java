@@ -132,7 +132,7 @@ class AgentPolicyIT {
     String ruleset = started.ruleset();
 
     agent.stop();
-    assertThat(agent.log()).contains("agent stopped; the rules in force stay");
+    assertThat(agent.log()).contains("policy loop stopped; what is in force stays");
     assertThat(nft("list", "table", "inet", TABLE)).isEqualTo(ruleset);
     assertReachable(a, b);
     assertBlocked(c, a);

@@ -24,23 +24,47 @@ final class AgentProcess implements AutoCloseable {
 
   static final String SERVING = "serving plugin requests on";
 
-  /** Starts the agent and waits until it has enforced its first full read of the datastore. */
+  /**
+   * Starts the agent and waits until it has enforced its first full read of the datastore. Without its route loop:
+   * an agent in the root namespace must not program routes there (other tests share it); multi-host tests run
+   * theirs in namespaces ({@link #startInNamespace}).
+   */
   static AgentProcess start(Path directory, Map<String, String> env) throws IOException {
-    AgentProcess agent = launch(directory, env);
+    AgentProcess agent = launch(directory, env, "--no-routes");
     agent.awaitLog(IN_STEP, 1, Duration.ofSeconds(30));
     return agent;
   }
 
-  /** Starts {@code agent --no-policy} and waits until it serves plugin requests. */
+  /** Starts {@code agent --no-policy --no-routes} and waits until it serves plugin requests. */
   static AgentProcess startServingOnly(Path directory, Map<String, String> env) throws IOException {
-    AgentProcess agent = launch(directory, env, "--no-policy");
+    AgentProcess agent = launch(directory, env, "--no-policy", "--no-routes");
     agent.awaitLog(SERVING, 1, Duration.ofSeconds(30));
     return agent;
   }
 
+  /**
+   * Starts the agent inside network namespace {@code namespace} ({@code ip netns exec}), as a host of a multi-host
+   * test, and waits until both its policy and its routes are in step with the datastore.
+   */
+  static AgentProcess startInNamespace(String namespace, Path directory, Map<String, String> env) throws IOException {
+    AgentProcess agent = launch(List.of("ip", "netns", "exec", namespace), directory, env);
+    agent.awaitLog(IN_STEP, 1, Duration.ofSeconds(30));
+    agent.awaitLog(ROUTES_IN_STEP, 1, Duration.ofSeconds(30));
+    return agent;
+  }
+
+  static final String ROUTES_IN_STEP = "routes in step with the datastore";
+
   private static AgentProcess launch(Path directory, Map<String, String> env, String... options) throws IOException {
+    return launch(List.of(), directory, env, options);
+  }
+
+  /** @param prefix what runs the launcher (e.g. {@code ip netns exec h1}), or nothing */
+  private static AgentProcess launch(List<String> prefix, Path directory, Map<String, String> env, String... options)
+      throws IOException {
     Path log = Files.createTempFile(directory, "agent-", ".log");
-    List<String> command = new ArrayList<>(List.of(LauncherStorm.LAUNCHER.toString(), "agent"));
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(LauncherStorm.LAUNCHER.toString(), "agent"));
     command.addAll(List.of(options));
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(directory.toFile())

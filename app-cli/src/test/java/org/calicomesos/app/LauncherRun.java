@@ -12,7 +12,18 @@ import java.util.concurrent.TimeUnit;
 record LauncherRun(int status, String stdout, String stderr) {
   static LauncherRun of(Path launcher, Path workingDirectory, Map<String, String> env, String stdin, String... args)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command(launcher, args)).directory(workingDirectory.toFile());
+    return of(List.of(), launcher, workingDirectory, env, stdin, args);
+  }
+
+  /** As {@link #of}, the launcher run inside network namespace {@code namespace}: a host of a multi-host test. */
+  static LauncherRun inNamespace(String namespace, Path launcher, Path workingDirectory, Map<String, String> env,
+      String stdin, String... args) throws IOException, InterruptedException {
+    return of(List.of("ip", "netns", "exec", namespace), launcher, workingDirectory, env, stdin, args);
+  }
+
+  private static LauncherRun of(List<String> prefix, Path launcher, Path workingDirectory, Map<String, String> env,
+      String stdin, String... args) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command(prefix, launcher, args)).directory(workingDirectory.toFile());
     configureOnly(builder, env);
     boolean viaSharedAgent = args.length == 0 && !env.containsKey("CALICO_AGENT_SOCKET") && SharedAgent.enabled();
     if (args.length == 0 && !env.containsKey("CALICO_AGENT_SOCKET")) {
@@ -56,8 +67,9 @@ record LauncherRun(int status, String stdout, String stderr) {
         new String(err.join(), StandardCharsets.UTF_8));
   }
 
-  private static List<String> command(Path launcher, String... args) {
-    List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
+  private static List<String> command(List<String> prefix, Path launcher, String... args) {
+    List<String> command = new java.util.ArrayList<>(prefix);
+    command.add(launcher.toString());
     command.addAll(List.of(args));
     return command;
   }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A plugin request is a JVM of its own, and its start-up is the request's latency (DESIGN.md §9): one request,
  * run as Mesos runs it (no arguments, JSON on stdin) on the memory store, loads nothing of the metrics — no
- * Prometheus client, none of the agent's metrics or observers — while the request path around them is loaded.
+ * Prometheus client, none of the agent's metrics or observers, nothing of its route loop — while the request path
+ * around them is loaded.
  */
 class PluginLoadsNoMetricsTest {
   @TempDir
@@ -46,5 +47,10 @@ class PluginLoadsNoMetricsTest {
         .noneMatch(line -> line.contains(" org.calicomesos.app.metrics."))
         .noneMatch(line -> line.contains(" org.calicomesos.app.plugin.RequestObserver "))
         .noneMatch(line -> line.contains(" org.calicomesos.app.agent."));
+    assertThat(classes).as("nothing of the agent's routes: no route table, no route model, no registration")
+        .noneMatch(line -> line.contains(" org.calicomesos.ports.routing."))
+        .noneMatch(line -> line.contains(" org.calicomesos.core.routing."))
+        .noneMatch(line -> line.contains(" org.calicomesos.core.node.HostRegistrar "))
+        .noneMatch(line -> line.contains("RouteTable"));
   }
 }

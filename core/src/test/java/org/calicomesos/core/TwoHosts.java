@@ -8,13 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.calicomesos.adapters.memory.MemoryDataplane;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
+import org.calicomesos.core.endpoint.CleanupService;
 import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.endpoint.IsolateService;
 import org.calicomesos.core.ipam.AllocateAddressesService;
 import org.calicomesos.core.ipam.IpamSettings;
+import org.calicomesos.core.ipam.ReleaseAddressesService;
+import org.calicomesos.core.ipam.ReserveAddressesService;
 import org.calicomesos.ports.dataplane.NetworkNamespace;
 import org.calicomesos.ports.endpoint.IsolateCommand;
 import org.calicomesos.ports.ipam.AllocateCommand;
+import org.calicomesos.ports.ipam.ReserveCommand;
 import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.HandleId;
@@ -30,7 +34,7 @@ public final class TwoHosts {
   public static final DatastoreKeys KEYS = new DatastoreKeys("/calico");
   public static final NodeName HERE = new NodeName("agent-1");
   public static final NodeName THERE = new NodeName("agent-2");
-  private static final IpamSettings IPAM = new IpamSettings(
+  public static final IpamSettings IPAM = new IpamSettings(
       Addresses.parseCidr("v4", "198.18.0.0/24"), Addresses.parseCidr("v6", "fd00:c0de::/120"));
 
   public final MemoryKeyValueStore store = new MemoryKeyValueStore();
@@ -41,11 +45,31 @@ public final class TwoHosts {
         .allocate(new AllocateCommand(node, new HandleId("uid-" + container), v4, v6, Map.of()));
     List<IPAddress> addresses = new ArrayList<>(allocated.ipv4());
     addresses.addAll(allocated.ipv6());
-    EndpointSettings settings = new EndpointSettings(node, 1500, Optional.of(hostIp(node)));
-    new IsolateService(store, KEYS, new MemoryDataplane(), settings)
+    isolateWith(node, container, addresses, netgroups);
+    return addresses;
+  }
+
+  /** Reserves exactly {@code addresses} (perhaps in another host's block: borrowed) and isolates the container. */
+  public void isolateReserved(NodeName node, String container, List<IPAddress> addresses, String... netgroups) {
+    new ReserveAddressesService(store, KEYS, IPAM)
+        .reserve(new ReserveCommand(node, new HandleId("uid-" + container), addresses, Map.of()));
+    isolateWith(node, container, addresses, netgroups);
+  }
+
+  /** Cleans the container up on {@code node}, releasing what its handle still holds. */
+  public void cleanup(NodeName node, String container) {
+    new CleanupService(store, KEYS, new MemoryDataplane(), settings(node), new ReleaseAddressesService(store, KEYS, IPAM))
+        .cleanup(new ContainerId(container));
+  }
+
+  private void isolateWith(NodeName node, String container, List<IPAddress> addresses, String... netgroups) {
+    new IsolateService(store, KEYS, new MemoryDataplane(), settings(node))
         .isolate(new IsolateCommand(new ContainerId(container), new NetworkNamespace.OfProcess(4242), addresses,
             Arrays.stream(netgroups).map(Netgroup::new).toList(), Map.of("app", container)));
-    return addresses;
+  }
+
+  private static EndpointSettings settings(NodeName node) {
+    return new EndpointSettings(node, 1500, Optional.of(hostIp(node)));
   }
 
   /** The address each host's profile admits: 10.0.0.5 here, 10.0.0.6 there. */

@@ -1,12 +1,14 @@
 package org.calicomesos.app.admin;
 
-import org.calicomesos.app.agent.PolicyAgent;
+import org.calicomesos.app.agent.FollowingLoop;
+import org.calicomesos.app.agent.RouteAgent;
 import org.calicomesos.ports.diagnostics.HostReadouts;
 import org.calicomesos.app.metrics.AgentMetrics;
 import org.calicomesos.ports.endpoint.ListEndpointsUseCase;
 import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
+import org.calicomesos.ports.ipam.ReleaseBlockUseCase;
 import org.calicomesos.ports.ipam.ShowIpamUseCase;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.node.ShowNodeUseCase;
@@ -22,14 +24,19 @@ public interface AdminServices {
 
   ReleaseAddressesUseCase release();
 
+  ReleaseBlockUseCase releaseBlock();
+
   ListEndpointsUseCase endpoints();
 
   ShowProfilesUseCase profiles();
 
   ShowNodeUseCase nodeStatus();
 
-  /** This host's agent (its policy loop), built on the configured datastore and the nftables policy dataplane. */
-  PolicyAgent policyAgent();
+  /** This host's policy loop, built on the configured datastore and the nftables policy dataplane. */
+  FollowingLoop policyLoop();
+
+  /** This host's route loop and registration, built on the configured datastore and dataplane's route table. */
+  RouteAgent routeAgent();
 
   /** Read-only views of this host's network and agent (ip, nft list, journalctl), for 'diags'. */
   HostReadouts hostReadouts();

@@ -12,7 +12,10 @@ import org.calicomesos.ports.model.Excerpt;
 import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.model.NodeName;
 
-/** Reads {@code CALICO_DATAPLANE}, {@code CALICO_MTU} and {@code CALICO_HOST_IP}; every error names its variable. */
+/**
+ * Reads {@code CALICO_DATAPLANE}, {@code CALICO_MTU}, {@code CALICO_HOST_IP} and {@code CALICO_HOST_IPV6}; every error
+ * names its variable.
+ */
 final class EndpointConfiguration {
   private EndpointConfiguration() {}
 
@@ -32,7 +35,8 @@ final class EndpointConfiguration {
   }
 
   static EndpointSettings settings(Map<String, String> env, NodeName node) {
-    return new EndpointSettings(node, mtu(env), hostIp(env));
+    return new EndpointSettings(node, mtu(env), hostIp(env, "CALICO_HOST_IP", IpFamily.V4),
+        hostIp(env, "CALICO_HOST_IPV6", IpFamily.V6));
   }
 
   private static int mtu(Map<String, String> env) {
@@ -52,13 +56,13 @@ final class EndpointConfiguration {
         + VethPlan.MIN_MTU + " to " + VethPlan.MAX_MTU);
   }
 
-  private static Optional<IPAddress> hostIp(Map<String, String> env) {
-    Optional<String> text = EnvironmentValues.text(env, "CALICO_HOST_IP");
+  private static Optional<IPAddress> hostIp(Map<String, String> env, String variable, IpFamily family) {
+    Optional<String> text = EnvironmentValues.text(env, variable);
     if (text.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Addresses.parseAddress("CALICO_HOST_IP", text.get().trim(), IpFamily.V4));
+      return Optional.of(Addresses.parseAddress(variable, text.get().trim(), family));
     } catch (CalicoMesosException e) {
       throw new InvalidConfigurationException(e.getMessage());
     }

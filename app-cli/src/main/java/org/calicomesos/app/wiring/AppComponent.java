@@ -15,7 +15,8 @@ import org.calicomesos.app.plugin.PluginCommandsModule;
  */
 @Singleton
 @Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, EndpointModule.class,
-    InspectionModule.class, HostReadoutsModule.class, DataplaneModule.class, PolicyModule.class, PluginCommandsModule.class})
+    InspectionModule.class, HostReadoutsModule.class, DataplaneModule.class, PolicyModule.class, RoutingModule.class,
+    PluginCommandsModule.class})
 public interface AppComponent extends AdminServices {
 
   NetModulesEndpoint netModulesEndpoint();

@@ -20,12 +20,6 @@ interface DataplaneModule {
   @Singleton
   static Dataplane dataplane(Configuration configuration, @Named("netlink") Provider<Dataplane> netlink,
       @Named("iproute2") Provider<Dataplane> iproute2) {
-    switch (configuration.dataplane()) {
-      case IPROUTE2:
-        return iproute2.get();
-      case NETLINK:
-      default:
-        return netlink.get();
-    }
+    return configuration.dataplane().choose(netlink::get, iproute2::get);
   }
 }

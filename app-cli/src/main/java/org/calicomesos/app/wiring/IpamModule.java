@@ -4,6 +4,7 @@ import dagger.Binds;
 import dagger.Module;
 import org.calicomesos.app.plugin.IpamRetriesOfRequests;
 import org.calicomesos.core.ipam.AllocateAddressesService;
+import org.calicomesos.core.ipam.BlockReleaseService;
 import org.calicomesos.core.endpoint.EndpointConsistencyCheck;
 import org.calicomesos.core.ipam.IpamOverviewService;
 import org.calicomesos.core.ipam.PoolService;
@@ -14,6 +15,7 @@ import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
+import org.calicomesos.ports.ipam.ReleaseBlockUseCase;
 import org.calicomesos.ports.ipam.ReserveAddressesUseCase;
 import org.calicomesos.ports.ipam.ShowIpamUseCase;
 
@@ -28,6 +30,9 @@ interface IpamModule {
 
   @Binds
   ReleaseAddressesUseCase release(ReleaseAddressesService service);
+
+  @Binds
+  ReleaseBlockUseCase releaseBlock(BlockReleaseService service);
 
   @Binds
   ManagePoolsUseCase pools(PoolService service);

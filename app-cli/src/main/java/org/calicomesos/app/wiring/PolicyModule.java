@@ -4,6 +4,8 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import org.calicomesos.adapters.nftables.NftablesPolicyModule;
+import java.util.Optional;
+import org.calicomesos.app.agent.FollowingLoop;
 import org.calicomesos.app.agent.ObservedPolicyDataplane;
 import org.calicomesos.app.agent.PolicyObserver;
 import org.calicomesos.app.metrics.AgentMetrics;
@@ -24,6 +26,11 @@ interface PolicyModule {
   static SyncPolicyUseCase sync(KeyValueStore store, DatastoreKeys keys, EndpointSettings settings,
       PolicyDataplane kernel, PolicyObserver observer) {
     return new PolicySync(store, keys, settings, new ObservedPolicyDataplane(kernel, observer));
+  }
+
+  @Provides
+  static FollowingLoop policyLoop(SyncPolicyUseCase sync, KeyValueStore store, PolicyObserver observer) {
+    return new FollowingLoop("policy", sync, store, observer::loopFailed, Optional.empty());
   }
 
   @Binds

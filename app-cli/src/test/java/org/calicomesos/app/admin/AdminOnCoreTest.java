@@ -113,6 +113,29 @@ class AdminOnCoreTest {
   }
 
   @Test
+  void release_block_refuses_a_block_in_use_then_releases_it_once_empty_and_again_is_a_no_op() throws Exception {
+    ipam.run("pool", "add", "10.0.0.0/16");
+    String address = canonical(ipam.allocate("uid-1", 1).ipv4()).get(0);
+    String block = JSON.readTree(ipam.run("ipam", "show", "-o", "json").out()).get("blocks").get(0).get("cidr").asText();
+
+    AdminRun refused = ipam.run("ipam", "release-block", block);
+    ipam.run("ipam", "release", "--ip", address);
+    AdminRun released = ipam.run("ipam", "release-block", block);
+    AdminRun again = ipam.run("ipam", "release-block", block, "-o", "json");
+    AdminRun notACidr = ipam.run("ipam", "release-block", "10.0.0.1");
+
+    assertThat(refused.status()).isEqualTo(1);
+    assertThat(refused.err()).isEqualTo("error: block " + block + " still holds 1 address; release it first "
+        + "('calico-mesos ipam release') and try again\n");
+    assertThat(released.status()).as(released.err()).isZero();
+    assertThat(released.out()).isEqualTo("released block " + block + " (claimed by node-a)\n");
+    assertThat(JSON.readTree(again.out()).get("block_removed").asBoolean()).isFalse();
+    assertThat(JSON.readTree(again.out()).get("claims_removed")).isEmpty();
+    assertThat(JSON.readTree(ipam.run("ipam", "show", "-o", "json").out()).get("blocks")).isEmpty();
+    assertThat(notACidr.status()).isEqualTo(2);
+  }
+
+  @Test
   void check_of_a_consistent_ipam_exits_0() {
     ipam.run("pool", "add", "10.0.0.0/16");
     ipam.allocate("uid-1", 2);

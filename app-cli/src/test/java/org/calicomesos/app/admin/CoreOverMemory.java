@@ -12,6 +12,7 @@ import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.endpoint.IsolateService;
 import org.calicomesos.core.endpoint.ListEndpointsService;
 import org.calicomesos.core.ipam.AllocateAddressesService;
+import org.calicomesos.core.ipam.BlockReleaseService;
 import org.calicomesos.core.ipam.IpamChecker;
 import org.calicomesos.core.ipam.IpamOverviewService;
 import org.calicomesos.core.ipam.IpamSettings;
@@ -46,6 +47,7 @@ final class CoreOverMemory {
         new IpamOverviewService(store, keys, settings),
         new IpamChecker(store, keys, settings),
         new ReleaseAddressesService(store, keys, settings),
+        new BlockReleaseService(store, keys),
         new ListEndpointsService(store, keys),
         new ShowProfilesService(store, keys),
         new NodeStatusService(store, keys),

@@ -4,6 +4,7 @@ import org.calicomesos.ports.endpoint.ListEndpointsUseCase;
 import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
+import org.calicomesos.ports.ipam.ReleaseBlockUseCase;
 import org.calicomesos.ports.ipam.ShowIpamUseCase;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.node.ShowNodeUseCase;
@@ -15,6 +16,7 @@ record FixedAdminServices(
     ShowIpamUseCase ipamOverview,
     CheckIpamUseCase ipamCheck,
     ReleaseAddressesUseCase release,
+    ReleaseBlockUseCase releaseBlock,
     ListEndpointsUseCase endpoints,
     ShowProfilesUseCase profiles,
     ShowNodeUseCase nodeStatus,
@@ -22,7 +24,12 @@ record FixedAdminServices(
     String datastoreDescription) implements AdminServices {
 
   @Override
-  public org.calicomesos.app.agent.PolicyAgent policyAgent() {
+  public org.calicomesos.app.agent.FollowingLoop policyLoop() {
+    throw new AssertionError("the agent was not expected");
+  }
+
+  @Override
+  public org.calicomesos.app.agent.RouteAgent routeAgent() {
     throw new AssertionError("the agent was not expected");
   }
 
@@ -43,6 +50,7 @@ record FixedAdminServices(
         host -> { throw new AssertionError("ipam show was not expected"); },
         () -> { throw new AssertionError("ipam check was not expected"); },
         command -> { throw new AssertionError("release was not expected"); },
+        block -> { throw new AssertionError("release-block was not expected"); },
         new UnreachableEndpoints(),
         new UnreachableProfiles(),
         node -> { throw new AssertionError("node show was not expected"); },
@@ -51,37 +59,37 @@ record FixedAdminServices(
   }
 
   FixedAdminServices withPools(ManagePoolsUseCase replacement) {
-    return new FixedAdminServices(replacement, ipamOverview, ipamCheck, release, endpoints, profiles, nodeStatus, nodeName,
+    return new FixedAdminServices(replacement, ipamOverview, ipamCheck, release, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
         datastoreDescription);
   }
 
   FixedAdminServices withOverview(ShowIpamUseCase replacement) {
-    return new FixedAdminServices(pools, replacement, ipamCheck, release, endpoints, profiles, nodeStatus, nodeName,
+    return new FixedAdminServices(pools, replacement, ipamCheck, release, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
         datastoreDescription);
   }
 
   FixedAdminServices withCheck(CheckIpamUseCase replacement) {
-    return new FixedAdminServices(pools, ipamOverview, replacement, release, endpoints, profiles, nodeStatus, nodeName,
+    return new FixedAdminServices(pools, ipamOverview, replacement, release, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
         datastoreDescription);
   }
 
   FixedAdminServices withRelease(ReleaseAddressesUseCase replacement) {
-    return new FixedAdminServices(pools, ipamOverview, ipamCheck, replacement, endpoints, profiles, nodeStatus, nodeName,
+    return new FixedAdminServices(pools, ipamOverview, ipamCheck, replacement, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
         datastoreDescription);
   }
 
   FixedAdminServices withEndpoints(ListEndpointsUseCase replacement) {
-    return new FixedAdminServices(pools, ipamOverview, ipamCheck, release, replacement, profiles, nodeStatus, nodeName,
+    return new FixedAdminServices(pools, ipamOverview, ipamCheck, release, releaseBlock, replacement, profiles, nodeStatus, nodeName,
         datastoreDescription);
   }
 
   FixedAdminServices withProfiles(ShowProfilesUseCase replacement) {
-    return new FixedAdminServices(pools, ipamOverview, ipamCheck, release, endpoints, replacement, nodeStatus, nodeName,
+    return new FixedAdminServices(pools, ipamOverview, ipamCheck, release, releaseBlock, endpoints, replacement, nodeStatus, nodeName,
         datastoreDescription);
   }
 
   FixedAdminServices withNodeStatus(ShowNodeUseCase replacement) {
-    return new FixedAdminServices(pools, ipamOverview, ipamCheck, release, endpoints, profiles, replacement, nodeName,
+    return new FixedAdminServices(pools, ipamOverview, ipamCheck, release, releaseBlock, endpoints, profiles, replacement, nodeName,
         datastoreDescription);
   }
 

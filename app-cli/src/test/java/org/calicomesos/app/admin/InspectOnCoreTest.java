@@ -206,8 +206,18 @@ class InspectOnCoreTest {
         host IP:        10.0.0.5 (from profile default_node-a)
         affine blocks:  %s
         endpoints:      2
+        route mode:     direct
+        registration:   not registered (the agent registers its host when it starts)
+        other hosts:    1
         agent:          see 'systemctl status calico-mesos-agent'
+
+        HOST    BLOCKS  REGISTRATION
+        node-b       1  not registered (the agent registers its host when it starts)
         """.formatted(block));
+    assertThat(json.get("route_mode").asText()).isEqualTo("direct");
+    assertThat(json.get("registration").isNull()).isTrue();
+    assertThat(json.get("other_hosts").get(0).get("node").asText()).isEqualTo("node-b");
+    assertThat(json.get("other_hosts").get(0).get("blocks").asInt()).isEqualTo(1);
     assertThat(json.get("host_ip").asText()).isEqualTo("10.0.0.5");
     assertThat(json.get("host_ip_unreadable").isNull()).isTrue();
     assertThat(json.get("endpoints").asInt()).isEqualTo(2);
@@ -221,6 +231,9 @@ class InspectOnCoreTest {
         host IP:        not recorded yet (the first isolate on this host writes profile default_node-a)
         affine blocks:  none
         endpoints:      0
+        route mode:     direct
+        registration:   not registered (the agent registers its host when it starts)
+        other hosts:    none
         agent:          see 'systemctl status calico-mesos-agent'
         """);
     assertThat(core.run("endpoint", "list").out()).isEqualTo("no endpoints are recorded\n");

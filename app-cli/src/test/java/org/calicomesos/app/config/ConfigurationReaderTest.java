@@ -47,7 +47,8 @@ class ConfigurationReaderTest {
     Configuration configuration = reader.read(Map.of(
         "CALICO_DATASTORE", "memory", "CALICO_SQLITE_PATH", "/tmp/x/store.db", "CALICO_PREFIX", "/test/calico",
         "CALICO_NODENAME", "node-1", "CALICO_IPV4POOL_CIDR", "10.10.0.0/16", "CALICO_IPV6POOL_CIDR", "fd00:1::/64",
-        "CALICO_LOG_FILE", "/tmp/x/plugin.log", "CALICO_LOG_LEVEL", "DEBUG"));
+        "CALICO_LOG_FILE", "/tmp/x/plugin.log", "CALICO_LOG_LEVEL", "DEBUG", "CALICO_HOST_IP", "10.0.0.5",
+        "CALICO_HOST_IPV6", "fd00::5"));
 
     assertThat(configuration.datastore().kind()).isEqualTo(DatastoreKind.MEMORY);
     assertThat(configuration.sqlitePath()).isEqualTo(Path.of("/tmp/x/store.db"));
@@ -55,6 +56,8 @@ class ConfigurationReaderTest {
     assertThat(configuration.nodeName().value()).isEqualTo("node-1");
     assertThat(configuration.ipam().defaultIpv4Pool().toCanonicalString()).isEqualTo("10.10.0.0/16");
     assertThat(configuration.log()).isEqualTo(new LogSettings(Path.of("/tmp/x/plugin.log"), Level.DEBUG));
+    assertThat(configuration.endpoints().hostIp().orElseThrow().toCanonicalString()).isEqualTo("10.0.0.5");
+    assertThat(configuration.endpoints().hostIpv6().orElseThrow().toCanonicalString()).isEqualTo("fd00::5");
   }
 
   @Test
@@ -93,6 +96,7 @@ class ConfigurationReaderTest {
         new BadEnvironment("CALICO_IPV4POOL_CIDR", "fd00::/64", "CALICO_IPV4POOL_CIDR 'fd00::/64' is an IPv6 CIDR; IPv4 expected"),
         new BadEnvironment("CALICO_IPV6POOL_CIDR", "10.0.0.0/8", "CALICO_IPV6POOL_CIDR '10.0.0.0/8' is an IPv4 CIDR; IPv6 expected"),
         new BadEnvironment("CALICO_IPV6POOL_CIDR", "nonsense", "CALICO_IPV6POOL_CIDR 'nonsense' is not an IP address"),
+        new BadEnvironment("CALICO_HOST_IPV6", "10.0.0.5", "CALICO_HOST_IPV6 '10.0.0.5' is an IPv4 address; IPv6 expected"),
         new BadEnvironment("CALICO_LOG_FILE", "isolator.log", "CALICO_LOG_FILE 'isolator.log' must be an absolute file path"),
         new BadEnvironment("CALICO_REQUEST_TIMEOUT", "forever",
             "CALICO_REQUEST_TIMEOUT 'forever' must be a number of seconds between 0.1 and 300"),

@@ -18,7 +18,7 @@ class AgentWiringTest {
     AppComponent app = AppComponent.create(new ConfigurationReader(() -> "testnode").read(
         Map.of("CALICO_DATASTORE", "memory", "CALICO_LOG_FILE", dir.resolve("isolator.log").toString())));
     try {
-      assertThat(app.policyAgent()).isNotNull();
+      assertThat(app.policyLoop()).isNotNull();
       assertThat(app.agentMetrics()).isSameAs(app.agentMetrics());
       assertThat(app.agentMetrics().registry()).isSameAs(app.agentMetrics().registry());
     } finally {

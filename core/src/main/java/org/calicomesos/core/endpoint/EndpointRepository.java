@@ -15,17 +15,7 @@ import org.calicomesos.ports.schema.DatastoreKeys;
 /** Endpoint records of one host, under {@code /calico/v1/host/<node>/workload/mesos/}. */
 final class EndpointRepository {
   /** The stored text as is: deleting a record must not depend on being able to read it. */
-  private static final Codec<String> RAW = new Codec<>() {
-    @Override
-    public String decode(Entry entry) {
-      return entry.value();
-    }
-
-    @Override
-    public String encode(String value) {
-      return value;
-    }
-  };
+  private static final Codec<String> RAW = Codec.STORED_TEXT;
 
   private final KeyValueStore store;
   private final DatastoreKeys keys;

@@ -41,6 +41,16 @@ public final class AddressLookup {
     return holdings;
   }
 
+  /**
+   * Whether an affinity record is a confirmed claim (a pending one is a claim in progress or one that lost its
+   * race: it makes no host the block's owner, calico#6001).
+   *
+   * @throws org.calicomesos.ports.kv.CorruptValueException when the record cannot be read
+   */
+  public static boolean confirmedClaim(org.calicomesos.ports.kv.Entry affinity) {
+    return IpamCodecs.AFFINITY.decode(affinity).state() == Affinity.State.CONFIRMED;
+  }
+
   /** The blocks {@code node}'s claims on which are confirmed, IPv4 then IPv6. */
   public List<IPAddress> blocksAffineTo(NodeName node) {
     List<IPAddress> blocks = new ArrayList<>();
@@ -50,5 +60,13 @@ public final class AddressLookup {
       }
     });
     return blocks;
+  }
+
+  /** How many blocks each host has a confirmed claim on, for every host with a claim (by name). */
+  public Map<NodeName, Integer> confirmedBlockCounts() {
+    Map<NodeName, Integer> counts = new java.util.TreeMap<>(java.util.Comparator.comparing(NodeName::value));
+    repository.allAffinities().forEach((node, claims) -> counts.put(node,
+        (int) claims.values().stream().filter(claim -> claim.state() == Affinity.State.CONFIRMED).count()));
+    return counts;
   }
 }

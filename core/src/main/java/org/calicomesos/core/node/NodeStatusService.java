@@ -17,25 +17,28 @@ import org.calicomesos.ports.policy.StoredProfile;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
 /**
- * {@code node show}: one host as the datastore records it. There is no host registration record yet
- * (DESIGN.md §4), so the host IP is read where isolate writes it: the {@code default_<node>} profile's inbound
- * rule, which admits exactly that address.
+ * {@code node show}: one host as the datastore records it. The host IP shown is the one the host profile admits,
+ * read where isolate writes it (the {@code default_<node>} profile's inbound rule); the registration the agent
+ * writes, with the addresses other hosts route to, is shown beside it.
  */
 public final class NodeStatusService implements ShowNodeUseCase {
   private final ListEndpointsService endpoints;
   private final ShowProfilesService profiles;
   private final AddressLookup ipam;
+  private final HostRoutingReader routing;
 
   @Inject
   public NodeStatusService(KeyValueStore store, DatastoreKeys keys) {
     this.endpoints = new ListEndpointsService(store, keys);
     this.profiles = new ShowProfilesService(store, keys);
     this.ipam = new AddressLookup(store, keys);
+    this.routing = new HostRoutingReader(store, keys);
   }
 
   @Override
   public NodeStatus show(NodeName node) {
-    return new NodeStatus(node, hostIp(node), ipam.blocksAffineTo(node), endpoints.list(Optional.of(node)).size());
+    return new NodeStatus(node, hostIp(node), ipam.blocksAffineTo(node), endpoints.list(Optional.of(node)).size(),
+        routing.read(node));
   }
 
   private Readout<IPAddress> hostIp(NodeName node) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.calicomesos.core.endpoint.Endpoint;
-import org.calicomesos.core.endpoint.EndpointCodec;
+import org.calicomesos.core.endpoint.EndpointRecords;
 import org.calicomesos.core.profile.ProfileCodecs;
 import org.calicomesos.ports.CalicoMesosException;
 import org.calicomesos.ports.dataplane.InterfaceName;
@@ -88,14 +88,12 @@ final class PolicyModel {
   }
 
   private void putEndpoint(Entry entry, EndpointKey key) {
-    Endpoint endpoint;
-    try {
-      endpoint = EndpointCodec.ENDPOINT.decode(entry);
-    } catch (CalicoMesosException e) {
-      LOG.log(Level.WARNING, "ignoring endpoint record {0}: {1}", entry.key(), e.getMessage());
+    Optional<Endpoint> read = EndpointRecords.read(entry);
+    if (read.isEmpty()) {
       endpoints.remove(entry.key());
       return;
     }
+    Endpoint endpoint = read.get();
     Optional<InterfaceName> hostInterface;
     try {
       hostInterface = Optional.of(new InterfaceName(endpoint.interfaceName()));
@@ -121,6 +119,4 @@ final class PolicyModel {
       (key.part() == ProfileKey.Part.RULES ? rules : tags).remove(key.profile());
     }
   }
-
-
 }

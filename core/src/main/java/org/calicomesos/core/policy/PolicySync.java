@@ -40,13 +40,13 @@ public final class PolicySync implements SyncPolicyUseCase {
   }
 
   @Override
-  public String watchedPrefix() {
-    return keys.v1Root();
+  public List<String> watchedPrefixes() {
+    return List.of(keys.v1Root());
   }
 
   @Override
   public long resync() {
-    Listing listing = store.list(watchedPrefix());
+    Listing listing = store.list(keys.v1Root());
     model.clear();
     listing.entries().forEach(model::put);
     changed = true;

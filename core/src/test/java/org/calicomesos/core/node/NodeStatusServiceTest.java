@@ -9,6 +9,13 @@ import org.calicomesos.ports.kv.Readout;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.node.NodeStatus;
+import java.time.Clock;
+import java.util.Optional;
+import org.calicomesos.adapters.memory.MemoryDataplane;
+import org.calicomesos.core.endpoint.EndpointSettings;
+import org.calicomesos.ports.node.HostRegistration;
+import org.calicomesos.ports.node.HostRouting;
+import org.calicomesos.ports.routing.RouteMode;
 import org.junit.jupiter.api.Test;
 
 /** {@code node show} over what the real allocate and isolate services recorded for two hosts. */
@@ -34,7 +41,24 @@ class NodeStatusServiceTest {
 
   @Test
   void a_host_nothing_ran_on_has_nothing_recorded() {
-    assertThat(nodes.show(new NodeName("fresh"))).isEqualTo(new NodeStatus(new NodeName("fresh"), Readout.absent(), List.of(), 0));
+    assertThat(nodes.show(new NodeName("fresh"))).isEqualTo(new NodeStatus(new NodeName("fresh"), Readout.absent(),
+        List.of(), 0, new HostRouting(Readout.of(RouteMode.DIRECT), Readout.absent(), List.of())));
+  }
+
+  @Test
+  void shows_the_route_mode_this_hosts_registration_and_the_other_hosts_with_their_block_counts() {
+    hosts.isolate(TwoHosts.HERE, "a", 1, 0, "prod");
+    hosts.isolate(TwoHosts.THERE, "b", 1, 1, "prod");
+    var settings = new EndpointSettings(TwoHosts.HERE, 1500, Optional.of(TwoHosts.hostIp(TwoHosts.HERE)));
+    HostRegistration registered = new HostRegistrar(hosts.store, TwoHosts.KEYS, settings, new MemoryDataplane(), "v1",
+        Clock.systemUTC()).register();
+    hosts.plant(TwoHosts.KEYS.routeMode(), "{\"mode\":\"bgp\"}");
+
+    HostRouting routing = nodes.show(TwoHosts.HERE).routing();
+
+    assertThat(routing.routeMode()).isEqualTo(Readout.of(RouteMode.BGP));
+    assertThat(routing.registration()).isEqualTo(Readout.of(registered));
+    assertThat(routing.otherHosts()).containsExactly(new HostRouting.OtherHost(TwoHosts.THERE, Readout.absent(), 2));
   }
 
   @Test

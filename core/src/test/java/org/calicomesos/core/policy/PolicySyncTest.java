@@ -120,6 +120,11 @@ class PolicySyncTest {
     sync.absorb(List.of(org.calicomesos.ports.kv.WatchEvent.put(
         new org.calicomesos.ports.kv.Entry(KEYS.poolRoot() + "v4/pool/10.9.0.0-16", "{\"cidr\":\"10.9.0.0/16\"}", 999))));
     assertThat(sync.enforcePending()).isFalse();
+    // Nor does a host's registration, which lives beside its endpoints under /v1/host/<node>/.
+    sync.absorb(List.of(org.calicomesos.ports.kv.WatchEvent.put(new org.calicomesos.ports.kv.Entry(
+        KEYS.registration(THERE), "{\"node\":\"agent-2\",\"ipv4\":\"10.0.0.6\",\"ipv6\":null,"
+            + "\"version\":\"v\",\"heartbeat\":\"2026-11-25T04:30:00Z\"}", 1000))));
+    assertThat(sync.enforcePending()).isFalse();
     // A resync that finds the same datastore applies nothing either.
     sync.resync();
     assertThat(kernel.enforced()).hasSize(applied);
@@ -170,7 +175,7 @@ class PolicySyncTest {
 
   private RecordingWatchListener watch(long revision) {
     RecordingWatchListener listener = new RecordingWatchListener();
-    watches.add(store.watch(sync.watchedPrefix(), revision, listener));
+    sync.watchedPrefixes().forEach(prefix -> watches.add(store.watch(prefix, revision, listener)));
     return listener;
   }
 

@@ -9,12 +9,14 @@ import org.calicomesos.ports.model.NodeName;
 /**
  * One host as the datastore knows it: the host IP its {@code default_<node>} profile admits (absent until the
  * first isolate on it wrote that profile), the blocks affine to it (IPv4 then IPv6) and how many endpoint
- * records it has, readable or not.
+ * records it has, readable or not; and how it and the other hosts route to each other.
  */
-public record NodeStatus(NodeName node, Readout<IPAddress> hostIp, List<IPAddress> affineBlocks, int endpoints) {
+public record NodeStatus(NodeName node, Readout<IPAddress> hostIp, List<IPAddress> affineBlocks, int endpoints,
+    HostRouting routing) {
   public NodeStatus {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(hostIp, "hostIp");
+    Objects.requireNonNull(routing, "routing");
     affineBlocks = List.copyOf(affineBlocks);
   }
 }

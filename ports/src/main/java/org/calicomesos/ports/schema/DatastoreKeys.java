@@ -18,6 +18,7 @@ import org.calicomesos.ports.model.ProfileName;
  */
 public final class DatastoreKeys {
   public static final String DEFAULT_PREFIX = "/calico";
+  private static final String REGISTRATION = "registration";
 
   private final String prefix;
 
@@ -95,7 +96,7 @@ public final class DatastoreKeys {
     return handlePrefix() + handle.value();
   }
 
-  /** {@code /calico/v1/host/}: every host's records (endpoints today; host registration later). */
+  /** {@code /calico/v1/host/}: every host's records: its endpoints and its registration. */
   public String hostRoot() {
     return prefix + "/v1/host/";
   }
@@ -132,6 +133,45 @@ public final class DatastoreKeys {
     } catch (InvalidRequestException notOurs) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * {@code /calico/v1/host/<node>/registration}: the host's record of itself (its IP for routes, agent version,
+   * heartbeat), written only by that host's agent.
+   */
+  public String registration(NodeName node) {
+    return hostRoot() + node.value() + "/" + REGISTRATION;
+  }
+
+  /** The node whose registration a key names, if the key is one (not if the name is one we refuse). */
+  public Optional<NodeName> parseRegistration(String key) {
+    if (!key.startsWith(hostRoot())) {
+      return Optional.empty();
+    }
+    String[] parts = key.substring(hostRoot().length()).split("/", -1);
+    if (parts.length != 2 || !parts[1].equals(REGISTRATION)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new NodeName(parts[0]));
+    } catch (InvalidRequestException notOurs) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code /calico/v1/config/}: cluster-wide settings. */
+  public String configRoot() {
+    return prefix + "/v1/config/";
+  }
+
+  /** {@code /calico/v1/config/route_mode}: {@code {"mode":"direct"}} or {@code {"mode":"bgp"}}; absent means direct. */
+  public String routeMode() {
+    return configRoot() + "route_mode";
+  }
+
+  /** {@code /calico/v1/config/bgp}: AS number, full mesh or not, explicit peers; absent means the defaults. */
+  public String bgpConfig() {
+    return configRoot() + "bgp";
   }
 
   /** {@code /calico/v1/}: endpoints, profiles, hosts and pools, so one listing sees all of policy at one revision. */
@@ -214,12 +254,12 @@ public final class DatastoreKeys {
   /** A parsed endpoint key. */
   public record EndpointKey(NodeName node, ContainerId container, EndpointId endpoint) {}
 
-  /** A parsed affinity key: this node claims this block. */
   /** A profile's {@code rules} or {@code tags} record. */
   public record ProfileKey(ProfileName profile, Part part) {
     /** Which of the two records. */
     public enum Part { RULES, TAGS }
   }
 
+  /** A parsed affinity key: this node claims this block. */
   public record AffinityKey(NodeName node, IPAddress blockCidr) {}
 }

@@ -54,6 +54,25 @@ class DatastoreKeysTest {
     assertThat(keys.parseProfile("/calico/v1/policy/profile/prod/labels")).isEmpty();
   }
 
+  @Test
+  void registration_and_config_keys_sit_beside_the_records_operators_know_and_read_back() {
+    var node = new NodeName("agent-1");
+    assertThat(keys.registration(node)).isEqualTo("/calico/v1/host/agent-1/registration");
+    assertThat(keys.parseRegistration(keys.registration(node))).contains(node);
+    assertThat(keys.routeMode()).isEqualTo("/calico/v1/config/route_mode");
+    assertThat(keys.bgpConfig()).isEqualTo("/calico/v1/config/bgp");
+    assertThat(keys.routeMode()).startsWith(keys.configRoot()).startsWith(keys.v1Root());
+
+    // A registration is no endpoint, an endpoint no registration, and a name we refuse is not ours.
+    assertThat(keys.parseEndpoint(keys.registration(node))).isEmpty();
+    var container = new org.calicomesos.ports.model.ContainerId("c-1");
+    assertThat(keys.parseRegistration(
+        keys.endpoint(node, container, org.calicomesos.ports.model.EndpointId.of(container)))).isEmpty();
+    assertThat(keys.parseRegistration("/calico/v1/host/-bad/registration")).isEmpty();
+    assertThat(keys.parseRegistration("/calico/v1/host/agent-1/registration/x")).isEmpty();
+    assertThat(keys.parseRegistration("/calico/v1/config/route_mode")).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"calico", "/calico/", "/", "/ca lico", "/calico/../etc", "/a//b"})
   void a_prefix_must_be_a_plain_absolute_path(String prefix) {

@@ -31,18 +31,27 @@ public final class EtcdServer implements AutoCloseable {
 
   /** A plaintext etcd. */
   public static EtcdServer start() {
-    return start(Optional.empty());
+    return start(Optional.empty(), "127.0.0.1");
+  }
+
+  /**
+   * A plaintext etcd whose clients reach it at {@code address} (one of this machine's, e.g. a test bridge's, so
+   * that processes in other network namespaces can reach it); its peer and metrics listeners stay on loopback.
+   */
+  public static EtcdServer startListeningOn(String address) {
+    return start(Optional.empty(), address);
   }
 
   /** An etcd that serves TLS with the server certificate and requires a client certificate signed by the CA. */
   public static EtcdServer startWithTls(TestCertificates certificates) {
-    return start(Optional.of(certificates));
+    return start(Optional.of(certificates), "127.0.0.1");
   }
 
-  private static EtcdServer start(Optional<TestCertificates> tls) {
+  private static EtcdServer start(Optional<TestCertificates> tls, String clientAddress) {
     int[] ports = FreePorts.take(3);
     String scheme = tls.isPresent() ? "https" : "http";
-    String client = scheme + "://127.0.0.1:" + ports[0];
+    // A port free on loopback is, in practice, free on the test's own address too: nothing else listens there.
+    String client = scheme + "://" + clientAddress + ":" + ports[0];
     String peer = "http://127.0.0.1:" + ports[1];
     Path directory;
     try {

@@ -10,7 +10,8 @@ import org.calicomesos.app.admin.AdminServices;
 import org.calicomesos.app.admin.HelpOption;
 import org.calicomesos.app.admin.Invocation;
 import org.calicomesos.app.admin.version.BuildVersionProvider;
-import org.calicomesos.app.agent.PolicyAgent;
+import org.calicomesos.app.agent.FollowingLoop;
+import org.calicomesos.app.agent.RouteAgent;
 import org.calicomesos.app.agent.serving.PluginRequestServer;
 import org.calicomesos.app.config.AgentSocketSetting;
 import org.calicomesos.app.config.ConfigurationReader;
@@ -31,7 +32,10 @@ import picocli.CommandLine.Option;
     name = "agent",
     description = {
         "Run this host's agent until stopped (SIGTERM): it enforces netgroup policy for this host's containers"
-            + " in the nftables table 'inet calico_mesos', following the datastore's endpoints and profiles, and"
+            + " in the nftables table 'inet calico_mesos', following the datastore's endpoints and profiles;"
+            + " registers this host (its IP: CALICO_HOST_IP / CALICO_HOST_IPV6, else its first global address) and"
+            + " keeps a route to every block of every other registered host (route mode direct; repaired every "
+            + "10 s), and"
             + " answers the plugin's requests on the Unix socket CALICO_AGENT_SOCKET (default "
             + "/var/run/calico-mesos/agent.sock), so that a request need not start a JVM and a datastore client.",
         "The rules stay in force while it is stopped or restarting, and the plugin answers requests itself"
@@ -49,6 +53,11 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(names = "--no-policy",
       description = "Leave netgroup policy alone (the nftables table stays as it is): only serve plugin requests.")
   private boolean noPolicy;
+
+  @Option(names = "--no-routes",
+      description = "Program no routes to other hosts' blocks (the routes in force stay as they are) and do not"
+          + " register this host.")
+  private boolean noRoutes;
 
   @Option(names = "--no-serve",
       description = "Do not serve plugin requests: the plugin then handles each one in its own process.")
@@ -69,22 +78,30 @@ public final class AgentCommand implements Callable<Integer> {
     // Metrics are not worth losing policy for: a wrong setting or a taken port is logged, and the agent runs on.
     Optional<MetricsServer> metricsServer = MetricsServer.startAsConfigured(metricsSettings(env), metrics.registry());
     PluginRequestServer requests = noServe ? null : serve(env);
-    PolicyAgent agent = noPolicy ? null : services.policyAgent();
+    FollowingLoop policy = noPolicy ? null : services.policyLoop();
+    RouteAgent routes = noRoutes ? null : services.routeAgent();
+    Thread routeThread = routes == null ? null : new Thread(routes::run, "route-agent");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      // Requests first: once the socket is gone the plugin answers in-process, while the rules stay.
+      // Requests first: once the socket is gone the plugin answers in-process, while the rules and routes stay.
       if (requests != null) {
         requests.close(STOP_GRACE);
       }
-      if (agent != null) {
-        agent.stop(STOP_GRACE);
+      if (routes != null) {
+        routes.stop(STOP_GRACE);
+      }
+      if (policy != null) {
+        policy.stop(STOP_GRACE);
       }
       metricsServer.ifPresent(MetricsServer::close);
       stopped.countDown();
     }, "agent-stop"));
     try {
-      if (agent != null) {
-        agent.run();
+      if (routeThread != null) {
+        routeThread.start();
+      }
+      if (policy != null) {
+        policy.run();
       } else {
         stopped.await();
       }

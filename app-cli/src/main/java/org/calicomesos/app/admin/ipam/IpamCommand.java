@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 /** {@code ipam}: the group of IPAM commands; on its own it only asks for one of them. */
 @Command(
     name = "ipam",
-    synopsisSubcommandLabel = "(show | release | check)",
+    synopsisSubcommandLabel = "(show | release | release-block | check)",
     description = "Inspect and repair the address assignments: usage per pool and block, releases, consistency.")
 public final class IpamCommand {
   @Mixin private HelpOption help;
@@ -20,6 +20,7 @@ public final class IpamCommand {
     CommandLine ipam = new CommandLine(new IpamCommand());
     ipam.addSubcommand(new IpamShowCommand(invocation));
     ipam.addSubcommand(new IpamReleaseCommand(invocation));
+    ipam.addSubcommand(new IpamReleaseBlockCommand(invocation));
     ipam.addSubcommand(new IpamCheckCommand(invocation));
     return ipam;
   }

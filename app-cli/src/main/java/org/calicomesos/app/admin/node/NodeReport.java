@@ -4,24 +4,33 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import inet.ipaddr.IPAddress;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.stream.Collectors;
 import org.calicomesos.app.admin.output.JsonDocument;
 import org.calicomesos.app.admin.output.KeyValueLines;
 import org.calicomesos.app.admin.output.ReadoutText;
 import org.calicomesos.app.admin.output.Report;
+import org.calicomesos.app.admin.output.TextTable;
+import org.calicomesos.app.admin.output.TextTable.Column;
+import org.calicomesos.ports.kv.Readout;
 import org.calicomesos.ports.model.ProfileName;
+import org.calicomesos.ports.node.HostRegistration;
+import org.calicomesos.ports.node.HostRouting;
 import org.calicomesos.ports.node.NodeStatus;
 
 /**
- * {@code node show}. The agent's state is not read here: that is the kernel's (nftables) and systemd's to
- * tell, and an admin command reads only the datastore; the text points at systemd, the JSON leaves it out.
+ * {@code node show}. The agent's state is not read here: that is the kernel's (nftables, routes) and systemd's to
+ * tell, and an admin command reads only the datastore; the text points at systemd, the JSON leaves it out. The
+ * heartbeat's age says whether the agent was alive lately.
  */
-record NodeReport(NodeStatus status) implements Report {
+record NodeReport(NodeStatus status, Instant now) implements Report {
   static final String AGENT_HINT = "see 'systemctl status calico-mesos-agent'";
+  static final String NOT_REGISTERED = "not registered (the agent registers its host when it starts)";
 
   @Override
   public void printText(PrintStream out) {
     String profile = ProfileName.hostDefault(status.node()).value();
+    HostRouting routing = status.routing();
     new KeyValueLines()
         .line("node", status.node())
         .line("host IP", ReadoutText.of(status.hostIp(), ip -> ip.toCanonicalString() + " (from profile " + profile + ")",
@@ -29,8 +38,17 @@ record NodeReport(NodeStatus status) implements Report {
         .line("affine blocks", status.affineBlocks().isEmpty() ? "none"
             : status.affineBlocks().stream().map(IPAddress::toCanonicalString).collect(Collectors.joining(", ")))
         .line("endpoints", status.endpoints())
+        .line("route mode", ReadoutText.of(routing.routeMode(), mode -> mode.setting(), "direct"))
+        .line("registration", registration(routing.registration()))
+        .line("other hosts", routing.otherHosts().isEmpty() ? "none" : routing.otherHosts().size())
         .line("agent", AGENT_HINT)
         .print(out);
+    if (!routing.otherHosts().isEmpty()) {
+      out.println();
+      TextTable hosts = new TextTable(Column.left("HOST"), Column.right("BLOCKS"), Column.left("REGISTRATION"));
+      routing.otherHosts().forEach(host -> hosts.row(host.node(), host.blocks(), registration(host.registration())));
+      hosts.print(out);
+    }
   }
 
   @Override
@@ -42,6 +60,27 @@ record NodeReport(NodeStatus status) implements Report {
     ArrayNode blocks = json.putArray("affine_blocks");
     status.affineBlocks().forEach(block -> blocks.add(block.toCanonicalString()));
     json.put("endpoints", status.endpoints());
+    HostRouting routing = status.routing();
+    json.put("route_mode", routing.routeMode().value().map(mode -> mode.setting()).orElse(null));
+    json.put("route_mode_unreadable", routing.routeMode().problem().orElse(null));
+    putRegistration(json, routing.registration());
+    ArrayNode others = json.putArray("other_hosts");
+    routing.otherHosts().forEach(host -> {
+      ObjectNode other = others.addObject();
+      other.put("node", host.node().value());
+      other.put("blocks", host.blocks());
+      putRegistration(other, host.registration());
+    });
     return json;
+  }
+
+  private String registration(Readout<HostRegistration> registration) {
+    return ReadoutText.of(registration, r -> RoutingText.registration(r, now), NOT_REGISTERED);
+  }
+
+  private void putRegistration(ObjectNode json, Readout<HostRegistration> registration) {
+    registration.value().ifPresentOrElse(r -> json.set("registration", RoutingText.json(r, now)),
+        () -> json.putNull("registration"));
+    json.put("registration_unreadable", registration.problem().orElse(null));
   }
 }

@@ -1,5 +1,6 @@
 package org.calicomesos.app.admin.node;
 
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.calicomesos.app.admin.HelpOption;
 import org.calicomesos.app.admin.Invocation;
@@ -8,9 +9,11 @@ import org.calicomesos.ports.model.NodeName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code node show}: this host's name, host IP, blocks and endpoint count, from the datastore alone. */
+/** {@code node show}: this host's name, host IP, blocks, endpoint count and routing, from the datastore alone. */
 @Command(name = "show", description = {"Show this host: its node name, the host IP its default_<node> profile admits,",
-    "the address blocks affine to it and how many endpoints it has. Reads only the datastore, not the kernel:",
+    "the address blocks affine to it and how many endpoints it has; the cluster's route mode, this host's",
+    "registration (the addresses other hosts route to, the agent's heartbeat) and every other host with its",
+    "block count. Reads only the datastore, not the kernel:",
     "whether the agent runs and its policy is in force, ask systemd ('systemctl status calico-mesos-agent')."})
 final class NodeShowCommand implements Callable<Integer> {
   private final Invocation invocation;
@@ -25,7 +28,7 @@ final class NodeShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     NodeName node = invocation.services().nodeName();
-    output.print(new NodeReport(invocation.services().nodeStatus().show(node)), invocation.out());
+    output.print(new NodeReport(invocation.services().nodeStatus().show(node), Instant.now()), invocation.out());
     return 0;
   }
 }

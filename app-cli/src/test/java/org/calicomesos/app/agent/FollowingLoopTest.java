@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
@@ -26,8 +25,8 @@ import org.calicomesos.testkit.kv.ForwardingKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The agent's loop on the memory store and a recording policy dataplane: follow, survive, resync, never withdraw. */
-class PolicyAgentTest {
+/** The agent's following loop, as the policy loop, on the memory store and a recording policy dataplane: follow, survive, resync, never withdraw. */
+class FollowingLoopTest {
   private static final DatastoreKeys KEYS = new DatastoreKeys("/calico");
   private static final NodeName NODE = new NodeName("agent-1");
   private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -36,17 +35,9 @@ class PolicyAgentTest {
   private final BreakableStore store = new BreakableStore(memory);
   private final RecordingPolicyDataplane kernel = new RecordingPolicyDataplane();
   private final List<Throwable> loopFailures = new CopyOnWriteArrayList<>();
-  private final PolicyAgent agent = new PolicyAgent(
+  private final FollowingLoop agent = new FollowingLoop("policy",
       new PolicySync(store, KEYS, new EndpointSettings(NODE, 1500, Optional.empty()), kernel), store,
-      new PolicyObserver() {
-        @Override
-        public void applied(boolean success, long durationNanos) {}
-
-        @Override
-        public void loopFailed(Throwable failure) {
-          loopFailures.add(failure);
-        }
-      });
+      loopFailures::add, Optional.empty());
   private final Thread loop = new Thread(agent::run, "policy-agent-under-test");
 
   @AfterEach
@@ -118,14 +109,7 @@ class PolicyAgentTest {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      TimeUnit.MILLISECONDS.sleep(10);
-    }
-    throw new AssertionError("not within " + PATIENCE + ": " + what);
+    Eventually.await(condition, what, PATIENCE);
   }
 
   /** The memory store, with an off switch for reads and a way to end every watch as a lost connection would. */

@@ -1,0 +1,42 @@
+package org.calicomesos.app.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.calicomesos.app.admin.version.BuildVersionProvider;
+import org.calicomesos.app.agent.RouteAgent;
+import org.calicomesos.app.config.Configuration;
+import org.calicomesos.core.endpoint.EndpointSettings;
+import org.calicomesos.core.node.HostRegistrar;
+import org.calicomesos.core.routing.RouteSync;
+import org.calicomesos.ports.dataplane.Dataplane;
+import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.routing.RouteTable;
+import org.calicomesos.ports.schema.DatastoreKeys;
+
+/**
+ * The agent's route loop: core's {@link RouteSync} on the {@link RouteTable} of the dataplane {@code CALICO_DATAPLANE}
+ * names, and this host's registration. Only the agent asks for it; through {@link Provider}s, so nothing of it is
+ * built (or loaded) for a plugin request or an admin command, and the unchosen adapter never is.
+ */
+@Module
+interface RoutingModule {
+  @Provides
+  @Singleton
+  static RouteTable routeTable(Configuration configuration, @Named("netlink") Provider<RouteTable> netlink,
+      @Named("iproute2") Provider<RouteTable> iproute2) {
+    return configuration.dataplane().choose(netlink::get, iproute2::get);
+  }
+
+  @Provides
+  static RouteAgent routeAgent(KeyValueStore store, DatastoreKeys keys, EndpointSettings settings,
+      Dataplane dataplane, RouteTable kernel) {
+    HostRegistrar registrar = new HostRegistrar(store, keys, settings, dataplane,
+        new BuildVersionProvider().getVersion()[0], Clock.systemUTC());
+    return new RouteAgent(registrar, new RouteSync(store, keys, settings.node(), kernel), store,
+        RouteAgent.REPAIR_EVERY);
+  }
+}

@@ -1,0 +1,151 @@
+package org.calicomesos.core.routing;
+
+import inet.ipaddr.IPAddress;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.calicomesos.core.endpoint.Endpoint;
+import org.calicomesos.core.endpoint.EndpointRecords;
+import org.calicomesos.core.ipam.AddressLookup;
+import org.calicomesos.core.node.RegistrationCodec;
+import org.calicomesos.ports.CalicoMesosException;
+import org.calicomesos.ports.kv.Entry;
+import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.node.HostRegistration;
+import org.calicomesos.ports.routing.RouteMode;
+import org.calicomesos.ports.schema.DatastoreKeys;
+import org.calicomesos.ports.schema.DatastoreKeys.AffinityKey;
+import org.calicomesos.ports.schema.DatastoreKeys.EndpointKey;
+
+/**
+ * The agent's copy of what routes depend on, kept by key: every host's registration, every confirmed block claim,
+ * every endpoint's addresses, and the route mode. A record that cannot be read counts as absent (logged): an
+ * unreadable registration or claim means no route, never a wrong one. {@link #put} and {@link #remove} say
+ * whether the routes could have changed, so a heartbeat alone recomputes nothing.
+ */
+final class RouteModel {
+  private static final System.Logger LOG = System.getLogger(RouteModel.class.getName());
+
+  private final DatastoreKeys keys;
+  private final Map<NodeName, HostRegistration> registrations = new TreeMap<>(java.util.Comparator.comparing(NodeName::value));
+  private final Map<String, AffinityKey> confirmedClaims = new TreeMap<>();
+  private final Map<String, HostedAddresses> endpoints = new TreeMap<>();
+  private RouteMode mode = RouteMode.DIRECT;
+
+  RouteModel(DatastoreKeys keys) {
+    this.keys = keys;
+  }
+
+  /** The addresses of one endpoint record, and the host it is on. */
+  record HostedAddresses(NodeName node, List<IPAddress> addresses) {}
+
+  void clear() {
+    registrations.clear();
+    confirmedClaims.clear();
+    endpoints.clear();
+    mode = RouteMode.DIRECT;
+  }
+
+  /** Takes in a record under a watched prefix; returns whether routes may have changed. */
+  boolean put(Entry entry) {
+    Optional<NodeName> registered = keys.parseRegistration(entry.key());
+    if (registered.isPresent()) {
+      return putRegistration(entry, registered.get());
+    }
+    Optional<AffinityKey> claim = keys.parseAffinity(entry.key());
+    if (claim.isPresent()) {
+      return putClaim(entry, claim.get());
+    }
+    Optional<EndpointKey> endpoint = keys.parseEndpoint(entry.key());
+    if (endpoint.isPresent()) {
+      Optional<HostedAddresses> addresses = EndpointRecords.read(entry)
+          .map(read -> new HostedAddresses(endpoint.get().node(), read.addresses()));
+      return !Objects.equals(addresses.isPresent() ? endpoints.put(entry.key(), addresses.get())
+          : endpoints.remove(entry.key()), addresses.orElse(null));
+    }
+    if (entry.key().equals(keys.routeMode())) {
+      return setMode(readMode(entry));
+    }
+    return false;
+  }
+
+  /** Forgets the record at {@code key}; returns whether routes may have changed. */
+  boolean remove(String key) {
+    Optional<NodeName> registered = keys.parseRegistration(key);
+    if (registered.isPresent()) {
+      return registrations.remove(registered.get()) != null;
+    }
+    if (keys.parseAffinity(key).isPresent()) {
+      return confirmedClaims.remove(key) != null;
+    }
+    if (keys.parseEndpoint(key).isPresent()) {
+      return endpoints.remove(key) != null;
+    }
+    return key.equals(keys.routeMode()) && setMode(RouteMode.DIRECT);
+  }
+
+  RouteMode mode() {
+    return mode;
+  }
+
+  Optional<HostRegistration> registration(NodeName node) {
+    return Optional.ofNullable(registrations.get(node));
+  }
+
+  /** Every confirmed claim, in key order. */
+  List<AffinityKey> confirmedClaims() {
+    return new ArrayList<>(confirmedClaims.values());
+  }
+
+  /** Every endpoint's addresses, in key order. */
+  List<HostedAddresses> endpoints() {
+    return new ArrayList<>(endpoints.values());
+  }
+
+  private boolean putRegistration(Entry entry, NodeName node) {
+    HostRegistration registration;
+    try {
+      registration = RegistrationCodec.REGISTRATION.decode(entry);
+    } catch (CalicoMesosException e) {
+      LOG.log(Level.WARNING, "ignoring registration {0}, no routes to host {1}: {2}", entry.key(), node, e.getMessage());
+      return registrations.remove(node) != null;
+    }
+    if (!registration.node().equals(node)) {
+      LOG.log(Level.WARNING, "ignoring registration {0}: it names host {1}", entry.key(), registration.node());
+      return registrations.remove(node) != null;
+    }
+    HostRegistration before = registrations.put(node, registration);
+    return before == null || !before.ipv4().equals(registration.ipv4()) || !before.ipv6().equals(registration.ipv6());
+  }
+
+  private boolean putClaim(Entry entry, AffinityKey claim) {
+    boolean confirmed;
+    try {
+      confirmed = AddressLookup.confirmedClaim(entry);
+    } catch (CalicoMesosException e) {
+      LOG.log(Level.WARNING, "ignoring block claim {0}: {1}", entry.key(), e.getMessage());
+      confirmed = false;
+    }
+    return confirmed ? confirmedClaims.put(entry.key(), claim) == null : confirmedClaims.remove(entry.key()) != null;
+  }
+
+  private RouteMode readMode(Entry entry) {
+    try {
+      return RouteModeCodec.ROUTE_MODE.decode(entry);
+    } catch (CalicoMesosException e) {
+      LOG.log(Level.WARNING, "route mode record {0} is unreadable, routing in direct mode: {1}", entry.key(),
+          e.getMessage());
+      return RouteMode.DIRECT;
+    }
+  }
+
+  private boolean setMode(RouteMode next) {
+    boolean changed = next != mode;
+    mode = next;
+    return changed;
+  }
+}
