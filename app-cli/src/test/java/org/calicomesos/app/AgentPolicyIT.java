@@ -173,7 +173,7 @@ class AgentPolicyIT {
     Workload f = workload("prod");
     awaitReachable(a, f);
     assertBlocked(c, f);
-    assertThat(agent.log()).contains("the rules in force stay");
+    assertThat(agent.log()).contains("the policy in force stays");
   }
 
   @Test
