@@ -52,5 +52,8 @@ class PluginLoadsNoMetricsTest {
         .noneMatch(line -> line.contains(" org.calicomesos.core.routing."))
         .noneMatch(line -> line.contains(" org.calicomesos.core.node.HostRegistrar "))
         .noneMatch(line -> line.contains("RouteTable"));
+    assertThat(classes).as("nothing of BIRD: the plugin never talks to it")
+        .noneMatch(line -> line.contains(" org.calicomesos.adapters.bird."))
+        .noneMatch(line -> line.contains(" org.calicomesos.app.config.BirdPaths "));
   }
 }

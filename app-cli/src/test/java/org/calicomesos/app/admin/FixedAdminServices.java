@@ -34,6 +34,11 @@ record FixedAdminServices(
   }
 
   @Override
+  public org.calicomesos.ports.routing.bgp.BgpSpeaker bgpSpeaker() {
+    throw new AssertionError("BIRD was not expected");
+  }
+
+  @Override
   public org.calicomesos.ports.diagnostics.HostReadouts hostReadouts() {
     throw new AssertionError("the host readouts were not expected");
   }
