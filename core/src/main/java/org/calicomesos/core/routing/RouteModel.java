@@ -12,7 +12,7 @@ import org.calicomesos.core.endpoint.Endpoint;
 import org.calicomesos.core.endpoint.EndpointRecords;
 import org.calicomesos.core.ipam.AddressLookup;
 import org.calicomesos.core.node.RegistrationCodec;
-import org.calicomesos.core.routing.bgp.BgpSettings;
+import org.calicomesos.ports.routing.bgp.BgpSettings;
 import org.calicomesos.core.routing.bgp.BgpSettingsCodec;
 import org.calicomesos.ports.CalicoMesosException;
 import org.calicomesos.ports.kv.Entry;
