@@ -1,6 +1,7 @@
 package org.calicomesos.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.calicomesos.app.HostWorkloads.reaches;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,17 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.calicomesos.ports.model.Addresses;
-import org.calicomesos.ports.model.ContainerId;
-import org.calicomesos.testkit.dataplane.ContainerListener;
-import org.calicomesos.testkit.dataplane.KernelCommand;
-import org.calicomesos.testkit.dataplane.NetnsContainer;
 import org.calicomesos.testkit.server.EtcdServer;
+import org.calicomesos.app.HostWorkloads.Workload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,7 +40,7 @@ class MultiHostRoutingIT {
   private static HostNamespaces network;
   private static EtcdServer etcd;
   private static final List<AgentProcess> agents = new ArrayList<>();
-  private static final List<NetnsContainer> containers = new ArrayList<>();
+  private static HostWorkloads hosts;
 
   @BeforeAll
   static void setUp() throws Exception {
@@ -55,6 +50,8 @@ class MultiHostRoutingIT {
       dir = Files.createTempDirectory("cm9-");
       network = HostNamespaces.create("cm9br0", "203.0.113", "cm9-h", HOSTS);
       etcd = EtcdServer.startListeningOn(network.rootAddress());
+      hosts = new HostWorkloads(network, dir, "cm9-h", Map.of("CALICO_DATASTORE", "etcd",
+          "ETCD_ENDPOINTS", etcd.clientUrl(), "CALICO_IPV4POOL_CIDR", RouteConvergenceTiming.POOL));
       for (int n = 1; n <= HOSTS; n++) {
         agents.add(AgentProcess.startInNamespace(network.namespace(n), dir, env(n)));
       }
@@ -66,16 +63,7 @@ class MultiHostRoutingIT {
 
   @AfterAll
   static void tearDown() throws Exception {
-    for (AgentProcess agent : agents) {
-      agent.close();
-    }
-    containers.forEach(NetnsContainer::close);
-    if (network != null) {
-      network.close();
-    }
-    if (etcd != null) {
-      etcd.close();
-    }
+    Teardown.inOrder(agents, hosts, network, etcd);
   }
 
   @Test
@@ -85,7 +73,7 @@ class MultiHostRoutingIT {
     Workload prod2 = workload(2, "prod");
     Workload dev2 = workload(2, "dev");
     Workload prod3 = workload(3, "prod");
-    IPAddress block2 = prod2.address.toPrefixBlock(26);
+    IPAddress block2 = prod2.address().toPrefixBlock(26);
     String route = block2.toCanonicalString() + " via " + network.address(2);
 
     await(() -> routes(1).contains(route), "h1 routes h2's block " + route);
@@ -125,20 +113,8 @@ class MultiHostRoutingIT {
     new RouteConvergenceTiming(network, etcd.clientUrl(), env(2)).measure(30);
   }
 
-  // --- the hosts ---
-
   private static Map<String, String> env(int n) {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "CALICO_NODENAME", "cm9-h" + n,
-        "CALICO_HOST_IP", network.address(n),
-        "CALICO_DATASTORE", "etcd",
-        "ETCD_ENDPOINTS", etcd.clientUrl(),
-        "CALICO_IPV4POOL_CIDR", RouteConvergenceTiming.POOL,
-        "CALICO_AGENT_SOCKET", dir.resolve("h" + n + ".sock").toString(),
-        "CALICO_METRICS_PORT", "off",
-        "CALICO_LOG_FILE", dir.resolve("h" + n + "-isolator.log").toString(),
-        "CALICO_REQUEST_TIMEOUT", "30"));
-    return env;
+    return hosts.env(n);
   }
 
   private static String routes(int n) {
@@ -146,35 +122,11 @@ class MultiHostRoutingIT {
   }
 
   private static LauncherRun admin(int n, String... args) throws Exception {
-    return LauncherRun.inNamespace(network.namespace(n), LauncherStorm.LAUNCHER, dir, env(n), "", args);
+    return hosts.admin(n, args);
   }
 
-  private static String plugin(int n, String request) throws Exception {
-    LauncherRun run = LauncherRun.inNamespace(network.namespace(n), LauncherStorm.LAUNCHER, dir, env(n), request);
-    assertThat(run.stdout()).as("stderr: %s", run.stderr()).endsWith("}\n");
-    return run.stdout();
-  }
-
-  /** Allocates and isolates a container on host {@code n} through that host's plugin, with a listener on it. */
   private static Workload workload(int n, String netgroup) throws Exception {
-    NetnsContainer container = NetnsContainer.start();
-    containers.add(container);
-    JsonNode allocated = JSON.readTree(plugin(n, "{\"command\":\"allocate\",\"args\":{\"hostname\":\"h" + n
-        + "\",\"uid\":\"" + UUID.randomUUID() + "\",\"num_ipv4\":1,\"num_ipv6\":0,\"netgroups\":[\"" + netgroup
-        + "\"]}}"));
-    assertThat(allocated.get("error").isNull()).as(allocated.toString()).isTrue();
-    IPAddress address = Addresses.parseAnyAddress("ip", allocated.get("ipv4").get(0).asText());
-    ContainerId id = new ContainerId(UUID.randomUUID().toString());
-    assertThat(plugin(n, "{\"command\":\"isolate\",\"args\":{\"hostname\":\"h" + n + "\",\"container_id\":\"" + id
-        + "\",\"pid\":" + container.pid() + ",\"ipv4_addrs\":[\"" + address.toCanonicalString()
-        + "\"],\"netgroups\":[\"" + netgroup + "\"]}}")).isEqualTo("{\"error\":null}\n");
-    return new Workload(n, netgroup, id, container, address, ContainerListener.start(container, address));
-  }
-
-  private static boolean reaches(Workload from, Workload to) {
-    KernelCommand.Result result = from.container.attempt("socat", "-T", "2", "-",
-        "TCP4:" + to.address.toCanonicalString() + ":" + to.listener.port() + ",connect-timeout=1");
-    return result.succeeded() && result.stdout().strip().equals(ContainerListener.GREETING);
+    return hosts.workload(n, netgroup);
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
@@ -191,16 +143,5 @@ class MultiHostRoutingIT {
           .append("--- h").append(n).append(" agent:\n").append(agents.get(n - 1).log());
     }
     throw new AssertionError("not within " + CONVERGE + ": " + what + logs);
-  }
-
-  /** A container isolated on host {@code host}, with a TCP listener on its address. */
-  private record Workload(int host, String netgroup, ContainerId id, NetnsContainer container, IPAddress address,
-      ContainerListener listener) {
-    void cleanup() throws Exception {
-      assertThat(plugin(host, "{\"command\":\"release\",\"args\":{\"ips\":[\"" + address.toCanonicalString()
-          + "\"]}}")).isEqualTo("{\"error\":null}\n");
-      assertThat(plugin(host, "{\"command\":\"cleanup\",\"args\":{\"hostname\":\"h" + host + "\",\"container_id\":\""
-          + id + "\"}}")).isEqualTo("{\"error\":null}\n");
-    }
   }
 }

@@ -10,6 +10,8 @@ import org.calicomesos.app.admin.modules.ModulesJsonCommand;
 import org.calicomesos.app.admin.node.NodeCommand;
 import org.calicomesos.app.admin.pool.PoolCommand;
 import org.calicomesos.app.admin.profile.ProfileCommand;
+import org.calicomesos.app.admin.routing.BgpCommand;
+import org.calicomesos.app.admin.routing.RouteModeCommand;
 import org.calicomesos.app.admin.status.StatusCommand;
 import org.calicomesos.app.admin.version.BuildVersionProvider;
 import picocli.CommandLine.Command;
@@ -22,10 +24,10 @@ import picocli.CommandLine;
 @Command(
     name = "calico-mesos",
     synopsisSubcommandLabel = "COMMAND",
-    description = "Administers calico-mesos (IP pools and the IPAM in the configured datastore), shows its endpoints,"
-        + " profiles and this node, runs its per-host agent, writes a diagnostics bundle for bug reports, and prints"
+    description = "Administers calico-mesos (IP pools and the IPAM in the configured datastore, the route mode and"
+        + " BGP settings), shows its endpoints, profiles and this node, runs its per-host agent, writes a diagnostics bundle for bug reports, and prints"
         + " the modules.json that loads it into Mesos and its bash completion.",
-    footer = {"", "The pool, ipam, endpoint, profile, node, status and diags commands take --output table|json (-o);"
+    footer = {"", "The pool, ipam, endpoint, profile, node, route-mode, bgp, status and diags commands take --output table|json (-o);"
         + " run 'calico-mesos COMMAND --help' for its options."})
 final class AdminCommands {
   @Mixin private HelpOption help;
@@ -46,6 +48,8 @@ final class AdminCommands {
     root.addSubcommand(EndpointCommand.commandLine(invocation));
     root.addSubcommand(ProfileCommand.commandLine(invocation));
     root.addSubcommand(NodeCommand.commandLine(invocation));
+    root.addSubcommand(new CommandLine(new RouteModeCommand(invocation)));
+    root.addSubcommand(BgpCommand.commandLine(invocation));
     root.addSubcommand(new CommandLine(new StatusCommand(invocation)));
     root.addSubcommand(new CommandLine(new AgentCommand(invocation)));
     root.addSubcommand(new CommandLine(new ModulesJsonCommand(invocation)));

@@ -13,6 +13,8 @@ import org.calicomesos.ports.ipam.ShowIpamUseCase;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.node.ShowNodeUseCase;
 import org.calicomesos.ports.policy.ShowProfilesUseCase;
+import org.calicomesos.ports.routing.ConfigureRoutingUseCase;
+import org.calicomesos.ports.routing.bgp.BgpSpeaker;
 
 /** What the admin commands use; the Dagger component provides it, tests build it by hand. */
 public interface AdminServices {
@@ -37,6 +39,12 @@ public interface AdminServices {
 
   /** This host's route loop and registration, built on the configured datastore and dataplane's route table. */
   RouteAgent routeAgent();
+
+  /** The cluster's route mode and BGP settings ({@code route-mode}, {@code bgp}). */
+  ConfigureRoutingUseCase routing();
+
+  /** This host's BIRD (CALICO_BIRD_CONFIG, CALICO_BIRD_SOCKET), for its sessions in {@code node show}. */
+  BgpSpeaker bgpSpeaker();
 
   /** Read-only views of this host's network and agent (ip, nft list, journalctl), for 'diags'. */
   HostReadouts hostReadouts();

@@ -15,6 +15,8 @@ import org.calicomesos.ports.schema.DatastoreKeys;
  * {@code credentialsSet} names the credential variables that are set, never their values.
  * {@code datastoreEnvironment} holds the {@code ETCD_*} and {@code CONSUL_*} variables as given, for the
  * chosen adapter to read (it validates its own); it may hold secrets, so it is never printed.
+ * {@code birdEnvironment} holds the {@code CALICO_BIRD_*} variables as given, validated by
+ * {@link ConfigurationReader#bird} only when something talks to BIRD (the agent, {@code node show}).
  * {@code requestTimeout} bounds one whole request ({@code CALICO_REQUEST_TIMEOUT}): the Mesos agent waits
  * for the plugin without a timeout of its own.
  */
@@ -29,6 +31,7 @@ public record Configuration(
     LogSettings log,
     Duration requestTimeout,
     Map<String, String> datastoreEnvironment,
+    Map<String, String> birdEnvironment,
     List<String> credentialsSet) {
 
   public Configuration {
@@ -42,6 +45,7 @@ public record Configuration(
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     datastoreEnvironment = Map.copyOf(datastoreEnvironment);
+    birdEnvironment = Map.copyOf(birdEnvironment);
     credentialsSet = List.copyOf(credentialsSet);
   }
 

@@ -63,6 +63,7 @@ public final class ConfigurationReader {
         LogSettings.fromEnvironment(env),
         requestTimeout(env),
         datastoreEnvironment(env),
+        birdEnvironment(env),
         CREDENTIALS.stream().filter(name -> EnvironmentValues.text(env, name).isPresent()).collect(Collectors.toList()));
   }
 
@@ -121,6 +122,29 @@ public final class ConfigurationReader {
     }
     throw new InvalidConfigurationException("CALICO_METRICS_PORT '" + Excerpt.of(portText.get())
         + "' must be a port number from 1 to 65535, or off (or 0) to serve no metrics");
+  }
+
+  /**
+   * {@code CALICO_BIRD_CONFIG} and {@code CALICO_BIRD_SOCKET}: absolute paths without control characters (they go
+   * into bird's and birdc's command lines, and are compared with what BIRD prints); Debian's by default. Not part of
+   * {@link #read}, for the same reason as {@link #metrics}: only the agent and {@code node show} talk to BIRD.
+   *
+   * @throws InvalidConfigurationException naming the variable that is wrong
+   */
+  public static BirdPaths bird(Map<String, String> env) {
+    return new BirdPaths(EnvironmentValues.path(env, "CALICO_BIRD_CONFIG", BirdPaths.DEFAULT.configFile()),
+        EnvironmentValues.path(env, "CALICO_BIRD_SOCKET", BirdPaths.DEFAULT.controlSocket()));
+  }
+
+  /** {@code CALICO_BIRD_*} as given, for {@link #bird} when (and only when) something talks to BIRD. */
+  private static Map<String, String> birdEnvironment(Map<String, String> env) {
+    Map<String, String> bird = new TreeMap<>();
+    env.forEach((name, value) -> {
+      if (name.startsWith("CALICO_BIRD_")) {
+        bird.put(name, value);
+      }
+    });
+    return bird;
   }
 
   /** {@code CALICO_REQUEST_TIMEOUT}: seconds, decimals allowed, between 0.1 and 300; 5 by default. */

@@ -21,6 +21,11 @@ final class EnvironmentValues {
       return defaultPath;
     }
     try {
+      if (text.get().chars().anyMatch(Character::isISOControl)) {
+        // A newline or escape in a path ends up in a command line, a log line or a file BIRD reads.
+        throw new InvalidConfigurationException(name + " '" + Excerpt.of(text.get())
+            + "' must be an absolute file path without control characters");
+      }
       Path path = Path.of(text.get());
       if (!path.isAbsolute() || path.getFileName() == null) {
         throw new InvalidConfigurationException(name + " '" + Excerpt.of(text.get()) + "' must be an absolute file path");

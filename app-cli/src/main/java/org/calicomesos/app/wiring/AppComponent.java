@@ -15,7 +15,7 @@ import org.calicomesos.app.plugin.PluginCommandsModule;
  */
 @Singleton
 @Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, EndpointModule.class,
-    InspectionModule.class, HostReadoutsModule.class, DataplaneModule.class, PolicyModule.class, RoutingModule.class,
+    InspectionModule.class, HostReadoutsModule.class, DataplaneModule.class, PolicyModule.class, RoutingModule.class, RoutingSettingsModule.class,
     PluginCommandsModule.class})
 public interface AppComponent extends AdminServices {
 

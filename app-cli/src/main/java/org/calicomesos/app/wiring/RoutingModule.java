@@ -6,24 +6,37 @@ import jakarta.inject.Named;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.calicomesos.adapters.bird.BirdModule;
+import org.calicomesos.adapters.bird.BirdSettings;
 import org.calicomesos.app.admin.version.BuildVersionProvider;
 import org.calicomesos.app.agent.RouteAgent;
+import org.calicomesos.app.config.BirdPaths;
 import org.calicomesos.app.config.Configuration;
+import org.calicomesos.app.config.ConfigurationReader;
 import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.node.HostRegistrar;
 import org.calicomesos.core.routing.RouteSync;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.routing.RouteTable;
+import org.calicomesos.ports.routing.bgp.BgpSpeaker;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
 /**
  * The agent's route loop: core's {@link RouteSync} on the {@link RouteTable} of the dataplane {@code CALICO_DATAPLANE}
- * names, and this host's registration. Only the agent asks for it; through {@link Provider}s, so nothing of it is
- * built (or loaded) for a plugin request or an admin command, and the unchosen adapter never is.
+ * names, this host's registration, and BIRD (route mode bgp) at {@code CALICO_BIRD_CONFIG} and
+ * {@code CALICO_BIRD_SOCKET}. Only the agent (and {@code node show}, for BIRD's sessions) asks for it; through
+ * {@link Provider}s, so nothing of it is built (or loaded) for a plugin request, and the unchosen adapter never is.
  */
-@Module
+@Module(includes = BirdModule.class)
 interface RoutingModule {
+  /** @throws org.calicomesos.app.config.InvalidConfigurationException naming the CALICO_BIRD_ variable that is wrong */
+  @Provides
+  static BirdSettings birdSettings(Configuration configuration) {
+    BirdPaths paths = ConfigurationReader.bird(configuration.birdEnvironment());
+    return new BirdSettings(paths.configFile(), paths.controlSocket());
+  }
+
   @Provides
   @Singleton
   static RouteTable routeTable(Configuration configuration, @Named("netlink") Provider<RouteTable> netlink,
@@ -33,10 +46,10 @@ interface RoutingModule {
 
   @Provides
   static RouteAgent routeAgent(KeyValueStore store, DatastoreKeys keys, EndpointSettings settings,
-      Dataplane dataplane, RouteTable kernel) {
+      Dataplane dataplane, RouteTable kernel, BgpSpeaker bird) {
     HostRegistrar registrar = new HostRegistrar(store, keys, settings, dataplane,
         new BuildVersionProvider().getVersion()[0], Clock.systemUTC());
-    return new RouteAgent(registrar, new RouteSync(store, keys, settings.node(), kernel), store,
+    return new RouteAgent(registrar, new RouteSync(store, keys, settings.node(), kernel, bird), store,
         RouteAgent.REPAIR_EVERY);
   }
 }

@@ -1,5 +1,7 @@
 package org.calicomesos.app.admin;
 
+import org.calicomesos.adapters.memory.RecordingBgpSpeaker;
+import org.calicomesos.core.routing.RoutingSettingsService;
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +39,7 @@ final class CoreOverMemory {
 
   final MemoryKeyValueStore store = new MemoryKeyValueStore();
   final DatastoreKeys keys = new DatastoreKeys(DatastoreKeys.DEFAULT_PREFIX);
+  final RecordingBgpSpeaker bird = new RecordingBgpSpeaker();
   private final IpamSettings settings = new IpamSettings(
       Addresses.parseCidr("CALICO_IPV4POOL_CIDR", "192.168.0.0/16"),
       Addresses.parseCidr("CALICO_IPV6POOL_CIDR", "fd80:24e2:f998:72d6::/64"));
@@ -52,7 +55,9 @@ final class CoreOverMemory {
         new ShowProfilesService(store, keys),
         new NodeStatusService(store, keys),
         NODE,
-        store.describe());
+        store.describe(),
+        new RoutingSettingsService(store, keys),
+        bird);
   }
 
   /** Assigns IPv4 addresses the way the plugin's {@code allocate} does, so there is something to show or release. */

@@ -9,6 +9,13 @@ import org.calicomesos.ports.ipam.ShowIpamUseCase;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.node.ShowNodeUseCase;
 import org.calicomesos.ports.policy.ShowProfilesUseCase;
+import org.calicomesos.ports.routing.ConfigureRoutingUseCase;
+import org.calicomesos.ports.routing.RouteMode;
+import org.calicomesos.ports.routing.bgp.BgpConfiguration;
+import org.calicomesos.ports.routing.bgp.BgpPeerState;
+import org.calicomesos.ports.routing.bgp.BgpReload;
+import org.calicomesos.ports.routing.bgp.BgpSettings;
+import org.calicomesos.ports.routing.bgp.BgpSpeaker;
 
 /** {@link AdminServices} from given parts: the record's accessors are the interface's methods. */
 record FixedAdminServices(
@@ -21,7 +28,9 @@ record FixedAdminServices(
     ShowProfilesUseCase profiles,
     ShowNodeUseCase nodeStatus,
     NodeName nodeName,
-    String datastoreDescription) implements AdminServices {
+    String datastoreDescription,
+    ConfigureRoutingUseCase routing,
+    BgpSpeaker bgpSpeaker) implements AdminServices {
 
   @Override
   public org.calicomesos.app.agent.FollowingLoop policyLoop() {
@@ -55,42 +64,44 @@ record FixedAdminServices(
         new UnreachableProfiles(),
         node -> { throw new AssertionError("node show was not expected"); },
         new NodeName("node-a"),
-        "test store");
+        "test store",
+        new UnreachableRouting(),
+        new UnreachableBird());
   }
 
   FixedAdminServices withPools(ManagePoolsUseCase replacement) {
     return new FixedAdminServices(replacement, ipamOverview, ipamCheck, release, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
-        datastoreDescription);
+        datastoreDescription, routing, bgpSpeaker);
   }
 
   FixedAdminServices withOverview(ShowIpamUseCase replacement) {
     return new FixedAdminServices(pools, replacement, ipamCheck, release, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
-        datastoreDescription);
+        datastoreDescription, routing, bgpSpeaker);
   }
 
   FixedAdminServices withCheck(CheckIpamUseCase replacement) {
     return new FixedAdminServices(pools, ipamOverview, replacement, release, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
-        datastoreDescription);
+        datastoreDescription, routing, bgpSpeaker);
   }
 
   FixedAdminServices withRelease(ReleaseAddressesUseCase replacement) {
     return new FixedAdminServices(pools, ipamOverview, ipamCheck, replacement, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
-        datastoreDescription);
+        datastoreDescription, routing, bgpSpeaker);
   }
 
   FixedAdminServices withEndpoints(ListEndpointsUseCase replacement) {
     return new FixedAdminServices(pools, ipamOverview, ipamCheck, release, releaseBlock, replacement, profiles, nodeStatus, nodeName,
-        datastoreDescription);
+        datastoreDescription, routing, bgpSpeaker);
   }
 
   FixedAdminServices withProfiles(ShowProfilesUseCase replacement) {
     return new FixedAdminServices(pools, ipamOverview, ipamCheck, release, releaseBlock, endpoints, replacement, nodeStatus, nodeName,
-        datastoreDescription);
+        datastoreDescription, routing, bgpSpeaker);
   }
 
   FixedAdminServices withNodeStatus(ShowNodeUseCase replacement) {
     return new FixedAdminServices(pools, ipamOverview, ipamCheck, release, releaseBlock, endpoints, profiles, replacement, nodeName,
-        datastoreDescription);
+        datastoreDescription, routing, bgpSpeaker);
   }
 
   /** Pools that fail the test when touched. */
@@ -135,6 +146,42 @@ record FixedAdminServices(
     @Override
     public org.calicomesos.ports.policy.StoredProfile show(org.calicomesos.ports.model.ProfileName name) {
       throw new AssertionError("profile show was not expected");
+    }
+  }
+
+  /** Routing settings that fail the test when touched. */
+  private static final class UnreachableRouting implements ConfigureRoutingUseCase {
+    @Override
+    public RouteMode routeMode() {
+      throw new AssertionError("route-mode was not expected");
+    }
+
+    @Override
+    public RouteMode setRouteMode(RouteMode mode) {
+      throw new AssertionError("route-mode was not expected");
+    }
+
+    @Override
+    public BgpSettings bgpSettings() {
+      throw new AssertionError("bgp was not expected");
+    }
+
+    @Override
+    public BgpSettings changeBgpSettings(java.util.function.UnaryOperator<BgpSettings> change) {
+      throw new AssertionError("bgp was not expected");
+    }
+  }
+
+  /** A BIRD that fails the test when asked. */
+  private static final class UnreachableBird implements BgpSpeaker {
+    @Override
+    public BgpReload configure(BgpConfiguration configuration) {
+      throw new AssertionError("BIRD was not expected");
+    }
+
+    @Override
+    public java.util.List<BgpPeerState> peers() {
+      throw new AssertionError("BIRD was not expected");
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.calicomesos.adapters.memory.MemoryDataplane;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
+import org.calicomesos.adapters.memory.RecordingBgpSpeaker;
 import org.calicomesos.adapters.memory.RecordingRouteTable;
 import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.node.HostRegistrar;
@@ -29,7 +30,7 @@ class RouteAgentTest {
   private final MemoryKeyValueStore store = new MemoryKeyValueStore();
   private final RecordingRouteTable kernel = new RecordingRouteTable();
   private final RouteAgent agent = new RouteAgent(registrar(HERE, "10.0.0.5"),
-      new RouteSync(store, KEYS, HERE, kernel), store, Duration.ofMillis(200));
+      new RouteSync(store, KEYS, HERE, kernel, new RecordingBgpSpeaker()), store, Duration.ofMillis(200));
   private final Thread loop = new Thread(agent::run, "route-agent-under-test");
 
   @AfterEach

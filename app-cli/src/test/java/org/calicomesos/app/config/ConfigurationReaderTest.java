@@ -123,6 +123,22 @@ class ConfigurationReaderTest {
         .as("a wrong metrics variable never fails a plugin request").isEqualTo("agent-7.example.com");
   }
 
+  @Test
+  void birdPathsDefaultToDebiansAreCheckedOnlyWhenAskedForAndRefuseRelativeOrControlCharacters() {
+    assertThat(ConfigurationReader.bird(Map.of())).isEqualTo(BirdPaths.DEFAULT);
+    assertThat(ConfigurationReader.bird(Map.of("CALICO_BIRD_CONFIG", "/tmp/b/bird.conf", "CALICO_BIRD_SOCKET",
+        "/tmp/b/bird.ctl"))).isEqualTo(new BirdPaths(Path.of("/tmp/b/bird.conf"), Path.of("/tmp/b/bird.ctl")));
+    assertThatThrownBy(() -> ConfigurationReader.bird(Map.of("CALICO_BIRD_CONFIG", "bird.conf")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("CALICO_BIRD_CONFIG 'bird.conf' must be an absolute file path");
+    assertThatThrownBy(() -> ConfigurationReader.bird(Map.of("CALICO_BIRD_SOCKET", "/run/bird\n/x.ctl")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("CALICO_BIRD_SOCKET '/run/bird?/x.ctl' must be an absolute file path without control characters");
+    Configuration plugin = reader.read(Map.of("CALICO_BIRD_CONFIG", "relative"));
+    assertThat(plugin.birdEnvironment()).as("a wrong BIRD variable never fails a plugin request")
+        .containsExactly(Map.entry("CALICO_BIRD_CONFIG", "relative"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"off", "OFF", " Off ", "0"})
   void metricsCanBeTurnedOff(String off) {

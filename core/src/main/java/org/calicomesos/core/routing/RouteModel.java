@@ -12,6 +12,8 @@ import org.calicomesos.core.endpoint.Endpoint;
 import org.calicomesos.core.endpoint.EndpointRecords;
 import org.calicomesos.core.ipam.AddressLookup;
 import org.calicomesos.core.node.RegistrationCodec;
+import org.calicomesos.ports.routing.bgp.BgpSettings;
+import org.calicomesos.core.routing.bgp.BgpSettingsCodec;
 import org.calicomesos.ports.CalicoMesosException;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.model.NodeName;
@@ -23,7 +25,7 @@ import org.calicomesos.ports.schema.DatastoreKeys.EndpointKey;
 
 /**
  * The agent's copy of what routes depend on, kept by key: every host's registration, every confirmed block claim,
- * every endpoint's addresses, and the route mode. A record that cannot be read counts as absent (logged): an
+ * every endpoint's addresses, the route mode and the cluster's BGP settings. A record that cannot be read counts as absent (logged): an
  * unreadable registration or claim means no route, never a wrong one. {@link #put} and {@link #remove} say
  * whether the routes could have changed, so a heartbeat alone recomputes nothing.
  */
@@ -35,6 +37,7 @@ final class RouteModel {
   private final Map<String, AffinityKey> confirmedClaims = new TreeMap<>();
   private final Map<String, HostedAddresses> endpoints = new TreeMap<>();
   private RouteMode mode = RouteMode.DIRECT;
+  private BgpSettings bgp = BgpSettings.DEFAULT;
 
   RouteModel(DatastoreKeys keys) {
     this.keys = keys;
@@ -48,6 +51,7 @@ final class RouteModel {
     confirmedClaims.clear();
     endpoints.clear();
     mode = RouteMode.DIRECT;
+    bgp = BgpSettings.DEFAULT;
   }
 
   /** Takes in a record under a watched prefix; returns whether routes may have changed. */
@@ -70,6 +74,9 @@ final class RouteModel {
     if (entry.key().equals(keys.routeMode())) {
       return setMode(readMode(entry));
     }
+    if (entry.key().equals(keys.bgpConfig())) {
+      return setBgp(readBgp(entry));
+    }
     return false;
   }
 
@@ -85,11 +92,24 @@ final class RouteModel {
     if (keys.parseEndpoint(key).isPresent()) {
       return endpoints.remove(key) != null;
     }
+    if (key.equals(keys.bgpConfig())) {
+      return setBgp(BgpSettings.DEFAULT);
+    }
     return key.equals(keys.routeMode()) && setMode(RouteMode.DIRECT);
   }
 
   RouteMode mode() {
     return mode;
+  }
+
+  /** The cluster's BGP settings (the defaults while {@code /v1/config/bgp} is absent or unreadable). */
+  BgpSettings bgpSettings() {
+    return bgp;
+  }
+
+  /** Every readable registration, by node name. */
+  List<HostRegistration> registrations() {
+    return new ArrayList<>(registrations.values());
   }
 
   Optional<HostRegistration> registration(NodeName node) {
@@ -141,6 +161,22 @@ final class RouteModel {
           e.getMessage());
       return RouteMode.DIRECT;
     }
+  }
+
+  private BgpSettings readBgp(Entry entry) {
+    try {
+      return BgpSettingsCodec.CODEC.decode(entry);
+    } catch (CalicoMesosException e) {
+      LOG.log(Level.WARNING, "BGP settings {0} are unreadable, using the defaults (AS {1}, full mesh, no explicit "
+          + "peers): {2}", entry.key(), BgpSettings.DEFAULT.asNumber(), e.getMessage());
+      return BgpSettings.DEFAULT;
+    }
+  }
+
+  private boolean setBgp(BgpSettings next) {
+    boolean changed = !next.equals(bgp);
+    bgp = next;
+    return changed;
   }
 
   private boolean setMode(RouteMode next) {

@@ -15,6 +15,7 @@ import org.calicomesos.ports.routing.HostRoute;
 import org.calicomesos.ports.routing.RouteMode;
 import org.calicomesos.ports.routing.RouteTable;
 import org.calicomesos.ports.routing.SyncRoutesUseCase;
+import org.calicomesos.ports.routing.bgp.BgpSpeaker;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
 /**
@@ -23,6 +24,10 @@ import org.calicomesos.ports.schema.DatastoreKeys;
  * convergence reads the kernel first, so a route someone deleted is put back, by the next change or by
  * {@link #repair}. One route the kernel refuses (its gateway on no attached link, say) is logged and the others
  * are still made; it is tried again at the next convergence.
+ *
+ * <p>In BGP mode it wants no routes of its own (so it withdraws its direct ones) and hands BIRD this host's BGP
+ * plan instead ({@link BgpHandover}); BIRD is configured before the kernel is read, so a kernel that refuses to
+ * be listed does not keep BIRD waiting.
  */
 public final class RouteSync implements SyncRoutesUseCase {
   private static final System.Logger LOG = System.getLogger(RouteSync.class.getName());
@@ -32,17 +37,19 @@ public final class RouteSync implements SyncRoutesUseCase {
   private final NodeName self;
   private final RouteTable kernel;
   private final RouteModel model;
+  private final BgpHandover bgp;
   private final Set<NodeName> loggedUnroutable = new HashSet<>();
   private List<HostRoute> wanted = List.of();
   private RouteMode modeLogged = RouteMode.DIRECT;
   private boolean changed;
 
-  public RouteSync(KeyValueStore store, DatastoreKeys keys, NodeName self, RouteTable kernel) {
+  public RouteSync(KeyValueStore store, DatastoreKeys keys, NodeName self, RouteTable kernel, BgpSpeaker speaker) {
     this.store = store;
     this.keys = keys;
     this.self = self;
     this.kernel = kernel;
     this.model = new RouteModel(keys);
+    this.bgp = new BgpHandover(speaker, self);
   }
 
   @Override
@@ -80,12 +87,20 @@ public final class RouteSync implements SyncRoutesUseCase {
     }
     changed = false;
     wanted = RouteCompiler.compile(model, self, loggedUnroutable);
-    logModeChange();
+    if (modeChanged() && model.mode() == RouteMode.DIRECT) {
+      bgp.withdraw(); // first: BIRD's kernel routes to other hosts' blocks would refuse the direct ones
+    }
+    if (model.mode() == RouteMode.BGP) {
+      bgp.follow(model, false);
+    }
     return converge();
   }
 
   @Override
   public void repair() {
+    if (model.mode() == RouteMode.BGP) {
+      bgp.follow(model, true);
+    }
     converge();
   }
 
@@ -129,12 +144,15 @@ public final class RouteSync implements SyncRoutesUseCase {
     }
   }
 
-  private void logModeChange() {
-    if (model.mode() != modeLogged) {
-      modeLogged = model.mode();
-      LOG.log(Level.INFO, modeLogged == RouteMode.BGP
-          ? "route mode bgp: this agent withdraws its direct routes; routes between hosts are BIRD's to program"
-          : "route mode {0}: this agent programs routes to other hosts' blocks", modeLogged.setting());
+  /** Notes and logs a change of route mode; returns whether there was one. */
+  private boolean modeChanged() {
+    if (model.mode() == modeLogged) {
+      return false;
     }
+    modeLogged = model.mode();
+    LOG.log(Level.INFO, modeLogged == RouteMode.BGP
+        ? "route mode bgp: this agent withdraws its direct routes and has BIRD announce this host's blocks"
+        : "route mode {0}: this agent programs routes to other hosts' blocks", modeLogged.setting());
+    return true;
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.calicomesos.adapters.memory.MemoryDataplane;
+import org.calicomesos.adapters.memory.RecordingBgpSpeaker;
 import org.calicomesos.adapters.memory.RecordingRouteTable;
 import org.calicomesos.core.TwoHosts;
 import org.calicomesos.core.endpoint.EndpointSettings;
@@ -38,7 +39,7 @@ class RouteSyncTest {
 
   private final TwoHosts hosts = new TwoHosts();
   private final RecordingRouteTable kernel = new RecordingRouteTable();
-  private final RouteSync sync = new RouteSync(hosts.store, TwoHosts.KEYS, HERE, kernel);
+  private final RouteSync sync = new RouteSync(hosts.store, TwoHosts.KEYS, HERE, kernel, new RecordingBgpSpeaker());
   private final List<Watch> watches = new ArrayList<>();
 
   @AfterEach

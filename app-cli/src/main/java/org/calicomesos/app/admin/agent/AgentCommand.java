@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
             + " in the nftables table 'inet calico_mesos', following the datastore's endpoints and profiles;"
             + " registers this host (its IP: CALICO_HOST_IP / CALICO_HOST_IPV6, else its first global address) and"
             + " keeps a route to every block of every other registered host (route mode direct; repaired every "
-            + "10 s), and"
+            + "10 s) or, in route mode bgp, has BIRD announce this host's blocks (it writes CALICO_BIRD_CONFIG and"
+            + " reloads BIRD through CALICO_BIRD_SOCKET), and"
             + " answers the plugin's requests on the Unix socket CALICO_AGENT_SOCKET (default "
             + "/var/run/calico-mesos/agent.sock), so that a request need not start a JVM and a datastore client.",
         "The rules stay in force while it is stopped or restarting, and the plugin answers requests itself"

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import inet.ipaddr.IPAddress;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.calicomesos.app.admin.output.JsonDocument;
 import org.calicomesos.app.admin.output.KeyValueLines;
@@ -17,13 +18,15 @@ import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.node.HostRegistration;
 import org.calicomesos.ports.node.HostRouting;
 import org.calicomesos.ports.node.NodeStatus;
+import org.calicomesos.ports.routing.bgp.BgpPeerState;
 
 /**
  * {@code node show}. The agent's state is not read here: that is the kernel's (nftables, routes) and systemd's to
  * tell, and an admin command reads only the datastore; the text points at systemd, the JSON leaves it out. The
- * heartbeat's age says whether the agent was alive lately.
+ * heartbeat's age says whether the agent was alive lately. In route mode bgp, BIRD's sessions ({@code bgp}) are the
+ * exception: BIRD is asked on its control socket, as {@code birdc show protocols} would be.
  */
-record NodeReport(NodeStatus status, Instant now) implements Report {
+record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now) implements Report {
   static final String AGENT_HINT = "see 'systemctl status calico-mesos-agent'";
   static final String NOT_REGISTERED = "not registered (the agent registers its host when it starts)";
 
@@ -43,6 +46,7 @@ record NodeReport(NodeStatus status, Instant now) implements Report {
         .line("other hosts", routing.otherHosts().isEmpty() ? "none" : routing.otherHosts().size())
         .line("agent", AGENT_HINT)
         .print(out);
+    bgp.ifPresent(sessions -> printSessions(sessions, out));
     if (!routing.otherHosts().isEmpty()) {
       out.println();
       TextTable hosts = new TextTable(Column.left("HOST"), Column.right("BLOCKS"), Column.left("REGISTRATION"));
@@ -71,7 +75,43 @@ record NodeReport(NodeStatus status, Instant now) implements Report {
       other.put("blocks", host.blocks());
       putRegistration(other, host.registration());
     });
+    bgp.ifPresent(sessions -> putSessions(json, sessions));
     return json;
+  }
+
+  private static void printSessions(BgpSessions sessions, PrintStream out) {
+    out.println();
+    if (sessions.problem().isPresent()) {
+      out.println("BGP peers: " + sessions.problem().get());
+      return;
+    }
+    if (sessions.peers().isEmpty()) {
+      out.println("BGP peers: none configured");
+      return;
+    }
+    TextTable peers = new TextTable(Column.left("BGP PEER"), Column.left("HOST"), Column.right("AS"),
+        Column.left("STATE"), Column.left("SINCE"), Column.left("LAST ERROR"));
+    for (BgpPeerState peer : sessions.peers()) {
+      peers.row(peer.peer().address().toCanonicalString(), peer.peer().node().map(Object::toString).orElse("-"),
+          peer.peer().asNumber(), peer.state(), peer.since().map(Instant::toString).orElse("-"),
+          peer.lastError().isEmpty() ? "-" : peer.lastError());
+    }
+    peers.print(out);
+  }
+
+  private static void putSessions(ObjectNode json, BgpSessions sessions) {
+    ObjectNode bgp = json.putObject("bgp");
+    bgp.put("problem", sessions.problem().orElse(null));
+    ArrayNode peers = bgp.putArray("peers");
+    for (BgpPeerState state : sessions.peers()) {
+      ObjectNode peer = peers.addObject();
+      peer.put("ip", state.peer().address().toCanonicalString());
+      peer.put("node", state.peer().node().map(Object::toString).orElse(null));
+      peer.put("as_number", state.peer().asNumber().value());
+      peer.put("state", state.state());
+      peer.put("since", state.since().map(Instant::toString).orElse(null));
+      peer.put("last_error", state.lastError().isEmpty() ? null : state.lastError());
+    }
   }
 
   private String registration(Readout<HostRegistration> registration) {

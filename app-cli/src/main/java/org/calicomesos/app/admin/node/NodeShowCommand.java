@@ -1,11 +1,14 @@
 package org.calicomesos.app.admin.node;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.calicomesos.app.admin.HelpOption;
 import org.calicomesos.app.admin.Invocation;
 import org.calicomesos.app.admin.output.OutputOption;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.node.NodeStatus;
+import org.calicomesos.ports.routing.RouteMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -13,7 +16,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "show", description = {"Show this host: its node name, the host IP its default_<node> profile admits,",
     "the address blocks affine to it and how many endpoints it has; the cluster's route mode, this host's",
     "registration (the addresses other hosts route to, the agent's heartbeat) and every other host with its",
-    "block count. Reads only the datastore, not the kernel:",
+    "block count; in route mode bgp, also this host's BIRD sessions (asked on CALICO_BIRD_SOCKET).",
+    "Otherwise reads only the datastore, not the kernel:",
     "whether the agent runs and its policy is in force, ask systemd ('systemctl status calico-mesos-agent')."})
 final class NodeShowCommand implements Callable<Integer> {
   private final Invocation invocation;
@@ -28,7 +32,10 @@ final class NodeShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     NodeName node = invocation.services().nodeName();
-    output.print(new NodeReport(invocation.services().nodeStatus().show(node), Instant.now()), invocation.out());
+    NodeStatus status = invocation.services().nodeStatus().show(node);
+    Optional<BgpSessions> bgp = status.routing().routeMode().value().filter(mode -> mode == RouteMode.BGP)
+        .map(bgpMode -> BgpSessions.ask(invocation.services()));
+    output.print(new NodeReport(status, bgp, Instant.now()), invocation.out());
     return 0;
   }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.calicomesos.ports.routing.bgp.BgpSettings;
 import org.calicomesos.ports.routing.bgp.BgpConfiguration;
 import org.calicomesos.ports.routing.bgp.BgpPeer;
 

@@ -11,6 +11,7 @@ import org.calicomesos.core.cas.Codec;
 import org.calicomesos.core.json.JsonTree;
 import org.calicomesos.core.json.TreeCodec;
 import org.calicomesos.ports.model.Addresses;
+import org.calicomesos.ports.routing.bgp.BgpSettings;
 import org.calicomesos.ports.routing.bgp.AsNumber;
 import org.calicomesos.ports.routing.bgp.BgpPeer;
 

@@ -7,6 +7,7 @@ import inet.ipaddr.IPAddressString;
 import java.util.List;
 import java.util.Optional;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.routing.bgp.BgpSettings;
 import org.calicomesos.ports.routing.bgp.AsNumber;
 import org.calicomesos.ports.routing.bgp.BgpConfiguration;
 import org.calicomesos.ports.routing.bgp.BgpPeer;

@@ -7,6 +7,7 @@ import inet.ipaddr.IPAddressString;
 import java.util.List;
 import org.calicomesos.ports.kv.CorruptValueException;
 import org.calicomesos.ports.kv.Entry;
+import org.calicomesos.ports.routing.bgp.BgpSettings;
 import org.calicomesos.ports.routing.bgp.AsNumber;
 import org.calicomesos.ports.routing.bgp.BgpPeer;
 import org.junit.jupiter.api.Test;
