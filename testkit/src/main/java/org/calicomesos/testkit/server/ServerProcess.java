@@ -80,6 +80,22 @@ public final class ServerProcess implements AutoCloseable {
   /** SIGSTOP / SIGCONT: the server hangs without closing connections, as a partitioned one would. */
   public void pause(boolean paused) {
     signal(paused ? "STOP" : "CONT");
+    // kill(2) returns once the signal is queued; a thread running on another CPU stops a moment later, and a
+    // test that asks the server something in that moment gets an answer. Wait for the kernel to say so.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (stopped() != paused && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+  }
+
+  /** Whether the process is stopped by a signal ('T' in /proc/<pid>/stat, after the command's closing paren). */
+  private boolean stopped() {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+      return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
+    } catch (IOException e) {
+      return false; // gone: not stopped
+    }
   }
 
   public void restart() {
