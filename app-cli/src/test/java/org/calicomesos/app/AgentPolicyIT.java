@@ -20,18 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.calicomesos.ports.model.Addresses;
-import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.ports.model.ContainerId;
+import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.testkit.dataplane.ContainerListener;
 import org.calicomesos.testkit.dataplane.KernelCommand;
 import org.calicomesos.testkit.dataplane.NetnsContainer;
 import org.calicomesos.testkit.policy.HostListener;
 import org.calicomesos.testkit.server.ConsulServer;
 import org.calicomesos.testkit.server.EtcdServer;
-import org.junit.jupiter.api.AfterAll;
+import org.calicomesos.testkit.server.ServerPerClass;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,8 +47,8 @@ class AgentPolicyIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TABLE = "calico_mesos";
   private static final Duration CONVERGE = Duration.ofSeconds(15);
-  private static EtcdServer etcd;
-  private static ConsulServer consul;
+  @RegisterExtension static final ServerPerClass<EtcdServer> etcd = new ServerPerClass<>(EtcdServer::start);
+  @RegisterExtension static final ServerPerClass<ConsulServer> consul = new ServerPerClass<>(ConsulServer::start);
 
   @TempDir Path dir;
 
@@ -57,18 +57,6 @@ class AgentPolicyIT {
   private IPAddress hostIp;
   private HostListener hostListener;
   private AgentProcess latestAgent;
-
-  @BeforeAll
-  static void startStores() {
-    etcd = EtcdServer.start();
-    consul = ConsulServer.start();
-  }
-
-  @AfterAll
-  static void stopStores() {
-    etcd.close();
-    consul.close();
-  }
 
   @AfterEach
   void removeWhatTheTestMade() throws Exception {
@@ -161,14 +149,14 @@ class AgentPolicyIT {
     Workload c = started.c();
     String ruleset = started.ruleset();
 
-    etcd.kill();
+    etcd.server().kill();
     try {
       Thread.sleep(3_000);
       assertThat(nft("list", "table", "inet", TABLE)).isEqualTo(ruleset);
       assertReachable(a, b);
       assertBlocked(c, a);
     } finally {
-      etcd.restart();
+      etcd.server().restart();
     }
     Workload f = workload("prod");
     awaitReachable(a, f);
@@ -213,7 +201,7 @@ class AgentPolicyIT {
         "CALICO_REQUEST_TIMEOUT", "30",
         // The plugin calls below reach the agent under test through it, as on a real host.
         "CALICO_AGENT_SOCKET", dir.resolve("agent.sock").toString()));
-    LauncherDatastores.use(datastore, env, dir, etcd, consul);
+    LauncherDatastores.use(datastore, env, dir, etcd.server(), consul.server());
     hostListener = HostListener.start(hostIp);
     made.add(hostListener);
   }

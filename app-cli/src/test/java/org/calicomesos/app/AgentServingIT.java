@@ -28,11 +28,11 @@ import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.testkit.dataplane.KernelCommand;
 import org.calicomesos.testkit.dataplane.NetnsContainer;
 import org.calicomesos.testkit.server.EtcdServer;
-import org.junit.jupiter.api.AfterAll;
+import org.calicomesos.testkit.server.ServerPerClass;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,22 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentServingIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static EtcdServer etcd;
+  @RegisterExtension static final ServerPerClass<EtcdServer> etcd = new ServerPerClass<>(EtcdServer::start);
 
   @TempDir Path dir;
 
   private final List<AutoCloseable> made = Collections.synchronizedList(new ArrayList<>());
   private Map<String, String> env;
-
-  @BeforeAll
-  static void startEtcd() {
-    etcd = EtcdServer.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    etcd.close();
-  }
 
   @BeforeEach
   void configure() {
@@ -69,7 +59,7 @@ class AgentServingIT {
         "CALICO_AGENT_SOCKET", dir.resolve("agent.sock").toString(),
         "CALICO_METRICS_PORT", "off",
         "CALICO_REQUEST_TIMEOUT", "20"));
-    LauncherDatastores.use("etcd", env, dir, etcd, null);
+    LauncherDatastores.use("etcd", env, dir, etcd.server(), null);
   }
 
   @AfterEach
@@ -157,14 +147,14 @@ class AgentServingIT {
     agent();
     assertThat(allocate("u-before")).isNotEmpty();
 
-    etcd.kill();
+    etcd.server().kill();
     try {
       JsonNode during = request("{\"command\":\"allocate\",\"args\":{\"hostname\":\"agent\",\"uid\":\"u-during\","
           + "\"num_ipv4\":1,\"num_ipv6\":0}}");
       assertThat(during.get("error").asText()).startsWith("cannot reach etcd at");
       Thread.sleep(3_000); // long enough for a client that reconnects on its own to be backing off
     } finally {
-      etcd.restart();
+      etcd.server().restart();
     }
 
     // The agent's client is not left waiting out a reconnect back-off: the very next request goes through.

@@ -20,9 +20,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.testkit.server.EtcdServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.calicomesos.testkit.server.ServerPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,19 +37,9 @@ class EtcdStormIT {
    * keeps the same shape at a fifth of the size to stay within its time budget.
    */
   private static final int REQUESTS = Integer.getInteger("storm.requests", 20);
-  private static EtcdServer etcd;
+  @RegisterExtension static final ServerPerClass<EtcdServer> etcd = new ServerPerClass<>(EtcdServer::start);
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startEtcd() {
-    etcd = EtcdServer.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    etcd.close();
-  }
 
   @Test
   void eight_hosts_allocating_at_once_stay_distinct_and_affine_and_release_cleanly() throws Exception {
@@ -141,7 +131,7 @@ class EtcdStormIT {
   }
 
   private Map<String, String> environment(String prefix, int host) {
-    return Map.of("ETCD_ENDPOINTS", etcd.clientUrl(), "CALICO_PREFIX", prefix,
+    return Map.of("ETCD_ENDPOINTS", etcd.server().clientUrl(), "CALICO_PREFIX", prefix,
         "CALICO_NODENAME", "agent" + host, "CALICO_LOG_FILE", dir.resolve("isolator.log").toString(),
         // 32 JVMs start at once on a small CI machine: give them time, the race is what is tested here.
         "CALICO_REQUEST_TIMEOUT", "60");

@@ -25,9 +25,9 @@ import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.testkit.dataplane.ContainerListener;
 import org.calicomesos.testkit.dataplane.NetnsContainer;
 import org.calicomesos.testkit.server.EtcdServer;
-import org.junit.jupiter.api.AfterAll;
+import org.calicomesos.testkit.server.ServerPerClass;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,23 +41,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LauncherDataplaneIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static EtcdServer etcd;
+  @RegisterExtension static final ServerPerClass<EtcdServer> etcd = new ServerPerClass<>(EtcdServer::start);
 
   @TempDir Path dir;
 
   private final List<AutoCloseable> made = new ArrayList<>();
   private final List<String> dummies = new ArrayList<>();
   private Map<String, String> env;
-
-  @BeforeAll
-  static void startEtcd() {
-    etcd = EtcdServer.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    etcd.close();
-  }
 
   @AfterEach
   void removeWhatTheTestMade() throws Exception {
@@ -176,7 +166,7 @@ class LauncherDataplaneIT {
         "CALICO_IPV4POOL_CIDR", "198.18." + subnet + ".0/24",
         "CALICO_IPV6POOL_CIDR", "fd00:c0de:" + subnet + "::/120",
         "CALICO_REQUEST_TIMEOUT", "30"));
-    LauncherDatastores.use(datastore, env, dir, etcd, null);
+    LauncherDatastores.use(datastore, env, dir, etcd.server(), null);
   }
 
   private NetnsContainer container() {

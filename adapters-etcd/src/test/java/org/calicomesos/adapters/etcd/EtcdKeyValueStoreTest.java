@@ -10,32 +10,22 @@ import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.testkit.kv.KeyValueStoreContract;
 import org.calicomesos.testkit.kv.RecordingWatchListener;
 import org.calicomesos.testkit.server.EtcdServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.calicomesos.testkit.server.ServerPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The etcd store passes the port's contract on a real etcd, one server for the whole class. */
 class EtcdKeyValueStoreTest extends KeyValueStoreContract {
-  private static EtcdServer etcd;
-
-  @BeforeAll
-  static void startEtcd() {
-    etcd = EtcdServer.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    etcd.close();
-  }
+  @RegisterExtension static final ServerPerClass<EtcdServer> etcd = new ServerPerClass<>(EtcdServer::start);
 
   @Override
   protected KeyValueStore newStore() {
-    return EtcdKeyValueStore.open(Map.of("ETCD_ENDPOINTS", etcd.clientUrl()), Duration.ofSeconds(5));
+    return EtcdKeyValueStore.open(Map.of("ETCD_ENDPOINTS", etcd.server().clientUrl()), Duration.ofSeconds(5));
   }
 
   @Test
   void describeNamesTheEndpoints() {
-    assertThat(store.describe()).isEqualTo("etcd at " + etcd.clientUrl());
+    assertThat(store.describe()).isEqualTo("etcd at " + etcd.server().clientUrl());
   }
 
   @Test
@@ -45,7 +35,7 @@ class EtcdKeyValueStoreTest extends KeyValueStoreContract {
     for (int i = 1; i <= 3; i++) {
       latest = written(store.update(key("k"), String.valueOf(i), latest)).revision();
     }
-    try (Client admin = Client.builder().endpoints(etcd.clientUrl()).build()) {
+    try (Client admin = Client.builder().endpoints(etcd.server().clientUrl()).build()) {
       admin.getKVClient().compact(latest).get();
     }
     RecordingWatchListener listener = new RecordingWatchListener();

@@ -18,31 +18,21 @@ import org.calicomesos.ports.ipam.BlockUsage;
 import org.calicomesos.ports.ipam.PoolExhaustedException;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.testkit.server.EtcdServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.calicomesos.testkit.server.ServerPerClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The IPAM's cross-host cases on a real etcd, in process: each host has its own etcd client, as its own
  * plugin process would. Affinity, borrowing, strict affinity, exhaustion, and hosts racing for blocks.
  */
 class EtcdIpamCrossHostTest {
-  private static EtcdServer etcd;
-
-  @BeforeAll
-  static void startEtcd() {
-    etcd = EtcdServer.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    etcd.close();
-  }
+  @RegisterExtension static final ServerPerClass<EtcdServer> etcd = new ServerPerClass<>(EtcdServer::start);
 
   @Test
   void each_host_fills_its_own_block_and_hosts_claim_different_blocks() {
-    try (EtcdIpam a = EtcdIpam.fresh(etcd.clientUrl()).withPool("10.0.0.0/24", 30, false);
-        EtcdIpam b = a.anotherHost(etcd.clientUrl())) {
+    try (EtcdIpam a = EtcdIpam.fresh(etcd.server().clientUrl()).withPool("10.0.0.0/24", 30, false);
+        EtcdIpam b = a.anotherHost(etcd.server().clientUrl())) {
       List<IPAddress> first = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         first.addAll(a.allocate4("host-a", "uid-a" + i, 1));
@@ -61,7 +51,7 @@ class EtcdIpamCrossHostTest {
 
   @Test
   void a_host_borrows_only_when_every_block_is_claimed_and_strict_affinity_refuses() {
-    try (EtcdIpam ipam = EtcdIpam.fresh(etcd.clientUrl()).withPool("10.0.0.0/28", 30, false)) {
+    try (EtcdIpam ipam = EtcdIpam.fresh(etcd.server().clientUrl()).withPool("10.0.0.0/28", 30, false)) {
       for (String host : List.of("host-a", "host-b", "host-c", "host-d")) {
         ipam.allocate4(host, "uid-" + host, 1);
       }
@@ -72,7 +62,7 @@ class EtcdIpamCrossHostTest {
       assertThat(lender.affinity()).isPresent().get().isNotEqualTo(new NodeName("host-e"));
       assertThat(ipam.check().problems()).isEmpty();
     }
-    try (EtcdIpam strict = EtcdIpam.fresh(etcd.clientUrl()).withPool("10.0.0.0/28", 30, true)) {
+    try (EtcdIpam strict = EtcdIpam.fresh(etcd.server().clientUrl()).withPool("10.0.0.0/28", 30, true)) {
       for (String host : List.of("host-a", "host-b", "host-c", "host-d")) {
         strict.allocate4(host, "uid-" + host, 1);
       }
@@ -86,7 +76,7 @@ class EtcdIpamCrossHostTest {
 
   @Test
   void exhaustion_fails_clearly_and_assigns_nothing() {
-    try (EtcdIpam ipam = EtcdIpam.fresh(etcd.clientUrl()).withPool("10.0.0.0/28", 30, false)) {
+    try (EtcdIpam ipam = EtcdIpam.fresh(etcd.server().clientUrl()).withPool("10.0.0.0/28", 30, false)) {
       ipam.allocate4("host-a", "uid-1", 15);
 
       assertThatThrownBy(() -> ipam.allocate4("host-b", "uid-2", 2)).isInstanceOf(PoolExhaustedException.class)
@@ -99,7 +89,7 @@ class EtcdIpamCrossHostTest {
 
   @Test
   void eight_hosts_racing_for_blocks_never_share_an_address() throws Exception {
-    try (EtcdIpam setup = EtcdIpam.fresh(etcd.clientUrl()).withPool("10.64.0.0/24", 28, false)) {
+    try (EtcdIpam setup = EtcdIpam.fresh(etcd.server().clientUrl()).withPool("10.64.0.0/24", 28, false)) {
       List<IPAddress> assigned = Collections.synchronizedList(new ArrayList<>());
       List<String> uids = Collections.synchronizedList(new ArrayList<>());
       CountDownLatch start = new CountDownLatch(1);
@@ -108,7 +98,7 @@ class EtcdIpamCrossHostTest {
       for (int h = 0; h < 8; h++) {
         String host = "host-" + h;
         hosts.add(threads.submit(() -> {
-          try (EtcdIpam ipam = setup.anotherHost(etcd.clientUrl())) {
+          try (EtcdIpam ipam = setup.anotherHost(etcd.server().clientUrl())) {
             start.await();
             for (int r = 0; r < 30; r++) {
               String uid = host + "-" + r;
