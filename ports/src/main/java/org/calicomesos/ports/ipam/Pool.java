@@ -7,11 +7,20 @@ import org.calicomesos.ports.model.IpFamily;
 
 /**
  * An IP pool, cut into blocks of {@code blockPrefixLength}. Under {@code strictAffinity} a host never
- * borrows addresses from another host's block.
+ * borrows addresses from another host's block. {@code encapsulation} says how its addresses on other hosts are
+ * reached ({@link Encapsulation#VXLAN} for IPv4 pools only).
  */
-public record Pool(IPAddress cidr, int blockPrefixLength, boolean strictAffinity) {
+public record Pool(IPAddress cidr, int blockPrefixLength, boolean strictAffinity, Encapsulation encapsulation) {
+  /** VXLAN adds 50 bytes to every packet (outer IPv4 20, UDP 8, VXLAN 8, inner Ethernet 14). */
+  public static final int VXLAN_OVERHEAD = 50;
+
   public Pool {
     Objects.requireNonNull(cidr, "cidr");
+    Objects.requireNonNull(encapsulation, "encapsulation");
+    if (encapsulation == Encapsulation.VXLAN && !cidr.isIPv4()) {
+      throw new InvalidRequestException("pool " + cidr.toCanonicalString()
+          + " cannot use VXLAN: only IPv4 pools are encapsulated (IPv6 routes stay direct)");
+    }
     if (!cidr.isPrefixBlock()) {
       throw new InvalidRequestException("pool " + cidr + " must be a CIDR with its host bits zero");
     }
@@ -24,6 +33,20 @@ public record Pool(IPAddress cidr, int blockPrefixLength, boolean strictAffinity
       throw new InvalidRequestException("block size /" + blockPrefixLength + " does not fit pool " + cidr.toCanonicalString()
           + ": it must be between /" + Math.max(poolPrefix, largest) + " and /" + smallest);
     }
+  }
+
+  /** A pool whose addresses on other hosts are routed directly. */
+  public Pool(IPAddress cidr, int blockPrefixLength, boolean strictAffinity) {
+    this(cidr, blockPrefixLength, strictAffinity, Encapsulation.NONE);
+  }
+
+  /** The same pool with another encapsulation. */
+  public Pool withEncapsulation(Encapsulation next) {
+    return new Pool(cidr, blockPrefixLength, strictAffinity, next);
+  }
+
+  public boolean encapsulated() {
+    return encapsulation != Encapsulation.NONE;
   }
 
   public IpFamily family() {
