@@ -10,7 +10,7 @@ import org.calicomesos.testkit.dataplane.KernelCommand;
  * {@code <subnet>.<10 + n>/24}, forwarding on as a Mesos agent host's would be. Only these are touched: no route or
  * nftables table of the root namespace. {@link #close} removes everything, whatever state setting up stopped in.
  */
-final class HostNamespaces implements AutoCloseable {
+final class HostNamespaces implements HostNetwork {
   private final String bridge;
   private final String subnet;
   private final List<String> namespaces = new ArrayList<>();
@@ -44,12 +44,13 @@ final class HostNamespaces implements AutoCloseable {
     return subnet + ".1";
   }
 
-  /** Host {@code n}'s address (1-based). */
-  String address(int n) {
+  @Override
+  public String address(int n) {
     return subnet + "." + (10 + n);
   }
 
-  String namespace(int n) {
+  @Override
+  public String namespace(int n) {
     return namespaces.get(n - 1);
   }
 
@@ -71,8 +72,8 @@ final class HostNamespaces implements AutoCloseable {
     KernelCommand.run("ip", "netns", "exec", namespace, "sysctl", "-qw", "net.ipv4.conf.all.forwarding=1");
   }
 
-  /** Runs {@code argv} in host {@code n}'s namespace; its stdout. */
-  String run(int n, String... argv) {
+  @Override
+  public String run(int n, String... argv) {
     List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace(n)));
     command.addAll(List.of(argv));
     return KernelCommand.run(command);

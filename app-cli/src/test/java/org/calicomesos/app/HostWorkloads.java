@@ -18,14 +18,14 @@ import org.calicomesos.testkit.dataplane.KernelCommand;
 import org.calicomesos.testkit.dataplane.NetnsContainer;
 
 /**
- * What a multi-host test does on its hosts ({@link HostNamespaces}) through their own launcher: each host's
+ * What a multi-host test does on its hosts ({@link HostNetwork}) through their own launcher: each host's
  * environment (its node name, host IP, the shared etcd), admin commands and plugin requests run inside the host's
  * namespace, and containers allocated and isolated there with a TCP listener. {@link #close} ends the containers.
  */
 final class HostWorkloads implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HostNamespaces network;
+  private final HostNetwork network;
   private final Path dir;
   private final String nodePrefix;
   private final Map<String, String> common;
@@ -33,7 +33,7 @@ final class HostWorkloads implements AutoCloseable {
   private final List<NetnsContainer> containers = new ArrayList<>();
 
   /** @param common what every host's agent, plugin and admin commands get besides their own node name and IP */
-  HostWorkloads(HostNamespaces network, Path dir, String nodePrefix, Map<String, String> common) {
+  HostWorkloads(HostNetwork network, Path dir, String nodePrefix, Map<String, String> common) {
     this.network = network;
     this.dir = dir;
     this.nodePrefix = nodePrefix;

@@ -20,11 +20,12 @@ import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.routing.RouteTable;
 import org.calicomesos.ports.routing.bgp.BgpSpeaker;
+import org.calicomesos.ports.routing.vxlan.VxlanTunnel;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
 /**
- * The agent's route loop: core's {@link RouteSync} on the {@link RouteTable} of the dataplane {@code CALICO_DATAPLANE}
- * names, this host's registration, and BIRD (route mode bgp) at {@code CALICO_BIRD_CONFIG} and
+ * The agent's route loop: core's {@link RouteSync} on the {@link RouteTable} and {@link VxlanTunnel} of the dataplane
+ * {@code CALICO_DATAPLANE} names, this host's registration, and BIRD (route mode bgp) at {@code CALICO_BIRD_CONFIG} and
  * {@code CALICO_BIRD_SOCKET}. Only the agent (and {@code node show}, for BIRD's sessions) asks for it; through
  * {@link Provider}s, so nothing of it is built (or loaded) for a plugin request, and the unchosen adapter never is.
  */
@@ -45,11 +46,18 @@ interface RoutingModule {
   }
 
   @Provides
+  @Singleton
+  static VxlanTunnel vxlanTunnel(Configuration configuration, @Named("netlink") Provider<VxlanTunnel> netlink,
+      @Named("iproute2") Provider<VxlanTunnel> iproute2) {
+    return configuration.dataplane().choose(netlink::get, iproute2::get);
+  }
+
+  @Provides
   static RouteAgent routeAgent(KeyValueStore store, DatastoreKeys keys, EndpointSettings settings,
-      Dataplane dataplane, RouteTable kernel, BgpSpeaker bird) {
+      Dataplane dataplane, RouteTable kernel, VxlanTunnel tunnel, BgpSpeaker bird) {
     HostRegistrar registrar = new HostRegistrar(store, keys, settings, dataplane,
         new BuildVersionProvider().getVersion()[0], Clock.systemUTC());
-    return new RouteAgent(registrar, new RouteSync(store, keys, settings.node(), kernel, bird), store,
-        RouteAgent.REPAIR_EVERY);
+    RouteSync sync = new RouteSync(store, keys, settings.node(), kernel, tunnel, settings.mtu(), bird);
+    return new RouteAgent(registrar, sync, store, RouteAgent.REPAIR_EVERY);
   }
 }

@@ -56,7 +56,7 @@ final class CoreOverMemory {
         new NodeStatusService(store, keys),
         NODE,
         store.describe(),
-        new RoutingSettingsService(store, keys),
+        new RoutingSettingsService(store, keys, new PoolService(store, keys, settings)),
         bird);
   }
 

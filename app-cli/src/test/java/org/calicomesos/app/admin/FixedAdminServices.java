@@ -10,7 +10,6 @@ import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.node.ShowNodeUseCase;
 import org.calicomesos.ports.policy.ShowProfilesUseCase;
 import org.calicomesos.ports.routing.ConfigureRoutingUseCase;
-import org.calicomesos.ports.routing.RouteMode;
 import org.calicomesos.ports.routing.bgp.BgpConfiguration;
 import org.calicomesos.ports.routing.bgp.BgpPeerState;
 import org.calicomesos.ports.routing.bgp.BgpReload;
@@ -117,6 +116,17 @@ record FixedAdminServices(
     }
 
     @Override
+    public java.util.List<org.calicomesos.ports.ipam.Pool> pools() {
+      throw new AssertionError("pools were not expected to be read");
+    }
+
+    @Override
+    public org.calicomesos.ports.ipam.Pool setEncapsulation(inet.ipaddr.IPAddress cidr,
+        org.calicomesos.ports.ipam.Encapsulation encapsulation) {
+      throw new AssertionError("a pool's encapsulation was not expected to change");
+    }
+
+    @Override
     public void remove(inet.ipaddr.IPAddress cidr) {
       throw new AssertionError("pool remove was not expected");
     }
@@ -152,12 +162,12 @@ record FixedAdminServices(
   /** Routing settings that fail the test when touched. */
   private static final class UnreachableRouting implements ConfigureRoutingUseCase {
     @Override
-    public RouteMode routeMode() {
+    public org.calicomesos.ports.routing.ClusterRouting routing() {
       throw new AssertionError("route-mode was not expected");
     }
 
     @Override
-    public RouteMode setRouteMode(RouteMode mode) {
+    public org.calicomesos.ports.routing.ClusterRouting setRouting(org.calicomesos.ports.routing.RoutingChoice choice) {
       throw new AssertionError("route-mode was not expected");
     }
 

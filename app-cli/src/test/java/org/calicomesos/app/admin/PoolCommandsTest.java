@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.calicomesos.ports.ipam.AddPoolCommand;
+import org.calicomesos.ports.ipam.Encapsulation;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.ipam.PoolInUseException;
@@ -33,7 +34,8 @@ class PoolCommandsTest {
 
     assertThat(run.status()).isZero();
     assertThat(pools.added).containsExactly(new AddPoolCommand(cidr("10.0.0.0/16"), OptionalInt.of(28), true));
-    assertThat(run.out()).isEqualTo("added IPv4 pool 10.0.0.0/16 with /28 blocks (16 addresses each), strict affinity on\n");
+    assertThat(run.out()).isEqualTo(
+        "added IPv4 pool 10.0.0.0/16 with /28 blocks (16 addresses each), strict affinity on, encapsulation none\n");
   }
 
   @Test
@@ -47,10 +49,36 @@ class PoolCommandsTest {
             "cidr" : "10.0.0.0/16",
             "family" : "ipv4",
             "block_size" : 26,
-            "strict_affinity" : false
+            "strict_affinity" : false,
+            "encapsulation" : "none"
           }
         }
         """);
+  }
+
+  @Test
+  void add_with_vxlan_asks_for_an_encapsulated_pool_and_an_ipv6_one_is_a_usage_error() {
+    AdminRun run = AdminRun.of(services, "pool", "add", "10.0.0.0/16", "--vxlan");
+    AdminRun ipv6 = AdminRun.of(services, "pool", "add", "fd00::/64", "--vxlan");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).endsWith(", encapsulation vxlan\n");
+    assertThat(ipv6.status()).isEqualTo(2);
+    assertThat(ipv6.err()).startsWith("error: pool fd00::/64 cannot use VXLAN: only IPv4 pools are encapsulated");
+    assertThat(pools.added).containsExactly(
+        new AddPoolCommand(cidr("10.0.0.0/16"), OptionalInt.empty(), false, Encapsulation.VXLAN));
+  }
+
+  @Test
+  void encapsulation_sets_one_pools_and_refuses_a_word_it_does_not_know() {
+    AdminRun run = AdminRun.of(services, "pool", "encapsulation", "10.0.0.0/16", "vxlan");
+    AdminRun wrong = AdminRun.of(services, "pool", "encapsulation", "10.0.0.0/16", "ipip");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("pool 10.0.0.0/16: encapsulation vxlan\n");
+    assertThat(pools.encapsulated).containsExactly(cidr("10.0.0.0/16") + " vxlan");
+    assertThat(wrong.status()).isEqualTo(2);
+    assertThat(wrong.err()).startsWith("error: encapsulation 'ipip' is not one of none, vxlan\n");
   }
 
   @Test
@@ -59,9 +87,9 @@ class PoolCommandsTest {
 
     assertThat(run.status()).isZero();
     assertThat(run.out()).isEqualTo("""
-        CIDR                      FAMILY  BLOCK SIZE  STRICT AFFINITY              CAPACITY  USED                  FREE  BLOCKS
-        10.0.0.0/16               IPv4    /26         no                              65536     3                 65533       1
-        fd80:24e2:f998:72d6::/64  IPv6    /122        yes              18446744073709551616     0  18446744073709551616       0
+        CIDR                      FAMILY  BLOCK SIZE  STRICT AFFINITY  ENCAPSULATION              CAPACITY  USED                  FREE  BLOCKS
+        10.0.0.0/16               IPv4    /26         no               none                          65536     3                 65533       1
+        fd80:24e2:f998:72d6::/64  IPv6    /122        yes              none           18446744073709551616     0  18446744073709551616       0
         """);
   }
 
@@ -76,6 +104,7 @@ class PoolCommandsTest {
             "family" : "ipv4",
             "block_size" : 26,
             "strict_affinity" : false,
+            "encapsulation" : "none",
             "capacity" : 65536,
             "used" : 3,
             "free" : 65533,
@@ -85,6 +114,7 @@ class PoolCommandsTest {
             "family" : "ipv6",
             "block_size" : 122,
             "strict_affinity" : true,
+            "encapsulation" : "none",
             "capacity" : 18446744073709551616,
             "used" : 0,
             "free" : 18446744073709551616,
@@ -151,6 +181,7 @@ class PoolCommandsTest {
   private static final class RecordingPools implements ManagePoolsUseCase {
     final List<AddPoolCommand> added = new ArrayList<>();
     final List<IPAddress> removed = new ArrayList<>();
+    final List<String> encapsulated = new ArrayList<>();
     List<PoolUsage> usage = USAGE;
     RuntimeException refusal;
 
@@ -158,7 +189,21 @@ class PoolCommandsTest {
     public Pool add(AddPoolCommand command) {
       refuseIfAsked();
       added.add(command);
-      return new Pool(command.cidr(), command.blockPrefixLength().orElse(26), command.strictAffinity());
+      return new Pool(command.cidr(), command.blockPrefixLength().orElse(26), command.strictAffinity(),
+          command.encapsulation());
+    }
+
+    @Override
+    public List<Pool> pools() {
+      refuseIfAsked();
+      return usage.stream().map(PoolUsage::pool).toList();
+    }
+
+    @Override
+    public Pool setEncapsulation(IPAddress cidr, Encapsulation encapsulation) {
+      refuseIfAsked();
+      encapsulated.add(cidr + " " + encapsulation.setting());
+      return new Pool(cidr, 26, false, encapsulation);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.calicomesos.app.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code route-mode} and {@code bgp} over the real core service and a memory store, as an operator drives them. */
@@ -26,8 +27,33 @@ class RoutingCommandsTest {
     AdminRun wrong = core.run("route-mode", "ipip");
 
     assertThat(wrong.status()).isEqualTo(2);
-    assertThat(wrong.err()).startsWith("error: route mode 'ipip' is not one of direct, bgp\n");
+    assertThat(wrong.err()).startsWith("error: route mode 'ipip' is not one of direct, vxlan, bgp\n");
     assertThat(core.store.get(core.keys.routeMode())).isEmpty();
+  }
+
+  @Test
+  void route_mode_vxlan_makes_every_ipv4_pool_vxlan_and_direct_makes_them_plain_again() {
+    core.allocate("uid-1", 1); // creates the default pools
+    core.run("pool", "add", "10.77.0.0/16");
+
+    AdminRun set = core.run("route-mode", "vxlan");
+
+    assertThat(set.status()).as(set.err()).isZero();
+    assertThat(set.out()).isEqualTo("route mode vxlan (was direct)\n");
+    List<String> rows = core.run("pool", "list").out().lines().toList();
+    assertThat(rows).filteredOn(row -> row.contains("IPv4")).hasSize(2).allMatch(row -> row.contains(" vxlan "));
+    assertThat(rows).filteredOn(row -> row.contains("IPv6")).hasSize(1).allMatch(row -> row.contains(" none "));
+    assertThat(core.run("route-mode", "-o", "json").out())
+        .contains("\"route_mode\" : \"vxlan\"", "\"10.77.0.0/16\"", "\"192.168.0.0/16\"");
+    assertThat(core.run("node", "show").out()).contains("VXLAN pools:    192.168.0.0/16, 10.77.0.0/16");
+
+    core.run("pool", "encapsulation", "10.77.0.0/16", "none");
+    assertThat(core.run("route-mode").out()).isEqualTo(
+        "route mode direct\nVXLAN pools: 192.168.0.0/16; routed without encapsulation: 10.77.0.0/16\n");
+
+    assertThat(core.run("route-mode", "direct").out()).isEqualTo("route mode direct (was direct)\n");
+    assertThat(core.run("pool", "list", "-o", "json").out()).doesNotContain("\"encapsulation\" : \"vxlan\"");
+    assertThat(core.store.get(core.keys.routeMode()).orElseThrow().value()).isEqualTo("{\"mode\":\"direct\"}");
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.calicomesos.adapters.memory.MemoryDataplane;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
 import org.calicomesos.adapters.memory.RecordingBgpSpeaker;
 import org.calicomesos.adapters.memory.RecordingRouteTable;
+import org.calicomesos.adapters.memory.RecordingVxlanTunnel;
 import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.node.HostRegistrar;
 import org.calicomesos.core.routing.RouteSync;
@@ -30,7 +31,7 @@ class RouteAgentTest {
   private final MemoryKeyValueStore store = new MemoryKeyValueStore();
   private final RecordingRouteTable kernel = new RecordingRouteTable();
   private final RouteAgent agent = new RouteAgent(registrar(HERE, "10.0.0.5"),
-      new RouteSync(store, KEYS, HERE, kernel, new RecordingBgpSpeaker()), store, Duration.ofMillis(200));
+      new RouteSync(store, KEYS, HERE, kernel, new RecordingVxlanTunnel(), 1500, new RecordingBgpSpeaker()), store, Duration.ofMillis(200));
   private final Thread loop = new Thread(agent::run, "route-agent-under-test");
 
   @AfterEach

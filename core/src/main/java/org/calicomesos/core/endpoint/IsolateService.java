@@ -16,13 +16,17 @@ import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.dataplane.HostInterface;
 import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.dataplane.PlumbedInterface;
+import org.calicomesos.ports.dataplane.VethPlan;
 import org.calicomesos.ports.endpoint.AddressNotAllocatedException;
 import org.calicomesos.ports.endpoint.ContainerAlreadyIsolatedException;
+import org.calicomesos.ports.endpoint.ContainerMtuTooSmallException;
 import org.calicomesos.ports.endpoint.EndpointConflictException;
 import org.calicomesos.ports.endpoint.HostAddressUnknownException;
 import org.calicomesos.ports.endpoint.IsolateCommand;
 import org.calicomesos.ports.endpoint.IsolateContainerUseCase;
 import org.calicomesos.ports.endpoint.IsolateResult;
+import org.calicomesos.ports.ipam.Encapsulation;
+import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.ports.model.HandleId;
@@ -71,13 +75,14 @@ public final class IsolateService implements IsolateContainerUseCase {
     }
     List<AddressHolding> holdings = ipam.holdings(command.addresses());
     Optional<HandleId> handle = handleOf(command.addresses(), holdings);
+    int mtu = containerMtu(holdings);
     List<ProfileName> profileIds = ensureProfiles(command.netgroups());
     if (existingInterface.isPresent()) {
       removeLeftover(hostInterface);
     }
 
     PlumbedInterface plumbed = dataplane.plumb(
-        VethPlanner.plan(hostInterface, command.namespace(), command.addresses(), settings.mtu()));
+        VethPlanner.plan(hostInterface, command.namespace(), command.addresses(), mtu));
     Endpoint endpoint = endpoint(command, id, plumbed, profileIds, handle);
     try {
       endpoints.save(endpoint);
@@ -111,6 +116,21 @@ public final class IsolateService implements IsolateContainerUseCase {
           + "; a container's addresses come from one uid");
     }
     return handles.iterator().next();
+  }
+
+  /**
+   * The link's MTU, less VXLAN's headers when any address is in a VXLAN pool: its packets to other hosts are
+   * wrapped, and a container that sent full-size frames would have them dropped on the way.
+   */
+  private int containerMtu(List<AddressHolding> holdings) {
+    if (holdings.stream().noneMatch(holding -> holding.encapsulation() == Encapsulation.VXLAN)) {
+      return settings.mtu();
+    }
+    int mtu = settings.mtu() - Pool.VXLAN_OVERHEAD;
+    if (mtu < VethPlan.MIN_MTU) {
+      throw new ContainerMtuTooSmallException(settings.mtu(), Pool.VXLAN_OVERHEAD, VethPlan.MIN_MTU);
+    }
+    return mtu;
   }
 
   /** {@code default_<node>}, {@code public} if asked, then the netgroups: the order Calico gave them. */

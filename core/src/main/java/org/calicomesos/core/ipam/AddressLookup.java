@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.calicomesos.ports.ipam.Encapsulation;
 import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.kv.KeyValueStore;
@@ -29,14 +30,16 @@ public final class AddressLookup {
       IPAddress plain = address.withoutPrefixLength();
       Optional<Pool> pool = PoolDirectory.containing(pools, plain);
       if (pool.isEmpty()) {
-        holdings.add(new AddressHolding(plain, Optional.empty(), false, Optional.empty(), Optional.empty()));
+        holdings.add(new AddressHolding(plain, Optional.empty(), false, Optional.empty(), Optional.empty(),
+            Encapsulation.NONE));
         continue;
       }
       IPAddress cidr = PoolDirectory.blockOf(pool.get(), plain);
       Optional<AllocationBlock> block = blocks.computeIfAbsent(cidr, repository::block);
       Optional<AllocationAttribute> holder = block.flatMap(b -> b.holder(b.ordinalOf(plain)));
       holdings.add(new AddressHolding(plain, Optional.of(cidr), holder.isPresent(),
-          holder.flatMap(AllocationAttribute::handle), block.flatMap(AllocationBlock::affineHost)));
+          holder.flatMap(AllocationAttribute::handle), block.flatMap(AllocationBlock::affineHost),
+          pool.get().encapsulation()));
     }
     return holdings;
   }
@@ -49,6 +52,20 @@ public final class AddressLookup {
    */
   public static boolean confirmedClaim(org.calicomesos.ports.kv.Entry affinity) {
     return IpamCodecs.AFFINITY.decode(affinity).state() == Affinity.State.CONFIRMED;
+  }
+
+  /**
+   * The pool a pool record holds.
+   *
+   * @throws org.calicomesos.ports.kv.CorruptValueException when the record cannot be read
+   */
+  public static Pool pool(org.calicomesos.ports.kv.Entry record) {
+    return IpamCodecs.POOL.decode(record).pool();
+  }
+
+  /** Every pool, as stored (disabled ones too). */
+  public List<Pool> pools() {
+    return repository.allPools().stream().map(PoolRecord::pool).toList();
   }
 
   /** The blocks {@code node}'s claims on which are confirmed, IPv4 then IPv6. */

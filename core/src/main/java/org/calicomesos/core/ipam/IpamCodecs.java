@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.calicomesos.core.cas.Codec;
+import org.calicomesos.ports.ipam.Encapsulation;
 import org.calicomesos.ports.ipam.Pool;
+import org.calicomesos.ports.model.Excerpt;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.ports.model.HandleId;
@@ -128,8 +130,18 @@ final class IpamCodecs {
 
   private static PoolRecord decodePool(JsonNode node) {
     Pool pool = new Pool(Addresses.parseCidr("cidr", text(node, "cidr")), integer(node.path("blockSize"), "blockSize"),
-        node.path("strictAffinity").asBoolean(false));
+        node.path("strictAffinity").asBoolean(false), encapsulation(node));
     return new PoolRecord(pool, node.path("disabled").asBoolean(false));
+  }
+
+  /** Absent (pools written before encapsulation existed) means none. */
+  private static Encapsulation encapsulation(JsonNode node) {
+    if (!node.has("encapsulation")) {
+      return Encapsulation.NONE;
+    }
+    String setting = text(node, "encapsulation");
+    return Encapsulation.ofSetting(setting).orElseThrow(() -> new IllegalArgumentException(
+        "encapsulation '" + Excerpt.of(setting) + "' is not one of none, vxlan"));
   }
 
   private static JsonNode encodePool(PoolRecord record) {
@@ -137,6 +149,9 @@ final class IpamCodecs {
     node.put("cidr", record.pool().cidr().toCanonicalString());
     node.put("blockSize", record.pool().blockPrefixLength());
     node.put("strictAffinity", record.pool().strictAffinity());
+    if (record.pool().encapsulated()) {
+      node.put("encapsulation", record.pool().encapsulation().setting());
+    }
     node.put("disabled", record.disabled());
     return node;
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.calicomesos.core.cas.Step;
 import org.calicomesos.ports.ipam.AddPoolCommand;
+import org.calicomesos.ports.ipam.Encapsulation;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.ipam.PoolInUseException;
@@ -36,7 +37,7 @@ public final class PoolService implements ManagePoolsUseCase {
   public Pool add(AddPoolCommand command) {
     IPAddress cidr = command.cidr();
     Pool pool = new Pool(cidr, command.blockPrefixLength().orElse(IpFamily.of(cidr).defaultBlockPrefix()),
-        command.strictAffinity());
+        command.strictAffinity(), command.encapsulation());
     for (PoolRecord existing : ipam.repository.allPools()) {
       if (existing.pool().cidr().overlaps(cidr)) {
         throw new PoolOverlapException(cidr, existing.pool());
@@ -47,8 +48,8 @@ public final class PoolService implements ManagePoolsUseCase {
     if (!ipam.repository.createPoolIfAbsent(new PoolRecord(pool, false))) {
       throw new PoolOverlapException(cidr, pool);
     }
-    LOG.log(Level.INFO, "added pool {0} with block size /{1}, strict affinity {2}", pool, pool.blockPrefixLength(),
-        pool.strictAffinity());
+    LOG.log(Level.INFO, "added pool {0} with block size /{1}, strict affinity {2}, encapsulation {3}", pool,
+        pool.blockPrefixLength(), pool.strictAffinity(), pool.encapsulation().setting());
     return pool;
   }
 
@@ -57,6 +58,22 @@ public final class PoolService implements ManagePoolsUseCase {
     List<AllocationBlock> blocks = new ArrayList<>(ipam.repository.blocks(IpFamily.V4).values());
     blocks.addAll(ipam.repository.blocks(IpFamily.V6).values());
     return PoolUsageTally.tally(ipam.repository.allPools(), blocks);
+  }
+
+  @Override
+  public List<Pool> pools() {
+    return ipam.repository.allPools().stream().map(PoolRecord::pool).toList();
+  }
+
+  @Override
+  public Pool setEncapsulation(IPAddress cidr, Encapsulation encapsulation) {
+    Pool after = ipam.repository.updatePool(cidr, current -> {
+      PoolRecord record = current.orElseThrow(() -> new PoolNotFoundException(cidr));
+      Pool changed = record.pool().withEncapsulation(encapsulation);
+      return changed.equals(record.pool()) ? Step.keep(changed) : Step.put(new PoolRecord(changed, record.disabled()), changed);
+    });
+    LOG.log(Level.INFO, "pool {0}: encapsulation {1}", after, encapsulation.setting());
+    return after;
   }
 
   /**

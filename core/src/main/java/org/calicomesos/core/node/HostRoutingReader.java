@@ -1,7 +1,9 @@
 package org.calicomesos.core.node;
 
 import java.util.ArrayList;
+import inet.ipaddr.IPAddress;
 import java.util.List;
+import org.calicomesos.ports.ipam.Pool;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -46,7 +48,8 @@ final class HostRoutingReader {
     List<OtherHost> otherHosts = new ArrayList<>();
     others.forEach((name, node) -> otherHosts.add(new OtherHost(node,
         Optional.ofNullable(registrations.get(name)).orElse(Readout.absent()), blocks.getOrDefault(node, 0))));
-    return new HostRouting(mode, Optional.ofNullable(registrations.get(self.value())).orElse(Readout.absent()),
+    List<IPAddress> vxlanPools = ipam.pools().stream().filter(Pool::encapsulated).map(Pool::cidr).toList();
+    return new HostRouting(mode, vxlanPools, Optional.ofNullable(registrations.get(self.value())).orElse(Readout.absent()),
         otherHosts);
   }
 }

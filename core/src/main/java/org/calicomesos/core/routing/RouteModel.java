@@ -15,6 +15,8 @@ import org.calicomesos.core.node.RegistrationCodec;
 import org.calicomesos.ports.routing.bgp.BgpSettings;
 import org.calicomesos.core.routing.bgp.BgpSettingsCodec;
 import org.calicomesos.ports.CalicoMesosException;
+import org.calicomesos.ports.ipam.Encapsulation;
+import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.node.HostRegistration;
@@ -25,7 +27,7 @@ import org.calicomesos.ports.schema.DatastoreKeys.EndpointKey;
 
 /**
  * The agent's copy of what routes depend on, kept by key: every host's registration, every confirmed block claim,
- * every endpoint's addresses, the route mode and the cluster's BGP settings. A record that cannot be read counts as absent (logged): an
+ * every endpoint's addresses, every pool (for its encapsulation), the route mode and the cluster's BGP settings. A record that cannot be read counts as absent (logged): an
  * unreadable registration or claim means no route, never a wrong one. {@link #put} and {@link #remove} say
  * whether the routes could have changed, so a heartbeat alone recomputes nothing.
  */
@@ -36,6 +38,7 @@ final class RouteModel {
   private final Map<NodeName, HostRegistration> registrations = new TreeMap<>(java.util.Comparator.comparing(NodeName::value));
   private final Map<String, AffinityKey> confirmedClaims = new TreeMap<>();
   private final Map<String, HostedAddresses> endpoints = new TreeMap<>();
+  private final Map<String, Pool> pools = new TreeMap<>();
   private RouteMode mode = RouteMode.DIRECT;
   private BgpSettings bgp = BgpSettings.DEFAULT;
 
@@ -50,6 +53,7 @@ final class RouteModel {
     registrations.clear();
     confirmedClaims.clear();
     endpoints.clear();
+    pools.clear();
     mode = RouteMode.DIRECT;
     bgp = BgpSettings.DEFAULT;
   }
@@ -71,6 +75,11 @@ final class RouteModel {
       return !Objects.equals(addresses.isPresent() ? endpoints.put(entry.key(), addresses.get())
           : endpoints.remove(entry.key()), addresses.orElse(null));
     }
+    if (keys.isPoolKey(entry.key())) {
+      Optional<Pool> pool = readPool(entry);
+      return !Objects.equals(pool.isPresent() ? pools.put(entry.key(), pool.get()) : pools.remove(entry.key()),
+          pool.orElse(null));
+    }
     if (entry.key().equals(keys.routeMode())) {
       return setMode(readMode(entry));
     }
@@ -91,6 +100,9 @@ final class RouteModel {
     }
     if (keys.parseEndpoint(key).isPresent()) {
       return endpoints.remove(key) != null;
+    }
+    if (keys.isPoolKey(key)) {
+      return pools.remove(key) != null;
     }
     if (key.equals(keys.bgpConfig())) {
       return setBgp(BgpSettings.DEFAULT);
@@ -124,6 +136,31 @@ final class RouteModel {
   /** Every endpoint's addresses, in key order. */
   List<HostedAddresses> endpoints() {
     return new ArrayList<>(endpoints.values());
+  }
+
+  /** Every readable pool, in key order. */
+  List<Pool> pools() {
+    return new ArrayList<>(pools.values());
+  }
+
+  /** The encapsulation of the pool that holds {@code address}; none outside every pool. */
+  Encapsulation encapsulationOf(IPAddress address) {
+    for (Pool pool : pools.values()) {
+      if (pool.cidr().contains(address)) {
+        return pool.encapsulation();
+      }
+    }
+    return Encapsulation.NONE;
+  }
+
+  private Optional<Pool> readPool(Entry entry) {
+    try {
+      return Optional.of(AddressLookup.pool(entry));
+    } catch (CalicoMesosException e) {
+      // Without its pool a block is routed directly: the routes of an encapsulated pool may then fail, never leak.
+      LOG.log(Level.WARNING, "ignoring pool record {0}: {1}", entry.key(), e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private boolean putRegistration(Entry entry, NodeName node) {

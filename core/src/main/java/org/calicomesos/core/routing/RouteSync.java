@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.calicomesos.ports.dataplane.DataplaneException;
 import org.calicomesos.ports.kv.Entry;
@@ -16,6 +17,9 @@ import org.calicomesos.ports.routing.RouteMode;
 import org.calicomesos.ports.routing.RouteTable;
 import org.calicomesos.ports.routing.SyncRoutesUseCase;
 import org.calicomesos.ports.routing.bgp.BgpSpeaker;
+import org.calicomesos.ports.routing.vxlan.VxlanDevice;
+import org.calicomesos.ports.routing.vxlan.VxlanPeer;
+import org.calicomesos.ports.routing.vxlan.VxlanTunnel;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
 /**
@@ -24,6 +28,9 @@ import org.calicomesos.ports.schema.DatastoreKeys;
  * convergence reads the kernel first, so a route someone deleted is put back, by the next change or by
  * {@link #repair}. One route the kernel refuses (its gateway on no attached link, say) is logged and the others
  * are still made; it is tried again at the next convergence.
+ *
+ * <p>While any pool is VXLAN it also keeps this host's VXLAN device and a peer entry per host an encapsulated
+ * route goes to: the device and peers are made before the routes through them, and removed after them.
  *
  * <p>In BGP mode it wants no routes of its own (so it withdraws its direct ones) and hands BIRD this host's BGP
  * plan instead ({@link BgpHandover}); BIRD is configured before the kernel is read, so a kernel that refuses to
@@ -36,25 +43,31 @@ public final class RouteSync implements SyncRoutesUseCase {
   private final DatastoreKeys keys;
   private final NodeName self;
   private final RouteTable kernel;
+  private final VxlanTunnel tunnel;
+  private final int linkMtu;
   private final RouteModel model;
   private final BgpHandover bgp;
   private final Set<NodeName> loggedUnroutable = new HashSet<>();
-  private List<HostRoute> wanted = List.of();
+  private RoutePlan wanted = RoutePlan.NONE;
   private RouteMode modeLogged = RouteMode.DIRECT;
   private boolean changed;
 
-  public RouteSync(KeyValueStore store, DatastoreKeys keys, NodeName self, RouteTable kernel, BgpSpeaker speaker) {
+  /** @param linkMtu the MTU of this host's links ({@code CALICO_MTU}), of which VXLAN takes its headers */
+  public RouteSync(KeyValueStore store, DatastoreKeys keys, NodeName self, RouteTable kernel, VxlanTunnel tunnel,
+      int linkMtu, BgpSpeaker speaker) {
     this.store = store;
     this.keys = keys;
     this.self = self;
     this.kernel = kernel;
+    this.tunnel = tunnel;
+    this.linkMtu = linkMtu;
     this.model = new RouteModel(keys);
     this.bgp = new BgpHandover(speaker, self);
   }
 
   @Override
   public List<String> watchedPrefixes() {
-    return List.of(keys.hostRoot(), keys.affinityRoot(), keys.configRoot());
+    return List.of(keys.hostRoot(), keys.affinityRoot(), keys.configRoot(), keys.poolRoot());
   }
 
   @Override
@@ -86,7 +99,7 @@ public final class RouteSync implements SyncRoutesUseCase {
       return false;
     }
     changed = false;
-    wanted = RouteCompiler.compile(model, self, loggedUnroutable);
+    wanted = RouteCompiler.compile(model, self, linkMtu, loggedUnroutable);
     if (modeChanged() && model.mode() == RouteMode.DIRECT) {
       bgp.withdraw(); // first: BIRD's kernel routes to other hosts' blocks would refuse the direct ones
     }
@@ -109,38 +122,61 @@ public final class RouteSync implements SyncRoutesUseCase {
     return model.mode();
   }
 
-  /** Makes the kernel's routes of ours equal to {@link #wanted}; returns whether anything was changed. */
+  /**
+   * Makes the kernel's routes of ours (and the VXLAN device and peers) equal to {@link #wanted}; returns whether
+   * anything was changed.
+   */
   private boolean converge() {
-    Set<HostRoute> missing = new LinkedHashSet<>(wanted);
-    List<HostRoute> present = kernel.hostRoutes(); // a refusal here throws: nothing is known, nothing is changed
-    int added = 0;
-    int removed = 0;
-    int failed = 0;
-    for (HostRoute route : present) {
+    Changes changes = new Changes();
+    Optional<VxlanDevice> device = wanted.device();
+    Optional<VxlanDevice> presentDevice = tunnel.device();
+    if (device.isPresent() && !device.equals(presentDevice)) {
+      changes.make(() -> tunnel.ensure(device.get()), "set up", device.get());
+    }
+    List<VxlanPeer> presentPeers = device.isPresent() || presentDevice.isPresent() ? tunnel.peers() : List.of();
+    for (VxlanPeer peer : wanted.peers()) {
+      if (!presentPeers.contains(peer)) {
+        changes.make(() -> tunnel.addPeer(peer), "add VXLAN peer", peer);
+      }
+    }
+    Set<HostRoute> missing = new LinkedHashSet<>(wanted.routes());
+    for (HostRoute route : kernel.hostRoutes()) { // a refusal here throws: nothing is known, nothing is changed
       if (!missing.remove(route)) {
-        failed += attempt(() -> kernel.remove(route), "remove", route);
-        removed++;
+        changes.make(() -> kernel.remove(route), "remove route", route);
       }
     }
     for (HostRoute route : missing) {
-      failed += attempt(() -> kernel.add(route), "add", route);
-      added++;
+      changes.make(() -> kernel.add(route), "add route", route);
     }
-    if (added + removed > 0) {
-      LOG.log(Level.INFO, "routes to other hosts: {0} wanted, {1} added, {2} removed, {3} refused", wanted.size(),
-          added, removed, failed);
+    for (VxlanPeer peer : presentPeers) {
+      if (!wanted.peers().contains(peer)) {
+        changes.make(() -> tunnel.removePeer(peer), "remove VXLAN peer", peer);
+      }
     }
-    return added + removed > failed;
+    if (device.isEmpty() && presentDevice.isPresent()) {
+      changes.make(tunnel::remove, "remove", VxlanTunnel.DEVICE);
+    }
+    if (changes.made > 0) {
+      LOG.log(Level.INFO, "routes to other hosts: {0} wanted, {1} changes to routes, VXLAN device and peers, "
+          + "{2} refused", wanted.routes().size(), changes.made, changes.refused);
+    }
+    return changes.made > changes.refused;
   }
 
-  private static int attempt(Runnable change, String verb, HostRoute route) {
-    try {
-      change.run();
-      return 0;
-    } catch (DataplaneException e) {
-      LOG.log(Level.WARNING, "failed to {0} route {1}: {2}; trying again at the next change or repair", verb, route,
-          e.getMessage());
-      return 1;
+  /** The changes one convergence makes; a refused one is logged, and tried again at the next convergence. */
+  private static final class Changes {
+    int made;
+    int refused;
+
+    void make(Runnable change, String what, Object subject) {
+      made++;
+      try {
+        change.run();
+      } catch (DataplaneException e) {
+        refused++;
+        LOG.log(Level.WARNING, "failed to {0} {1}: {2}; trying again at the next change or repair", what, subject,
+            e.getMessage());
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package org.calicomesos.core.endpoint;
 
+import org.calicomesos.core.ipam.PoolService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +28,8 @@ import org.calicomesos.ports.endpoint.HostAddressUnknownException;
 import org.calicomesos.ports.endpoint.IsolateCommand;
 import org.calicomesos.ports.endpoint.IsolateResult;
 import org.calicomesos.ports.ipam.AllocateCommand;
+import org.calicomesos.ports.endpoint.ContainerMtuTooSmallException;
+import org.calicomesos.ports.ipam.Encapsulation;
 import org.calicomesos.ports.ipam.ReleaseCommand;
 import org.calicomesos.ports.ipam.ReserveCommand;
 import org.calicomesos.ports.kv.DatastoreUnavailableException;
@@ -207,6 +210,33 @@ class EndpointLifecycleTest {
     assertThat(dataplane.plumbed()).hasSize(1);
     assertThat(dataplane.plumbed().values().iterator().next().mtu()).isEqualTo(1440);
     assertThat(memory.list(KEYS.workloadPrefix(NODE)).entries()).hasSize(1);
+  }
+
+  @Test
+  void a_container_in_a_vxlan_pool_gets_the_link_mtu_less_vxlans_50_bytes_and_the_isolate_reads_nothing_more() {
+    List<IPAddress> addresses = allocate("uid-1", 1, 1);
+    new PoolService(store, KEYS, IPAM).setEncapsulation(IPAM.defaultIpv4Pool(), Encapsulation.VXLAN);
+    RecordingStore recording = new RecordingStore(memory);
+
+    new IsolateService(recording, KEYS, dataplane, settings).isolate(command(addresses, "prod"));
+
+    assertThat(dataplane.plumbed().values().iterator().next().mtu()).isEqualTo(1440 - 50);
+    assertThat(recording.operations).filteredOn(op -> op.startsWith("list " + KEYS.poolRoot())).hasSize(1);
+  }
+
+  @Test
+  void a_link_mtu_too_small_for_vxlan_is_refused_before_anything_is_written() {
+    List<IPAddress> addresses = allocate("uid-1", 1, 0);
+    new PoolService(store, KEYS, IPAM).setEncapsulation(IPAM.defaultIpv4Pool(), Encapsulation.VXLAN);
+    long before = revision();
+    IsolateService small = new IsolateService(store, KEYS, dataplane, new EndpointSettings(NODE, 1300, Optional.empty()));
+
+    assertThatThrownBy(() -> small.isolate(command(addresses, "prod")))
+        .isInstanceOf(ContainerMtuTooSmallException.class)
+        .hasMessage("CALICO_MTU 1300 leaves 1250 for a container in a VXLAN pool (VXLAN takes 50 bytes), below the "
+            + "minimum of 1280; set CALICO_MTU to at least 1330");
+    assertThat(dataplane.plumbed()).isEmpty();
+    assertThat(revision()).isEqualTo(before);
   }
 
   @Test

@@ -7,6 +7,8 @@ import static org.calicomesos.core.ipam.IpamFixture.cidr;
 import java.math.BigInteger;
 import java.util.OptionalInt;
 import org.calicomesos.ports.ipam.AddPoolCommand;
+import org.calicomesos.ports.ipam.Encapsulation;
+import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.ipam.PoolInUseException;
 import org.calicomesos.ports.ipam.PoolNotFoundException;
 import org.calicomesos.ports.ipam.PoolOverlapException;
@@ -33,6 +35,24 @@ class PoolServiceTest {
         .hasMessage("pool 10.0.128.0/17 overlaps existing pool 10.0.0.0/16");
     assertThatThrownBy(() -> ipam.withPool("10.1.0.0/24", 20, false)).isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("block size /20 does not fit pool 10.1.0.0/24");
+  }
+
+  @Test
+  void a_pools_encapsulation_is_stored_changed_and_refused_for_ipv6() {
+    ipam.pools.add(new AddPoolCommand(cidr("10.0.0.0/16"), OptionalInt.empty(), false, Encapsulation.VXLAN));
+    ipam.withPool("fd00::/64", 122, false);
+    assertThat(ipam.pools.pools()).extracting(Pool::encapsulation).containsExactly(Encapsulation.VXLAN, Encapsulation.NONE);
+
+    assertThat(ipam.pools.setEncapsulation(cidr("10.0.0.0/16"), Encapsulation.NONE).encapsulation())
+        .isEqualTo(Encapsulation.NONE);
+    assertThat(ipam.pools.pools().get(0).encapsulation()).isEqualTo(Encapsulation.NONE);
+
+    assertThatThrownBy(() -> ipam.pools.setEncapsulation(cidr("fd00::/64"), Encapsulation.VXLAN))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("pool fd00::/64 cannot use VXLAN: only IPv4 pools are encapsulated (IPv6 routes stay direct)");
+    assertThatThrownBy(() -> ipam.pools.setEncapsulation(cidr("10.9.0.0/16"), Encapsulation.VXLAN))
+        .isInstanceOf(PoolNotFoundException.class);
+    assertThat(ipam.pools.pools()).extracting(Pool::encapsulation).containsOnly(Encapsulation.NONE);
   }
 
   @Test

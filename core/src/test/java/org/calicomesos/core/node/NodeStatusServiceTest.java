@@ -42,7 +42,7 @@ class NodeStatusServiceTest {
   @Test
   void a_host_nothing_ran_on_has_nothing_recorded() {
     assertThat(nodes.show(new NodeName("fresh"))).isEqualTo(new NodeStatus(new NodeName("fresh"), Readout.absent(),
-        List.of(), 0, new HostRouting(Readout.of(RouteMode.DIRECT), Readout.absent(), List.of())));
+        List.of(), 0, new HostRouting(Readout.of(RouteMode.DIRECT), List.of(), Readout.absent(), List.of())));
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.calicomesos.adapters.memory.MemoryDataplane;
 import org.calicomesos.adapters.memory.RecordingBgpSpeaker;
 import org.calicomesos.adapters.memory.RecordingRouteTable;
+import org.calicomesos.adapters.memory.RecordingVxlanTunnel;
 import org.calicomesos.core.TwoHosts;
 import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.ipam.AddressLookup;
@@ -35,7 +36,7 @@ class RouteSyncBgpTest {
   private final TwoHosts hosts = new TwoHosts();
   private final RecordingRouteTable kernel = new RecordingRouteTable();
   private final RecordingBgpSpeaker bird = new RecordingBgpSpeaker();
-  private final RouteSync sync = new RouteSync(hosts.store, TwoHosts.KEYS, HERE, kernel, bird);
+  private final RouteSync sync = new RouteSync(hosts.store, TwoHosts.KEYS, HERE, kernel, new RecordingVxlanTunnel(), 1500, bird);
 
   @Test
   void bgp_mode_announces_own_confirmed_blocks_peers_with_every_other_host_and_programs_no_route_itself() {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.calicomesos.adapters.memory.MemoryDataplane;
 import org.calicomesos.adapters.memory.RecordingBgpSpeaker;
 import org.calicomesos.adapters.memory.RecordingRouteTable;
+import org.calicomesos.adapters.memory.RecordingVxlanTunnel;
 import org.calicomesos.core.TwoHosts;
 import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.ipam.AddressLookup;
@@ -39,7 +40,9 @@ class RouteSyncTest {
 
   private final TwoHosts hosts = new TwoHosts();
   private final RecordingRouteTable kernel = new RecordingRouteTable();
-  private final RouteSync sync = new RouteSync(hosts.store, TwoHosts.KEYS, HERE, kernel, new RecordingBgpSpeaker());
+  private final RecordingVxlanTunnel tunnel = new RecordingVxlanTunnel();
+  private final RouteSync sync = new RouteSync(hosts.store, TwoHosts.KEYS, HERE, kernel, tunnel, 1500,
+      new RecordingBgpSpeaker());
   private final List<Watch> watches = new ArrayList<>();
 
   @AfterEach

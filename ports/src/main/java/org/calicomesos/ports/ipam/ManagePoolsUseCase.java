@@ -11,6 +11,18 @@ public interface ManagePoolsUseCase {
   /** Every pool, IPv4 first, with usage. */
   List<PoolUsage> list();
 
+  /** Every pool, IPv4 first, without usage (one read). */
+  List<Pool> pools();
+
+  /**
+   * Sets how the pool's addresses on other hosts are reached; returns the pool as it now is. Containers started
+   * before keep their interface's MTU.
+   *
+   * @throws PoolNotFoundException when there is no such pool
+   * @throws org.calicomesos.ports.model.InvalidRequestException when the pool cannot have it (VXLAN on IPv6)
+   */
+  Pool setEncapsulation(IPAddress cidr, Encapsulation encapsulation);
+
   /**
    * Removes the pool with its (empty) blocks and their affinities.
    *

@@ -10,11 +10,14 @@ import org.calicomesos.ports.routing.bgp.BgpSettings;
  * write is a compare-and-swap against the record read, retried on a lost compare.
  */
 public interface ConfigureRoutingUseCase {
-  /** The cluster's route mode; {@link RouteMode#DIRECT} while the record is absent. */
-  RouteMode routeMode();
+  /** The cluster's route mode ({@link RouteMode#DIRECT} while the record is absent) and its pools' encapsulation. */
+  ClusterRouting routing();
 
-  /** Sets the route mode; returns the one before (absent: direct). Setting the mode in force writes nothing. */
-  RouteMode setRouteMode(RouteMode mode);
+  /**
+   * Sets the route mode {@code choice} names, and every IPv4 pool's encapsulation (VXLAN for {@link RoutingChoice#VXLAN},
+   * none otherwise), each by compare-and-swap; returns the routing before. What already matches is not written.
+   */
+  ClusterRouting setRouting(RoutingChoice choice);
 
   /** The cluster's BGP settings; {@link BgpSettings#DEFAULT} while the record is absent. */
   BgpSettings bgpSettings();

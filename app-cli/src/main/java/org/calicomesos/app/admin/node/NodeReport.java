@@ -42,6 +42,8 @@ record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now) imp
             : status.affineBlocks().stream().map(IPAddress::toCanonicalString).collect(Collectors.joining(", ")))
         .line("endpoints", status.endpoints())
         .line("route mode", ReadoutText.of(routing.routeMode(), mode -> mode.setting(), "direct"))
+        .line("VXLAN pools", routing.vxlanPools().isEmpty() ? "none"
+            : routing.vxlanPools().stream().map(IPAddress::toCanonicalString).collect(Collectors.joining(", ")))
         .line("registration", registration(routing.registration()))
         .line("other hosts", routing.otherHosts().isEmpty() ? "none" : routing.otherHosts().size())
         .line("agent", AGENT_HINT)
@@ -67,6 +69,8 @@ record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now) imp
     HostRouting routing = status.routing();
     json.put("route_mode", routing.routeMode().value().map(mode -> mode.setting()).orElse(null));
     json.put("route_mode_unreadable", routing.routeMode().problem().orElse(null));
+    ArrayNode vxlan = json.putArray("vxlan_pools");
+    routing.vxlanPools().forEach(pool -> vxlan.add(pool.toCanonicalString()));
     putRegistration(json, routing.registration());
     ArrayNode others = json.putArray("other_hosts");
     routing.otherHosts().forEach(host -> {

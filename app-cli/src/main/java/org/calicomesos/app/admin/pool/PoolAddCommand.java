@@ -8,7 +8,9 @@ import org.calicomesos.app.admin.HelpOption;
 import org.calicomesos.app.admin.Invocation;
 import org.calicomesos.app.admin.output.OutputOption;
 import org.calicomesos.ports.ipam.AddPoolCommand;
+import org.calicomesos.ports.ipam.Encapsulation;
 import org.calicomesos.ports.ipam.Pool;
+import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.model.Addresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pool add CIDR [--block-size N] [--strict-affinity]}. */
+/** {@code pool add CIDR [--block-size N] [--strict-affinity] [--vxlan]}. */
 @Command(name = "add", description = "Add an IP pool. It must not overlap an existing pool.")
 final class PoolAddCommand implements Callable<Integer> {
   private final Invocation invocation;
@@ -36,6 +38,10 @@ final class PoolAddCommand implements Callable<Integer> {
   @Option(names = "--strict-affinity", description = "Hosts never borrow addresses from other hosts' blocks.")
   private boolean strictAffinity;
 
+  @Option(names = "--vxlan", description = "Wrap traffic between hosts to this pool's addresses in VXLAN, for hosts "
+      + "that do not share a link (IPv4 pools only).")
+  private boolean vxlan;
+
   PoolAddCommand(Invocation invocation) {
     this.invocation = invocation;
   }
@@ -43,12 +49,13 @@ final class PoolAddCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     IPAddress network = ArgumentCheck.parse(spec, () -> Addresses.parseCidr("CIDR", cidr));
-    if (blockSize != null) {
-      // The pool record checks that the block size fits; asking it here makes a bad size a usage error.
-      ArgumentCheck.parse(spec, () -> new Pool(network, blockSize, strictAffinity));
-    }
+    Encapsulation encapsulation = vxlan ? Encapsulation.VXLAN : Encapsulation.NONE;
+    // The pool record checks that the block size fits and that the pool can be encapsulated; asking it here makes
+    // either a usage error.
+    ArgumentCheck.parse(spec, () -> new Pool(network,
+        blockSize != null ? blockSize : IpFamily.of(network).defaultBlockPrefix(), strictAffinity, encapsulation));
     OptionalInt blocks = blockSize == null ? OptionalInt.empty() : OptionalInt.of(blockSize);
-    Pool added = invocation.services().pools().add(new AddPoolCommand(network, blocks, strictAffinity));
+    Pool added = invocation.services().pools().add(new AddPoolCommand(network, blocks, strictAffinity, encapsulation));
     output.print(new PoolAddedReport(added), invocation.out());
     return 0;
   }

@@ -11,7 +11,8 @@ record PoolAddedReport(Pool pool) implements Report {
   @Override
   public void printText(PrintStream out) {
     out.println("added " + pool.family().displayName() + " pool " + pool + " with /" + pool.blockPrefixLength()
-        + " blocks (" + pool.blockSize() + " addresses each), strict affinity " + (pool.strictAffinity() ? "on" : "off"));
+        + " blocks (" + pool.blockSize() + " addresses each), strict affinity " + (pool.strictAffinity() ? "on" : "off")
+        + ", encapsulation " + pool.encapsulation().setting());
   }
 
   @Override

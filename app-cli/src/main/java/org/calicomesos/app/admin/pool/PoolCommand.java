@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 /** {@code pool}: the group of pool commands; on its own it only asks for one of them. */
 @Command(
     name = "pool",
-    synopsisSubcommandLabel = "(add | list | remove)",
+    synopsisSubcommandLabel = "(add | list | remove | encapsulation)",
     description = "Manage IP pools: the ranges container addresses come from, cut into blocks that hosts claim.")
 public final class PoolCommand {
   @Mixin private HelpOption help;
@@ -21,6 +21,7 @@ public final class PoolCommand {
     pool.addSubcommand(new PoolAddCommand(invocation));
     pool.addSubcommand(new PoolListCommand(invocation));
     pool.addSubcommand(new PoolRemoveCommand(invocation));
+    pool.addSubcommand(new PoolEncapsulationCommand(invocation));
     return pool;
   }
 }

@@ -15,13 +15,14 @@ import org.calicomesos.ports.ipam.PoolUsage;
 public final class PoolFields {
   private PoolFields() {}
 
-  /** The pool's own settings: cidr, family, block_size (a prefix length), strict_affinity. */
+  /** The pool's own settings: cidr, family, block_size (a prefix length), strict_affinity, encapsulation. */
   static ObjectNode json(Pool pool) {
     ObjectNode json = JsonDocument.object();
     json.put("cidr", pool.cidr().toCanonicalString());
     json.put("family", pool.family().blockSegment());
     json.put("block_size", pool.blockPrefixLength());
     json.put("strict_affinity", pool.strictAffinity());
+    json.put("encapsulation", pool.encapsulation().setting());
     return json;
   }
 
@@ -41,12 +42,12 @@ public final class PoolFields {
 
   public static void printTable(List<PoolUsage> pools, PrintStream out) {
     TextTable table = new TextTable(Column.left("CIDR"), Column.left("FAMILY"), Column.left("BLOCK SIZE"),
-        Column.left("STRICT AFFINITY"), Column.right("CAPACITY"), Column.right("USED"), Column.right("FREE"),
+        Column.left("STRICT AFFINITY"), Column.left("ENCAPSULATION"), Column.right("CAPACITY"), Column.right("USED"), Column.right("FREE"),
         Column.right("BLOCKS"));
     for (PoolUsage usage : pools) {
       Pool pool = usage.pool();
       table.row(pool.cidr().toCanonicalString(), pool.family().displayName(), "/" + pool.blockPrefixLength(),
-          pool.strictAffinity() ? "yes" : "no", usage.capacity(), usage.allocated(), free(usage), usage.blocks());
+          pool.strictAffinity() ? "yes" : "no", pool.encapsulation().setting(), usage.capacity(), usage.allocated(), free(usage), usage.blocks());
     }
     table.print(out);
   }

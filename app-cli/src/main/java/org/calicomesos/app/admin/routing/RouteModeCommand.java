@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 import org.calicomesos.app.admin.HelpOption;
 import org.calicomesos.app.admin.Invocation;
 import org.calicomesos.app.admin.output.OutputOption;
-import org.calicomesos.ports.routing.RouteMode;
+import org.calicomesos.ports.model.Excerpt;
+import org.calicomesos.ports.routing.ClusterRouting;
+import org.calicomesos.ports.routing.RoutingChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,11 +15,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code route-mode [direct|bgp]}: shows the cluster's route mode, or sets it (compare-and-swap). */
+/** {@code route-mode [direct|vxlan|bgp]}: shows how hosts route to each other's blocks, or sets it (compare-and-swap). */
 @Command(name = "route-mode", description = {
-    "Show how hosts route to each other's blocks, cluster-wide, or set it: direct (the default: each agent adds",
-    "'block via host' itself; the hosts share a link) or bgp (each host's BIRD announces its blocks and learns the",
-    "others'; run BIRD on every host first, see docs/operations.md). Every agent follows a change within seconds."})
+    "Show how hosts route to each other's blocks, cluster-wide, or set it: direct (the default: each agent adds"
+        + " 'block via host' itself; the hosts share a link), vxlan (the same, wrapped in VXLAN, so the hosts need only"
+        + " reach each other by IP; every IPv4 pool becomes VXLAN) or bgp (each host's BIRD announces its blocks and"
+        + " learns the others'; run BIRD on every host first, see docs/operations.md).",
+    "Every agent follows a change within seconds. One pool alone can be made VXLAN with 'pool add --vxlan' or"
+        + " 'pool encapsulation CIDR vxlan'."})
 public final class RouteModeCommand implements Callable<Integer> {
   private final Invocation invocation;
 
@@ -25,7 +30,8 @@ public final class RouteModeCommand implements Callable<Integer> {
   @Mixin private HelpOption help;
   @Mixin private OutputOption output;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "MODE", description = "direct or bgp; left out: show the mode.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "MODE",
+      description = "direct, vxlan or bgp; left out: show the mode.")
   private String mode;
 
   public RouteModeCommand(Invocation invocation) {
@@ -35,14 +41,14 @@ public final class RouteModeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (mode == null) {
-      RouteMode current = invocation.services().routing().routeMode();
-      output.print(new RouteModeReport(current, Optional.empty()), invocation.out());
+      output.print(new RouteModeReport(invocation.services().routing().routing(), Optional.empty()), invocation.out());
       return 0;
     }
-    RouteMode wanted = RouteMode.ofSetting(mode).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        "route mode '" + org.calicomesos.ports.model.Excerpt.of(mode) + "' is not one of direct, bgp"));
-    RouteMode before = invocation.services().routing().setRouteMode(wanted);
-    output.print(new RouteModeReport(wanted, Optional.of(before)), invocation.out());
+    RoutingChoice wanted = RoutingChoice.ofSetting(mode).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        "route mode '" + Excerpt.of(mode) + "' is not one of direct, vxlan, bgp"));
+    ClusterRouting before = invocation.services().routing().setRouting(wanted);
+    ClusterRouting after = invocation.services().routing().routing();
+    output.print(new RouteModeReport(after, Optional.of(before)), invocation.out());
     return 0;
   }
 }
