@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.calicomesos.ports.dataplane.DataplaneException;
 import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.routing.vxlan.VxlanDevice;
+import org.calicomesos.ports.routing.vxlan.VxlanEntries;
 import org.calicomesos.ports.routing.vxlan.VxlanPeer;
 import org.calicomesos.ports.routing.vxlan.VxlanTunnel;
 
@@ -136,7 +137,7 @@ public final class NetlinkVxlanTunnel implements VxlanTunnel {
         throw notVxlan(action, link);
       }
       int index = link.index();
-      PeerEntries entries = PeerEntries.read(socket, index);
+      VxlanEntries entries = PeerEntries.read(socket, index);
       // The new forwarding entry first, so the neighbour entry never names a MAC the device cannot send to.
       if (!entries.forwards(peer)) {
         socket.request(NeighbourRequests.replaceForwarding(index, peer.mac(), peer.address()),
@@ -161,7 +162,7 @@ public final class NetlinkVxlanTunnel implements VxlanTunnel {
         return false;
       }
       int index = link.get().index();
-      PeerEntries entries = PeerEntries.read(socket, index);
+      VxlanEntries entries = PeerEntries.read(socket, index);
       boolean removed = false;
       if (entries.resolves(peer)) {
         socket.request(NeighbourRequests.deleteNeighbour(index, peer.address()),
