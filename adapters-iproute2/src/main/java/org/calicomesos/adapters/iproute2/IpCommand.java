@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.calicomesos.ports.dataplane.DataplaneException;
 
-/** The {@code ip} command, run from an argv list (never a shell) within the runner's time bound. */
+/**
+ * The {@code ip} command, run from an argv list (never a shell) within the runner's time bound; also iproute2's
+ * {@code bridge}, which takes its arguments and prints its answers the same way.
+ */
 final class IpCommand {
   private final String path;
   private final CommandRunner runner;

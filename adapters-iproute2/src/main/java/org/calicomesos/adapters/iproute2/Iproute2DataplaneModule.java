@@ -5,6 +5,7 @@ import dagger.Provides;
 import jakarta.inject.Named;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.routing.RouteTable;
+import org.calicomesos.ports.routing.vxlan.VxlanTunnel;
 
 /**
  * Offers the {@code ip}-command dataplane under the name {@code iproute2}; the composition root chooses it through a
@@ -24,5 +25,11 @@ public final class Iproute2DataplaneModule {
   @Named("iproute2")
   public static RouteTable iproute2RouteTable() {
     return Iproute2RouteTable.onPath();
+  }
+
+  @Provides
+  @Named("iproute2")
+  public static VxlanTunnel iproute2VxlanTunnel() {
+    return Iproute2VxlanTunnel.onPath();
   }
 }

@@ -8,6 +8,8 @@ final class Errno {
   static final int EEXIST = 17;
   static final int ENODEV = 19;
   static final int ENOTTY = 25;
+  static final int EOPNOTSUPP = 95;
+  static final int ENETDOWN = 100;
   static final int ENETUNREACH = 101;
   static final int EHOSTUNREACH = 113;
 

@@ -12,21 +12,21 @@ final class LinkRequests {
   static final int IFINFOMSG_LENGTH = 16;
   static final int IFF_UP = 0x1;
 
-  private static final int IFLA_ADDRESS = 1;
-  private static final int IFLA_IFNAME = 3;
-  private static final int IFLA_MTU = 4;
-  private static final int IFLA_LINKINFO = 18;
+  static final int IFLA_ADDRESS = 1;
+  static final int IFLA_IFNAME = 3;
+  static final int IFLA_MTU = 4;
+  static final int IFLA_LINKINFO = 18;
   private static final int IFLA_NET_NS_FD = 28;
   private static final int IFLA_EXT_MASK = 29;
-  private static final int IFLA_INFO_KIND = 1;
-  private static final int IFLA_INFO_DATA = 2;
+  static final int IFLA_INFO_KIND = 1;
+  static final int IFLA_INFO_DATA = 2;
   private static final int VETH_INFO_PEER = 1;
   private static final int RTEXT_FILTER_SKIP_STATS = 1 << 3; // answers without counters are a fifth the size
 
   private LinkRequests() {}
 
-  /** A link as the kernel reports it. */
-  record Link(int index, String name, byte[] mac, int mtu, int flags) {
+  /** A link as the kernel reports it; {@code kind} is IFLA_INFO_KIND ("veth", "vxlan"), empty for a physical link. */
+  record Link(int index, String name, byte[] mac, int mtu, int flags, String kind) {
     boolean up() {
       return (flags & IFF_UP) != 0;
     }
@@ -61,6 +61,22 @@ final class LinkRequests {
     return ifinfomsg(message, index, IFF_UP, IFF_UP);
   }
 
+  /**
+   * Brings the link up and sets {@code mac} (null: left as it is) and {@code mtu} (0: left as it is). Only what
+   * changes should be sent: setting a MAC, even the one the link has, makes the kernel flush the link's neighbour
+   * entries, permanent ones too.
+   */
+  static MessageBuilder change(int index, byte[] mac, int mtu) {
+    MessageBuilder message = ifinfomsg(new MessageBuilder(RTM_NEWLINK, 0), index, IFF_UP, IFF_UP);
+    if (mac != null) {
+      message.attribute(IFLA_ADDRESS, mac);
+    }
+    if (mtu != 0) {
+      message.attributeU32(IFLA_MTU, mtu);
+    }
+    return message;
+  }
+
   static MessageBuilder delete(InterfaceName name) {
     MessageBuilder message = new MessageBuilder(RTM_DELLINK, 0);
     return ifinfomsg(message, 0, 0, 0).attributeString(IFLA_IFNAME, name.value());
@@ -86,10 +102,23 @@ final class LinkRequests {
     String name = attributes.containsKey(IFLA_IFNAME) ? NetlinkMessage.string(attributes.get(IFLA_IFNAME)) : "";
     byte[] mac = attributes.containsKey(IFLA_ADDRESS) ? NetlinkMessage.bytes(attributes.get(IFLA_ADDRESS)) : new byte[0];
     int mtu = attributes.containsKey(IFLA_MTU) ? NetlinkMessage.u32(attributes.get(IFLA_MTU)) : 0;
-    return new Link(index, name, mac, mtu, flags);
+    return new Link(index, name, mac, mtu, flags, kind(attributes));
   }
 
-  private static MessageBuilder ifinfomsg(MessageBuilder message, int index, int flags, int change) {
+  /** IFLA_INFO_DATA, the kind's own attributes (e.g. a VXLAN device's VNI), or empty when the link has none. */
+  static Map<Integer, ByteBuffer> infoData(NetlinkMessage message) {
+    ByteBuffer linkInfo = message.attributes(IFINFOMSG_LENGTH).get(IFLA_LINKINFO);
+    ByteBuffer data = linkInfo == null ? null : NetlinkMessage.attributesOf(linkInfo, 0).get(IFLA_INFO_DATA);
+    return data == null ? Map.of() : NetlinkMessage.attributesOf(data, 0);
+  }
+
+  private static String kind(Map<Integer, ByteBuffer> attributes) {
+    ByteBuffer linkInfo = attributes.get(IFLA_LINKINFO);
+    ByteBuffer kind = linkInfo == null ? null : NetlinkMessage.attributesOf(linkInfo, 0).get(IFLA_INFO_KIND);
+    return kind == null ? "" : NetlinkMessage.string(kind);
+  }
+
+  static MessageBuilder ifinfomsg(MessageBuilder message, int index, int flags, int change) {
     return message.u8(InetBytes.AF_UNSPEC).u8(0).u16(0).u32(index).u32(flags).u32(change);
   }
 }

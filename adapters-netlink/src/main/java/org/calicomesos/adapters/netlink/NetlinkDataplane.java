@@ -64,8 +64,9 @@ public final class NetlinkDataplane implements Dataplane {
 
     MACAddress containerMac;
     try (NetlinkSocket inside = NamespaceEntry.openSocketIn(namespace, container)) {
-      LinkRequests.Link peer = link(inside, plan.containerInterface()).orElseThrow(() -> new DataplaneException(
-          plan.containerInterface() + " is missing in " + container + " right after it was created"));
+      LinkRequests.Link peer = LinkLookup.find(inside, plan.containerInterface()).orElseThrow(() ->
+          new DataplaneException(plan.containerInterface() + " is missing in " + container
+              + " right after it was created"));
       for (IPAddress address : plan.containerAddresses()) {
         inside.request(AddressRequests.add(peer.index(), address),
             "add address " + address + " to " + plan.containerInterface() + " in " + container);
@@ -117,7 +118,7 @@ public final class NetlinkDataplane implements Dataplane {
   @Override
   public Optional<HostInterface> inspect(InterfaceName hostInterface) {
     try (NetlinkSocket host = NetlinkSocket.open()) {
-      Optional<LinkRequests.Link> found = link(host, hostInterface);
+      Optional<LinkRequests.Link> found = LinkLookup.find(host, hostInterface);
       if (found.isEmpty()) {
         return Optional.empty();
       }
@@ -223,22 +224,6 @@ public final class NetlinkDataplane implements Dataplane {
   }
 
   private static Optional<Integer> linkIndex(NetlinkSocket socket, InterfaceName name) {
-    return link(socket, name).map(LinkRequests.Link::index);
-  }
-
-  private static Optional<LinkRequests.Link> link(NetlinkSocket socket, InterfaceName name) {
-    try {
-      for (NetlinkMessage message : socket.request(LinkRequests.get(name), "look up interface " + name)) {
-        if (message.type() == LinkRequests.RTM_NEWLINK) {
-          return Optional.of(LinkRequests.parse(message));
-        }
-      }
-      return Optional.empty();
-    } catch (KernelRefusal refusal) {
-      if (refusal.errno() == Errno.ENODEV) {
-        return Optional.empty();
-      }
-      throw refusal;
-    }
+    return LinkLookup.find(socket, name).map(LinkRequests.Link::index);
   }
 }

@@ -5,6 +5,7 @@ import dagger.Provides;
 import jakarta.inject.Named;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.routing.RouteTable;
+import org.calicomesos.ports.routing.vxlan.VxlanTunnel;
 
 /**
  * Offers the rtnetlink dataplane under the name {@code netlink}. Constructing it is free: libc is bound on the
@@ -24,5 +25,11 @@ public final class NetlinkDataplaneModule {
   @Named("netlink")
   public static RouteTable netlinkRouteTable() {
     return new NetlinkRouteTable();
+  }
+
+  @Provides
+  @Named("netlink")
+  public static VxlanTunnel netlinkVxlanTunnel() {
+    return new NetlinkVxlanTunnel();
   }
 }

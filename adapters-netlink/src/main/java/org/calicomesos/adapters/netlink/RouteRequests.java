@@ -16,6 +16,8 @@ final class RouteRequests {
   static final int RTN_BLACKHOLE = 6;
   static final int RT_SCOPE_UNIVERSE = 0;
   static final int RT_SCOPE_LINK = 253;
+  /** rtm_flags: the gateway is taken to be on the link RTA_OIF names, whatever its address (an encapsulated route). */
+  static final int RTNH_F_ONLINK = 4;
 
   private static final int RTMSG_LENGTH = 12;
   private static final int RTA_DST = 1;
@@ -27,17 +29,22 @@ final class RouteRequests {
 
   /**
    * A route as a dump reports it; {@code oif} 0 when it has none (blackholes), {@code gateway} null when it has
-   * none (a veth's route, a blackhole, a multipath route whose gateways are nested in RTA_MULTIPATH).
+   * none (a veth's route, a blackhole, a multipath route whose gateways are nested in RTA_MULTIPATH);
+   * {@code flags} are rtm_flags (RTNH_F_ONLINK).
    */
   record RouteEntry(int family, int table, int protocol, int type, IPAddress destination, int oif,
-      IPAddress gateway) {}
+      IPAddress gateway, int flags) {
+    boolean onlink() {
+      return (flags & RTNH_F_ONLINK) != 0;
+    }
+  }
 
   /**
    * A unicast route out of {@code oif}: scope link when it has no gateway. NLM_F_EXCL so a destination that is
    * already routed is refused instead of silently replaced.
    */
   static MessageBuilder addUnicast(IPAddress destination, Optional<IPAddress> gateway, int oif) {
-    return unicast(RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | NetlinkSocket.NLM_F_EXCL, destination, gateway)
+    return unicast(RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | NetlinkSocket.NLM_F_EXCL, destination, gateway, 0)
         .attributeU32(RTA_OIF, oif);
   }
 
@@ -48,18 +55,34 @@ final class RouteRequests {
    * must have checked that it is ours; without, NLM_F_EXCL refuses any route to the destination.
    */
   static MessageBuilder addViaGateway(IPAddress destination, IPAddress gateway, boolean replace) {
-    int flags = NetlinkSocket.NLM_F_CREATE | (replace ? NetlinkSocket.NLM_F_REPLACE : NetlinkSocket.NLM_F_EXCL);
-    return unicast(RTM_NEWROUTE, flags, destination, Optional.of(gateway));
+    return unicast(RTM_NEWROUTE, replaceOrExclusive(replace), destination, Optional.of(gateway), 0);
   }
 
-  /** The kernel deletes only a route of our protocol via this very gateway; anything else is ESRCH. */
-  static MessageBuilder deleteViaGateway(IPAddress destination, IPAddress gateway) {
-    return unicast(RTM_DELROUTE, 0, destination, Optional.of(gateway));
+  /**
+   * A route via {@code gateway} out of {@code oif} with RTNH_F_ONLINK, so the kernel takes the gateway to be on that
+   * link (the VXLAN device) however its address is routed; {@code replace} as for {@link #addViaGateway}.
+   */
+  static MessageBuilder addOnlink(IPAddress destination, IPAddress gateway, int oif, boolean replace) {
+    return unicast(RTM_NEWROUTE, replaceOrExclusive(replace), destination, Optional.of(gateway), RTNH_F_ONLINK)
+        .attributeU32(RTA_OIF, oif);
   }
 
-  private static MessageBuilder unicast(int type, int flags, IPAddress destination, Optional<IPAddress> gateway) {
+  private static int replaceOrExclusive(boolean replace) {
+    return NetlinkSocket.NLM_F_CREATE | (replace ? NetlinkSocket.NLM_F_REPLACE : NetlinkSocket.NLM_F_EXCL);
+  }
+
+  /**
+   * The kernel deletes only a route of our protocol via this very gateway out of link {@code oif}; anything else is
+   * ESRCH. Without the link it would take a route via that gateway out of any link, direct or encapsulated.
+   */
+  static MessageBuilder deleteViaGateway(IPAddress destination, IPAddress gateway, int oif) {
+    return unicast(RTM_DELROUTE, 0, destination, Optional.of(gateway), 0).attributeU32(RTA_OIF, oif);
+  }
+
+  private static MessageBuilder unicast(int type, int flags, IPAddress destination, Optional<IPAddress> gateway,
+      int routeFlags) {
     MessageBuilder message = new MessageBuilder(type, flags);
-    rtmsg(message, destination, gateway.isPresent() ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK, RTN_UNICAST);
+    rtmsg(message, destination, gateway.isPresent() ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK, RTN_UNICAST, routeFlags);
     destination(message, destination);
     gateway.ifPresent(g -> message.attribute(RTA_GATEWAY, InetBytes.bytes(g)));
     return message;
@@ -67,14 +90,14 @@ final class RouteRequests {
 
   static MessageBuilder addBlackhole(IPAddress block) {
     MessageBuilder message = new MessageBuilder(RTM_NEWROUTE, NetlinkSocket.NLM_F_CREATE | NetlinkSocket.NLM_F_EXCL);
-    rtmsg(message, block, RT_SCOPE_UNIVERSE, RTN_BLACKHOLE);
+    rtmsg(message, block, RT_SCOPE_UNIVERSE, RTN_BLACKHOLE, 0);
     return destination(message, block);
   }
 
   /** The kernel deletes only a route whose type, protocol, table and destination all match. */
   static MessageBuilder deleteBlackhole(IPAddress block) {
     MessageBuilder message = new MessageBuilder(RTM_DELROUTE, 0);
-    rtmsg(message, block, RT_SCOPE_UNIVERSE, RTN_BLACKHOLE);
+    rtmsg(message, block, RT_SCOPE_UNIVERSE, RTN_BLACKHOLE, 0);
     return destination(message, block);
   }
 
@@ -90,6 +113,7 @@ final class RouteRequests {
     int table = Byte.toUnsignedInt(payload.get(4));
     int protocol = Byte.toUnsignedInt(payload.get(5));
     int type = Byte.toUnsignedInt(payload.get(7));
+    int flags = payload.getInt(8);
     Map<Integer, ByteBuffer> attributes = message.attributes(RTMSG_LENGTH);
     if (attributes.containsKey(RTA_TABLE)) {
       table = NetlinkMessage.u32(attributes.get(RTA_TABLE)); // rtm_table is only 8 bits
@@ -100,10 +124,10 @@ final class RouteRequests {
     int oif = attributes.containsKey(RTA_OIF) ? NetlinkMessage.u32(attributes.get(RTA_OIF)) : 0;
     IPAddress gateway = attributes.containsKey(RTA_GATEWAY)
         ? InetBytes.address(NetlinkMessage.bytes(attributes.get(RTA_GATEWAY))) : null;
-    return new RouteEntry(family, table, protocol, type, destination, oif, gateway);
+    return new RouteEntry(family, table, protocol, type, destination, oif, gateway, flags);
   }
 
-  private static void rtmsg(MessageBuilder message, IPAddress destination, int scope, int type) {
+  private static void rtmsg(MessageBuilder message, IPAddress destination, int scope, int type, int flags) {
     message.u8(InetBytes.family(destination))
         .u8(InetBytes.prefixLength(destination))
         .u8(0) // rtm_src_len
@@ -112,7 +136,7 @@ final class RouteRequests {
         .u8(Dataplane.ROUTE_PROTOCOL)
         .u8(scope)
         .u8(type)
-        .u32(0); // rtm_flags
+        .u32(flags); // rtm_flags
   }
 
   private static MessageBuilder destination(MessageBuilder message, IPAddress destination) {

@@ -12,8 +12,8 @@ import org.calicomesos.testkit.dataplane.KernelState;
  * A throw-away named network namespace, {@code rt9-} + 8 random hex digits, standing in for a host: a veth pair
  * ({@code rt9a}, {@code rt9b}, both ends inside so the link has carrier) with {@link #IPV4_LINK} and
  * {@link #IPV6_LINK} on {@code rt9a}, so gateways in those subnets are on an attached link. The host's own
- * namespace is never touched: every command runs with {@code ip -n}. Closing ends the thread inside it, then
- * deletes the namespace and with it every link and route it holds.
+ * namespace is never touched: every command runs with {@code ip -n} (or {@code bridge -n}). Closing ends the
+ * thread inside it, then deletes the namespace and with it every link, route and neighbour entry it holds.
  */
 public final class RouteNamespace implements AutoCloseable {
   public static final String PREFIX = "rt9-";
@@ -60,12 +60,17 @@ public final class RouteNamespace implements AutoCloseable {
 
   /** Runs {@code ip -n <this> args…} and returns its stdout; fails the test if it fails. */
   public String ip(String... args) {
-    return KernelCommand.run(argv(args));
+    return KernelCommand.run(argv("ip", args));
   }
 
   /** Like {@link #ip} but reports failure instead of failing the test. */
   public KernelCommand.Result attemptIp(String... args) {
-    return KernelCommand.attempt(argv(args));
+    return KernelCommand.attempt(argv("ip", args));
+  }
+
+  /** Runs {@code bridge -n <this> args…} (a VXLAN device's forwarding entries) and returns its stdout. */
+  public String bridge(String... args) {
+    return KernelCommand.run(argv("bridge", args));
   }
 
   /** Main-table routes to exactly {@code cidr}, any protocol or type, as {@code ip -j} prints them. */
@@ -83,8 +88,9 @@ public final class RouteNamespace implements AutoCloseable {
     return KernelState.parse(ip("-j", family, "route", "show", "table", table));
   }
 
-  private List<String> argv(String... args) {
-    List<String> argv = new ArrayList<>(List.of("ip", "-n", name));
+  /** {@code tool -n <this> args…}: ip and bridge take the namespace alike. */
+  private List<String> argv(String tool, String... args) {
+    List<String> argv = new ArrayList<>(List.of(tool, "-n", name));
     argv.addAll(List.of(args));
     return argv;
   }

@@ -13,6 +13,7 @@ import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.dataplane.DataplaneException;
 import org.calicomesos.ports.routing.HostRoute;
 import org.calicomesos.ports.routing.RouteTable;
+import org.calicomesos.ports.routing.vxlan.VxlanTunnel;
 import org.calicomesos.testkit.dataplane.RootUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The behaviour every {@link RouteTable} adapter must show. Each test gets a {@link RouteNamespace} of its own
  * standing in for the host, and calls the adapter on a thread inside it; what the kernel holds is read back with
- * {@code ip -n <namespace> -j}, never through the adapter. The host's own routes are never touched. Needs root:
- * without it the suite fails rather than skips.
+ * {@code ip -n <namespace> -j}, never through the adapter. Encapsulated routes need {@value VxlanTunnel#DEVICE},
+ * which those tests make by hand ({@link KernelVxlan}), not through a tunnel adapter. The host's own routes are
+ * never touched. Needs root: without it the suite fails rather than skips.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 public abstract class RouteTableContract {
@@ -35,6 +37,11 @@ public abstract class RouteTableContract {
 
   /** The same adapter's {@link Dataplane}, for the blackholes a route table must leave alone. */
   protected abstract Dataplane dataplane();
+
+  /** One IPv4 destination via one gateway, reached directly or through the tunnel (section 5). */
+  private static final HostRoute DIRECT = RouteFamily.IPV4.route(RouteFamily.IPV4.block(0),
+      RouteFamily.IPV4.gateway());
+  private static final HostRoute WRAPPED = encapsulated(RouteFamily.IPV4.block(0), RouteFamily.IPV4.gateway());
 
   private RouteNamespace namespace;
   private RouteTable table;
@@ -239,19 +246,131 @@ public abstract class RouteTableContract {
     assertThat(ourRouteCount("-4") + ourRouteCount("-6")).isZero();
   }
 
+  // 5. Encapsulated routes (IPv4), through vxlan.calico made by hand
+
+  @Test
+  void anEncapsulatedRouteIsListedAndTheKernelHasItThroughTheDeviceOnlink() {
+    addTunnelDeviceByHand();
+    // A gateway on no attached link: onlink through the device is what makes it reachable.
+    HostRoute route = encapsulated(RouteFamily.IPV4.block(0), RouteFamily.IPV4.unreachableGateway());
+
+    table.add(route);
+
+    assertThat(table.hostRoutes()).containsExactly(route);
+    assertKernelRoute(route);
+  }
+
+  @Test
+  void addingTheSameEncapsulatedRouteAgainChangesNothing() {
+    addTunnelDeviceByHand();
+    HostRoute route = encapsulated(RouteFamily.IPV4.block(0), RouteFamily.IPV4.unreachableGateway());
+    table.add(route);
+    JsonNode before = namespace.routes("-4");
+
+    table.add(route);
+
+    assertThat(namespace.routes("-4")).isEqualTo(before);
+  }
+
+  @Test
+  void aDestinationSwitchesBetweenADirectAndAnEncapsulatedRouteAndBack() {
+    addTunnelDeviceByHand();
+    table.add(DIRECT);
+
+    table.add(WRAPPED);
+    assertThat(table.hostRoutes()).containsExactly(WRAPPED);
+    assertKernelRoute(WRAPPED);
+
+    table.add(DIRECT);
+    assertThat(table.hostRoutes()).containsExactly(DIRECT);
+    assertKernelRoute(DIRECT);
+  }
+
+  @Test
+  void anEncapsulatedRouteViaAnotherGatewayReplacesIt() {
+    addTunnelDeviceByHand();
+    RouteFamily family = RouteFamily.IPV4;
+    table.add(encapsulated(family.block(0), family.unreachableGateway()));
+    HostRoute moved = encapsulated(family.block(0), family.gateway());
+
+    table.add(moved);
+
+    assertThat(table.hostRoutes()).containsExactly(moved);
+    assertKernelRoute(moved);
+  }
+
+  @Test
+  void removeTakesOnlyTheRouteWithTheSameEncapsulation() {
+    addTunnelDeviceByHand();
+
+    table.add(WRAPPED);
+    assertThat(table.remove(DIRECT)).as("removing the direct route over an encapsulated one").isFalse();
+    assertKernelRoute(WRAPPED);
+    assertThat(table.remove(WRAPPED)).isTrue();
+    assertThat(namespace.routesTo(cidr(WRAPPED))).isEmpty();
+
+    table.add(DIRECT);
+    assertThat(table.remove(WRAPPED)).as("removing the encapsulated route over a direct one").isFalse();
+    assertKernelRoute(DIRECT);
+    assertThat(table.remove(DIRECT)).isTrue();
+    assertThat(namespace.routesTo(cidr(DIRECT))).isEmpty();
+  }
+
+  @Test
+  void anEncapsulatedRouteWithoutTheDeviceIsRefusedInOneLineAndNothingIsAdded() {
+    assertThatThrownBy(() -> table.add(WRAPPED))
+        .isInstanceOf(DataplaneException.class)
+        .hasMessageContaining(WRAPPED.toString())
+        .hasMessageContaining("device " + VxlanTunnel.DEVICE + " is missing")
+        .satisfies(e -> assertThat(e.getMessage()).as("one line for the operator").doesNotContain("\n"));
+
+    assertThat(namespace.routesTo(cidr(WRAPPED))).isEmpty();
+    assertThat(table.hostRoutes()).isEmpty();
+  }
+
+  @Test
+  void aRouteOfAnotherProtocolThroughTheDeviceIsNeitherListedNorReplacedNorRemoved() {
+    addTunnelDeviceByHand();
+    namespace.ip("route", "add", cidr(WRAPPED), "via", RouteFamily.IPV4.gateway(), "dev", VxlanTunnel.DEVICE, "onlink",
+        "proto", "static");
+
+    assertThat(table.hostRoutes()).isEmpty();
+    assertThatThrownBy(() -> table.add(WRAPPED)).isInstanceOf(DataplaneException.class)
+        .hasMessageContaining(cidr(WRAPPED));
+    assertThat(table.remove(WRAPPED)).isFalse();
+
+    JsonNode kernel = namespace.routesTo(cidr(WRAPPED));
+    assertThat(kernel).hasSize(1);
+    assertThat(kernel.get(0).path("protocol").asText()).isEqualTo("static");
+    assertThat(kernel.get(0).path("dev").asText()).isEqualTo(VxlanTunnel.DEVICE);
+  }
+
   // helpers
+
+  /** vxlan.calico as the tunnel adapter would make it, but with {@code ip -n}: this suite tests routes only. */
+  private void addTunnelDeviceByHand() {
+    new KernelVxlan(namespace).addAsCalico("203.0.113.2", "66:c0:de:00:00:01", 1410);
+  }
+
+  private static HostRoute encapsulated(IPAddress destination, String via) {
+    return new HostRoute(destination, RouteFamily.address(via), true);
+  }
 
   /** The {@code index}th block, via one gateway or the other, so the listing must keep each route's own. */
   private static HostRoute alternating(RouteFamily family, int index) {
     return family.route(family.block(index), index % 2 == 0 ? family.gateway() : family.otherGateway());
   }
 
+  /** The kernel's one route to the destination is ours: out of rt9a directly, or onlink out of the tunnel device. */
   private void assertKernelRoute(HostRoute route) {
     JsonNode kernel = namespace.routesTo(cidr(route));
     assertThat(kernel).as("main-table routes to %s", cidr(route)).hasSize(1);
     assertThat(kernel.get(0).path("protocol").asText()).isEqualTo(String.valueOf(Dataplane.ROUTE_PROTOCOL));
     assertThat(kernel.get(0).path("gateway").asText()).isEqualTo(route.gateway().toCanonicalString());
-    assertThat(kernel.get(0).path("dev").asText()).isEqualTo(RouteNamespace.LINK);
+    assertThat(kernel.get(0).path("dev").asText())
+        .isEqualTo(route.encapsulated() ? VxlanTunnel.DEVICE : RouteNamespace.LINK);
+    assertThat(kernel.get(0).path("flags").toString().contains("\"onlink\"")).as("onlink")
+        .isEqualTo(route.encapsulated());
     assertThat(kernel.get(0).has("type")).as("a unicast route").isFalse();
   }
 
