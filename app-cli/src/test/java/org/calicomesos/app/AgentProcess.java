@@ -31,15 +31,13 @@ final class AgentProcess implements AutoCloseable {
    */
   static AgentProcess start(Path directory, Map<String, String> env) throws IOException {
     AgentProcess agent = launch(directory, env, "--no-routes");
-    agent.awaitLog(IN_STEP, 1, Duration.ofSeconds(30));
-    return agent;
+    return agent.once(() -> agent.awaitLog(IN_STEP, 1, Duration.ofSeconds(30)));
   }
 
   /** Starts {@code agent --no-policy --no-routes} and waits until it serves plugin requests. */
   static AgentProcess startServingOnly(Path directory, Map<String, String> env) throws IOException {
     AgentProcess agent = launch(directory, env, "--no-policy", "--no-routes");
-    agent.awaitLog(SERVING, 1, Duration.ofSeconds(30));
-    return agent;
+    return agent.once(() -> agent.awaitLog(SERVING, 1, Duration.ofSeconds(30)));
   }
 
   /**
@@ -48,9 +46,24 @@ final class AgentProcess implements AutoCloseable {
    */
   static AgentProcess startInNamespace(String namespace, Path directory, Map<String, String> env) throws IOException {
     AgentProcess agent = launch(List.of("ip", "netns", "exec", namespace), directory, env);
-    agent.awaitLog(IN_STEP, 1, Duration.ofSeconds(30));
-    agent.awaitLog(ROUTES_IN_STEP, 1, Duration.ofSeconds(30));
-    return agent;
+    return agent.once(() -> {
+      agent.awaitLog(IN_STEP, 1, Duration.ofSeconds(30));
+      agent.awaitLog(ROUTES_IN_STEP, 1, Duration.ofSeconds(30));
+    });
+  }
+
+  /**
+   * This agent once {@code ready} returns; if it throws, the agent is killed first: the caller never got hold of it,
+   * so nothing else would stop it (and it would keep its namespace, and its datastore connection, alive).
+   */
+  private AgentProcess once(Runnable ready) {
+    try {
+      ready.run();
+      return this;
+    } catch (RuntimeException | AssertionError e) {
+      process.destroyForcibly();
+      throw e;
+    }
   }
 
   static final String ROUTES_IN_STEP = "routes in step with the datastore";

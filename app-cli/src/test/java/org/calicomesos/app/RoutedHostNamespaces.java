@@ -7,12 +7,12 @@ import org.calicomesos.testkit.dataplane.KernelCommand;
 /**
  * "Hosts" that share no link: host {@code n} is a network namespace whose {@code eth0} sits alone on subnet
  * {@code 10.200.<n>.0/24} ({@code .10}), and a router namespace joins the subnets ({@code .1} on each, forwarding on)
- * and is every host's default route. A management bridge in the root namespace ({@code 192.0.2.1/24}, each host's
- * {@code mgmt} at {@code 192.0.2.<10 + n>}) carries only the datastore; the address a host registers is its
+ * and is every host's default route. A management bridge in the root namespace ({@code 100.127.253.1/24}, each host's
+ * {@code mgmt} at {@code 100.127.253.<10 + n>}) carries only the datastore; the address a host registers is its
  * {@code eth0}'s, so no host is on a link with another's. Only these are touched; {@link #close} removes everything.
  */
 final class RoutedHostNamespaces implements HostNetwork {
-  private static final String MGMT_SUBNET = "192.0.2";
+  private static final String MGMT_SUBNET = "100.127.253"; // shared address space: on no real link of a test machine
 
   private final String bridge;
   private final String prefix;

@@ -207,6 +207,7 @@ class InspectOnCoreTest {
         affine blocks:  %s
         endpoints:      2
         route mode:     direct
+        VXLAN pools:    none
         registration:   not registered (the agent registers its host when it starts)
         other hosts:    1
         agent:          see 'systemctl status calico-mesos-agent'
@@ -232,6 +233,7 @@ class InspectOnCoreTest {
         affine blocks:  none
         endpoints:      0
         route mode:     direct
+        VXLAN pools:    none
         registration:   not registered (the agent registers its host when it starts)
         other hosts:    none
         agent:          see 'systemctl status calico-mesos-agent'

@@ -45,7 +45,7 @@ class RoutingCommandsTest {
     assertThat(rows).filteredOn(row -> row.contains("IPv6")).hasSize(1).allMatch(row -> row.contains(" none "));
     assertThat(core.run("route-mode", "-o", "json").out())
         .contains("\"route_mode\" : \"vxlan\"", "\"10.77.0.0/16\"", "\"192.168.0.0/16\"");
-    assertThat(core.run("node", "show").out()).contains("VXLAN pools:    192.168.0.0/16, 10.77.0.0/16");
+    assertThat(core.run("node", "show").out()).contains("VXLAN pools:    10.77.0.0/16, 192.168.0.0/16");
 
     core.run("pool", "encapsulation", "10.77.0.0/16", "none");
     assertThat(core.run("route-mode").out()).isEqualTo(
