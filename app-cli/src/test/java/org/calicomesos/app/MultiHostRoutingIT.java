@@ -130,18 +130,13 @@ class MultiHostRoutingIT {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + CONVERGE.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
+    Eventually.await(condition, what, CONVERGE, () -> {
+      StringBuilder logs = new StringBuilder();
+      for (int n = 1; n <= agents.size(); n++) {
+        logs.append("\n--- h").append(n).append(" routes:\n").append(routes(n))
+            .append("--- h").append(n).append(" agent:\n").append(agents.get(n - 1).log());
       }
-      Thread.sleep(100);
-    }
-    StringBuilder logs = new StringBuilder();
-    for (int n = 1; n <= agents.size(); n++) {
-      logs.append("\n--- h").append(n).append(" routes:\n").append(routes(n))
-          .append("--- h").append(n).append(" agent:\n").append(agents.get(n - 1).log());
-    }
-    throw new AssertionError("not within " + CONVERGE + ": " + what + logs);
+      return logs.toString();
+    });
   }
 }

@@ -1,5 +1,6 @@
 package org.calicomesos.app.agent;
 
+import org.calicomesos.app.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
