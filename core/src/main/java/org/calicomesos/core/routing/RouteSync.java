@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.calicomesos.ports.dataplane.DataplaneException;
+import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.kv.Listing;
@@ -50,6 +51,7 @@ public final class RouteSync implements SyncRoutesUseCase {
   private final Set<NodeName> loggedUnroutable = new HashSet<>();
   private RoutePlan wanted = RoutePlan.NONE;
   private RouteMode modeLogged = RouteMode.DIRECT;
+  private List<Pool> vxlanPoolsWarnedOf = List.of();
   private boolean changed;
 
   /** @param linkMtu the MTU of this host's links ({@code CALICO_MTU}), of which VXLAN takes its headers */
@@ -106,7 +108,19 @@ public final class RouteSync implements SyncRoutesUseCase {
     if (model.mode() == RouteMode.BGP) {
       bgp.follow(model, false);
     }
+    warnOfVxlanPoolsInBgpMode();
     return converge();
+  }
+
+  /** Once per change of the set: BIRD announces a VXLAN pool's blocks like any other, unwrapped. */
+  private void warnOfVxlanPoolsInBgpMode() {
+    List<Pool> unwrapped = model.mode() == RouteMode.BGP
+        ? model.pools().stream().filter(Pool::encapsulated).toList() : List.of();
+    if (!unwrapped.isEmpty() && !unwrapped.equals(vxlanPoolsWarnedOf)) {
+      LOG.log(Level.WARNING, "pools {0} are VXLAN, but in route mode bgp BIRD routes their blocks without "
+          + "encapsulation; 'calico-mesos route-mode vxlan' to wrap them, or make them plain", unwrapped);
+    }
+    vxlanPoolsWarnedOf = unwrapped;
   }
 
   @Override
