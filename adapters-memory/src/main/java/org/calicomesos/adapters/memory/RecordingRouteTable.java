@@ -19,6 +19,7 @@ public final class RecordingRouteTable implements RouteTable {
   private final Map<String, HostRoute> routes = new LinkedHashMap<>();
   private final Set<HostRoute> refused = new HashSet<>();
   private int changes;
+  private int listings;
 
   /** Makes every {@link #add} of {@code route} fail as a kernel would (e.g. its gateway is on no link). */
   public synchronized void refuse(HostRoute route) {
@@ -35,8 +36,14 @@ public final class RecordingRouteTable implements RouteTable {
     return changes;
   }
 
+  /** How many times the routes were listed (each convergence lists them once). */
+  public synchronized int listings() {
+    return listings;
+  }
+
   @Override
   public synchronized List<HostRoute> hostRoutes() {
+    listings++;
     return new ArrayList<>(routes.values());
   }
 

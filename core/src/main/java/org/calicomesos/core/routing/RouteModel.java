@@ -35,6 +35,7 @@ final class RouteModel {
   private static final System.Logger LOG = System.getLogger(RouteModel.class.getName());
 
   private final DatastoreKeys keys;
+  private final NodeName self;
   private final Map<NodeName, HostRegistration> registrations = new TreeMap<>(java.util.Comparator.comparing(NodeName::value));
   private final Map<String, AffinityKey> confirmedClaims = new TreeMap<>();
   private final Map<String, HostedAddresses> endpoints = new TreeMap<>();
@@ -42,8 +43,10 @@ final class RouteModel {
   private RouteMode mode = RouteMode.DIRECT;
   private BgpSettings bgp = BgpSettings.DEFAULT;
 
-  RouteModel(DatastoreKeys keys) {
+  /** @param self this host: its own endpoints never need a route to another host, so they are not kept */
+  RouteModel(DatastoreKeys keys, NodeName self) {
     this.keys = keys;
+    this.self = self;
   }
 
   /** The addresses of one endpoint record, and the host it is on. */
@@ -69,6 +72,9 @@ final class RouteModel {
       return putClaim(entry, claim.get());
     }
     Optional<EndpointKey> endpoint = keys.parseEndpoint(entry.key());
+    if (endpoint.isPresent() && endpoint.get().node().equals(self)) {
+      return false; // every isolate and cleanup here would otherwise re-read the kernel for nothing
+    }
     if (endpoint.isPresent()) {
       Optional<HostedAddresses> addresses = EndpointRecords.read(entry)
           .map(read -> new HostedAddresses(endpoint.get().node(), read.addresses()));

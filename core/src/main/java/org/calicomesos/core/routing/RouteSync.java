@@ -63,7 +63,7 @@ public final class RouteSync implements SyncRoutesUseCase {
     this.kernel = kernel;
     this.tunnel = tunnel;
     this.linkMtu = linkMtu;
-    this.model = new RouteModel(keys);
+    this.model = new RouteModel(keys, self);
     this.bgp = new BgpHandover(speaker, self);
   }
 

@@ -20,6 +20,7 @@ import org.calicomesos.core.ipam.AddressLookup;
 import org.calicomesos.core.ipam.BlockReleaseService;
 import org.calicomesos.core.node.HostRegistrar;
 import org.calicomesos.ports.kv.Watch;
+import org.calicomesos.ports.kv.WatchEvent;
 import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.routing.HostRoute;
@@ -91,6 +92,25 @@ class RouteSyncTest {
     sync.absorb(events.awaitEvent(e -> e.key().endsWith("/registration"), "heartbeat seen", PATIENCE));
 
     assertThat(sync.enforcePending()).isFalse();
+  }
+
+  @Test
+  void a_container_isolated_or_cleaned_up_on_this_host_sets_no_convergence_off() {
+    hosts.isolate(HERE, "a", 1, 0, "prod"); // claims this host's block
+    register(HERE, "10.0.0.5", null);
+    long revision = sync.resync();
+    RecordingWatchListener events = watch(revision);
+
+    int listings = kernel.listings();
+
+    hosts.isolate(HERE, "b", 1, 0, "prod"); // same block: only its endpoint record is new
+    sync.absorb(events.awaitEvent(e -> e.key().contains("/workload/"), "endpoint written", PATIENCE));
+    hosts.cleanup(HERE, "b");
+    sync.absorb(events.awaitEvent(e -> e.key().contains("/workload/") && e.type() == WatchEvent.Type.DELETE,
+        "endpoint deleted", PATIENCE));
+
+    assertThat(sync.enforcePending()).isFalse();
+    assertThat(kernel.listings()).as("the kernel was not read again").isEqualTo(listings);
   }
 
   @Test
