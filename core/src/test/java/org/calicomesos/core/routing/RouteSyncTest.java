@@ -22,6 +22,7 @@ import org.calicomesos.core.node.HostRegistrar;
 import org.calicomesos.ports.kv.Watch;
 import org.calicomesos.ports.kv.WatchEvent;
 import org.calicomesos.ports.model.Addresses;
+import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.routing.HostRoute;
 import org.calicomesos.ports.routing.RouteMode;
@@ -171,8 +172,14 @@ class RouteSyncTest {
     hosts.cleanup(THERE, "b");
     hosts.cleanup(THERE, "d");
     new BlockReleaseService(hosts.store, TwoHosts.KEYS).releaseBlock(block);
+    // Endpoints and claims arrive on separate watches, in no set order between them: await all three deletes, or a
+    // model holding b without its block's claim would rightly route b's address as a borrowed one.
+    events.awaitEvent(e -> e.key().startsWith(TwoHosts.KEYS.endpointPrefix(THERE, new ContainerId("b")))
+        && e.type() == WatchEvent.Type.DELETE, "b's endpoint removed", PATIENCE);
+    events.awaitEvent(e -> e.key().startsWith(TwoHosts.KEYS.endpointPrefix(THERE, new ContainerId("d")))
+        && e.type() == WatchEvent.Type.DELETE, "d's endpoint removed", PATIENCE);
     sync.absorb(events.awaitEvent(e -> e.key().equals(TwoHosts.KEYS.affinity(THERE, block))
-        && e.type() == org.calicomesos.ports.kv.WatchEvent.Type.DELETE, "claim removed", PATIENCE));
+        && e.type() == WatchEvent.Type.DELETE, "claim removed", PATIENCE));
     sync.enforcePending();
     assertThat(kernel.hostRoutes()).isEmpty();
 
