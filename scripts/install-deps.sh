@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what calico-mesos needs on Debian 12 (bookworm), as root. Idempotent: installs only what is missing.
-#   install-deps.sh build   JDK 17, Maven, iproute2 and util-linux: enough to build and run the plugin on its embedded store
+#   install-deps.sh build   JDK 17, Maven, a C compiler (gcc, libc6-dev: the agent's static socket client), iproute2 and
+#                           util-linux: enough to build and run the plugin on its embedded store
 #   install-deps.sh test    the above, plus what the tests use: iproute2, nftables, etcd, Consul, sqlite3, openssl,
 #                           socat (TCP listeners and clients inside test network namespaces), util-linux (unshare, nsenter),
 #                           procps (pgrep: package-check.sh), bird2 (BIRD 2, the BGP speaker of route mode bgp: its
@@ -63,13 +64,13 @@ PIN
 need_root
 case "${1:-test}" in
   build)
-    apt_install openjdk-17-jdk-headless maven iproute2 util-linux
+    apt_install openjdk-17-jdk-headless maven gcc libc6-dev iproute2 util-linux
     ;;
   demo)  # build, plus what the quick-start demo runs: the agent's nftables, socat for its TCP probes
-    apt_install openjdk-17-jdk-headless maven iproute2 util-linux nftables socat
+    apt_install openjdk-17-jdk-headless maven gcc libc6-dev iproute2 util-linux nftables socat
     ;;
   test)
-    apt_install openjdk-17-jdk-headless maven iproute2 nftables sqlite3 etcd-server etcd-client openssl socat util-linux procps \
+    apt_install openjdk-17-jdk-headless maven gcc libc6-dev iproute2 nftables sqlite3 etcd-server etcd-client openssl socat util-linux procps \
       bird2
     if ! command -v consul >/dev/null 2>&1; then
       add_bullseye_for_consul

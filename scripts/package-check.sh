@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian package the build made (packaging-deb/target/calico-mesos_*_all.deb), uses it as an
+# Installs the Debian package the build made (packaging-deb/target/calico-mesos_*_ARCH.deb, ARCH the machine's), uses it as an
 # operator and the Mesos agent would, purges it and checks nothing is left. Root only (it skips otherwise);
 # run after `mvn package` (scripts/test.sh runs it after `mvn verify`). Non-interactive, needs no stdin.
 # The machine is left as it was found: calico-mesos must not be installed, and whatever already sits at the
@@ -19,9 +19,9 @@ fail() {
 }
 
 shopt -s nullglob
-debs=("$repo"/packaging-deb/target/calico-mesos_*_all.deb)
+debs=("$repo"/packaging-deb/target/calico-mesos_*_"$(dpkg --print-architecture)".deb)
 shopt -u nullglob
-[ ${#debs[@]} -eq 1 ] || fail "expected one packaging-deb/target/calico-mesos_*_all.deb, found ${#debs[@]}: run 'mvn -DskipTests package' first"
+[ ${#debs[@]} -eq 1 ] || fail "expected one packaging-deb/target/calico-mesos_*_ARCH.deb, found ${#debs[@]}: run 'mvn -DskipTests package' first"
 deb=${debs[0]}
 if dpkg-query -W -f='${Status}' calico-mesos 2>/dev/null | grep -q 'installed'; then
   fail "calico-mesos is already installed here; this check installs and purges it, so run it on a machine without it"
@@ -55,9 +55,13 @@ restore() {
   fi
 }
 
+agent_pid=
 on_exit() {
   local status=$?
   trap - EXIT
+  if [ -n "$agent_pid" ]; then
+    kill "$agent_pid" 2>/dev/null && wait "$agent_pid" 2>/dev/null
+  fi
   if [ "$status" -ne 0 ]; then
     purge || echo "package-check.sh: could not purge calico-mesos; remove it with dpkg --purge calico-mesos" >&2
   fi
@@ -80,6 +84,7 @@ expect_entry() {  # mode-prefix path
 }
 expect_entry -rwxr-xr-x ./usr/bin/calico-mesos
 expect_entry -rw-r--r-- ./usr/share/calico-mesos/calico-mesos.jar
+expect_entry -rwxr-xr-x ./usr/share/calico-mesos/calico-mesos-agent-client
 expect_entry -rw-r--r-- ./lib/systemd/system/calico-mesos-agent.service
 expect_entry -rw-r--r-- ./etc/default/calico-mesos
 expect_entry -rw-r--r-- ./usr/share/bash-completion/completions/calico-mesos
@@ -98,7 +103,7 @@ fi
 if grep -qE '/target/|/work/|/tmp/|\.jsa\.new' <<<"$listing"; then
   fail "dpkg -c: build paths in the package"
 fi
-for field in Package:calico-mesos Architecture:all Section:net Priority:optional; do
+for field in Package:calico-mesos Architecture:$(dpkg --print-architecture) Section:net Priority:optional; do
   [ "$(dpkg-deb -f "$deb" "${field%%:*}")" = "${field#*:}" ] || fail "control: ${field%%:*} is not ${field#*:}"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
@@ -141,9 +146,10 @@ for archive in calico-mesos calico-mesos-cluster; do
 done
 
 # --- use it, on a throwaway store, from another directory, with nothing of the caller's environment ---
+cm_env=(PATH=/usr/sbin:/usr/bin:/sbin:/bin CALICO_DATASTORE=sqlite CALICO_NODENAME=package-check
+  CALICO_SQLITE_PATH="$work/store/store.db" CALICO_LOG_FILE="$work/log/isolator.log")
 cm() {
-  (cd / && env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin CALICO_DATASTORE=sqlite CALICO_NODENAME=package-check \
-    CALICO_SQLITE_PATH="$work/store/store.db" CALICO_LOG_FILE="$work/log/isolator.log" "$@")
+  (cd / && exec env -i "${cm_env[@]}" "$@")
 }
 pools=$(cm /usr/bin/calico-mesos pool list --output json) || fail "calico-mesos pool list --output json: $pools"
 grep -q '"pools" : \[' <<<"$pools" || fail "pool list --output json: $pools"
@@ -162,6 +168,24 @@ answer=$(echo '{"command":"release","args":{"uid":"pc-1"}}' | cm /calico/calico_
 pools=$(cm /usr/bin/calico-mesos pool list --output json) || fail "pool list after release: $pools"
 grep -q '"used" : [1-9]' <<<"$pools" && fail "addresses still used after release: $pools"
 grep -q 'command=allocate' "$work/log/isolator.log" || fail "no allocate in $work/log/isolator.log"
+# With the installed agent serving (policy and routes off: this is a check, not a host), a request through
+# /calico/calico_mesos goes to it through the packaged client, and the agent counts it.
+agent_env=(CALICO_AGENT_SOCKET="$work/agent.sock" CALICO_METRICS_PORT=off)
+(cd / && exec env -i "${cm_env[@]}" "${agent_env[@]}" /usr/bin/calico-mesos agent --no-policy --no-routes \
+  2>"$work/log/agent.txt") &
+agent_pid=$!  # the agent's JVM itself: the subshell, env and the launcher each exec the next
+for _ in $(seq 1 100); do [ -S "$work/agent.sock" ] && break; sleep 0.2; done
+[ -S "$work/agent.sock" ] || fail "the installed agent did not serve $work/agent.sock: $(cat "$work/log/agent.txt")"
+answer=$(echo '{"command":"allocate","args":{"hostname":"package-check","uid":"pc-2","num_ipv4":1,"num_ipv6":0}}' \
+  | cm "${agent_env[@]}" /calico/calico_mesos) || fail "allocate through the agent: $answer"
+grep -q '"error":null' <<<"$answer" || fail "allocate through the agent: $answer"
+answer=$(echo '{"command":"release","args":{"uid":"pc-2"}}' | cm "${agent_env[@]}" /calico/calico_mesos) \
+  || fail "release through the agent: $answer"
+[ "$answer" = '{"error":null}' ] || fail "release through the agent: $answer"
+served=$(cm "${agent_env[@]}" /usr/bin/calico-mesos status -o json) || fail "status with the agent: $served"
+tr -d ' \n' <<<"$served" | grep -q '"allocate":{"ok":1,' || fail "the agent did not serve the allocate: $served"
+kill "$agent_pid" && { wait "$agent_pid" || true; }
+agent_pid=
 # An archive this JVM cannot use (another JVM's, a stale one) costs start-up time, never a start.
 echo 'not a class-data archive' >"$work/stale.jsa"
 answer=$(echo '{"command":"release","args":{"uid":"pc-1"}}' \
@@ -213,4 +237,4 @@ done
 if pgrep -f '/usr/share/calico-mesos/' >/dev/null; then
   fail "processes of the package still run: $(pgrep -af '/usr/share/calico-mesos/')"
 fi
-echo "package-check.sh: OK ($(basename "$deb"): installed, --version, modules-json, pool list, allocate/release through /calico/calico_mesos, purged)"
+echo "package-check.sh: OK ($(basename "$deb"): installed, --version, modules-json, pool list, allocate/release through /calico/calico_mesos with and without the installed agent, purged)"

@@ -1,0 +1,222 @@
+/*
+ * calico-mesos-agent-client: the plugin's fast path when `calico-mesos agent` serves requests (issue 7).
+ * bin/calico-mesos execs it in plugin mode when the agent's socket file exists; it is built beside the jar
+ * (static, so that it starts in well under a millisecond: no dynamic loader, no interpreter) and hands the
+ * request to the agent in the frame AgentWire reads: the header line, the environment as NUL-terminated
+ * NAME=value entries and one more NUL, then the request as read (at most the plugin's 1 MiB limit + 1 byte,
+ * so that the agent can tell a request that is too long). Then it prints the agent's answer.
+ *
+ * Usage (bin/calico-mesos only): calico-mesos-agent-client SOCKET WAIT_SECONDS LAUNCHER
+ *
+ * Outcomes, each leaving exactly one JSON object on stdout:
+ *   - an answer: print it; exit 0 if it reports no error, else 1;
+ *   - no connection (no agent behind the socket file): run LAUNCHER again with stdin untouched and
+ *     CALICO_MESOS_AGENT_TRIED set, which answers in-process and logs that the agent was not there;
+ *   - the agent closed before it had read the whole request (so it did nothing): the same, with the request
+ *     fed back through a pipe;
+ *   - the agent closed, or overran WAIT_SECONDS, without answering (it stopped mid-request): one JSON
+ *     error, and the request may be repeated.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#define HEADER "calico-mesos/1 plugin\n"
+#define MAX_REQUEST_BYTES (1048576 + 1)
+
+extern char **environ;
+
+static const char *socket_path;
+static const char *launcher;
+
+static void answer_in_process(void) {
+  setenv("CALICO_MESOS_AGENT_TRIED", socket_path, 1);
+  execl("/bin/sh", "/bin/sh", launcher, (char *)NULL);
+  printf("{\"error\":\"calico-mesos could not run its launcher again: %s\"}\n", strerror(errno));
+  exit(1);
+}
+
+/* The socket path as it may appear inside a JSON string. */
+static void print_shown_path(void) {
+  for (const char *c = socket_path; *c; c++) {
+    putchar(*c == '\\' || *c == '"' || (unsigned char)*c < 0x20 ? '?' : *c);
+  }
+}
+
+static void closed(const char *what) {
+  printf("{\"error\":\"the calico-mesos agent on ");
+  print_shown_path();
+  printf(" %s without answering (it stopped, or overran CALICO_REQUEST_TIMEOUT); the request may or may not"
+         " have taken effect, and repeating it is safe\"}\n", what);
+  exit(1);
+}
+
+/* The agent refused the frame before it had all of it, so it did nothing: answer in-process instead. */
+static void answer_in_process_with(const char *request, size_t length) {
+  int pipe_ends[2];
+  if (pipe(pipe_ends) != 0) {
+    closed("refused the request");
+  }
+  pid_t writer = fork();
+  if (writer < 0) {
+    closed("refused the request");
+  }
+  if (writer == 0) {
+    close(pipe_ends[0]);
+    for (size_t written = 0; written < length;) {
+      ssize_t n = write(pipe_ends[1], request + written, length - written);
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      if (n <= 0) {
+        _exit(1);
+      }
+      written += (size_t)n;
+    }
+    _exit(0);
+  }
+  close(pipe_ends[1]);
+  if (dup2(pipe_ends[0], STDIN_FILENO) < 0) {
+    closed("refused the request");
+  }
+  close(pipe_ends[0]);
+  answer_in_process();
+}
+
+static int connect_to_agent(void) {
+  struct sockaddr_un address = {.sun_family = AF_UNIX};
+  if (strlen(socket_path) >= sizeof address.sun_path) {
+    return -1;
+  }
+  strcpy(address.sun_path, socket_path);
+  int agent = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (agent < 0) {
+    return -1;
+  }
+  while (connect(agent, (struct sockaddr *)&address, sizeof address) != 0) {
+    if (errno != EINTR) {
+      close(agent);
+      return -1;
+    }
+  }
+  return agent;
+}
+
+static double now_seconds(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv) {
+  if (argc != 4) {
+    printf("{\"error\":\"calico-mesos-agent-client is run by bin/calico-mesos, with a socket, a wait and the launcher\"}\n");
+    return 1;
+  }
+  socket_path = argv[1];
+  long wait_seconds = strtol(argv[2], NULL, 10);
+  launcher = argv[3];
+  if (wait_seconds <= 0) {
+    wait_seconds = 8;
+  }
+
+  int agent = connect_to_agent();
+  if (agent < 0) {
+    answer_in_process();
+  }
+
+  /* One buffer for the whole frame, so that it goes out in as few writes as the socket allows. */
+  size_t environment_bytes = 0;
+  for (char **entry = environ; *entry; entry++) {
+    environment_bytes += strlen(*entry) + 1;
+  }
+  size_t prefix_bytes = strlen(HEADER) + environment_bytes + 1;
+  char *frame = malloc(prefix_bytes + MAX_REQUEST_BYTES);
+  if (frame == NULL) {
+    closed("could not be reached (out of memory)");
+  }
+  char *end = stpcpy(frame, HEADER);
+  for (char **entry = environ; *entry; entry++) {
+    end = stpcpy(end, *entry) + 1; /* keeps the NUL */
+  }
+  *end++ = '\0';
+  char *request = end;
+  size_t request_bytes = 0;
+  while (request_bytes < MAX_REQUEST_BYTES) {
+    ssize_t n = read(STDIN_FILENO, request + request_bytes, MAX_REQUEST_BYTES - request_bytes);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      break;
+    }
+    request_bytes += (size_t)n;
+  }
+
+  size_t frame_bytes = prefix_bytes + request_bytes;
+  for (size_t sent = 0; sent < frame_bytes;) {
+    ssize_t n = send(agent, frame + sent, frame_bytes - sent, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      close(agent);
+      answer_in_process_with(request, request_bytes);
+    }
+    sent += (size_t)n;
+  }
+  shutdown(agent, SHUT_WR);
+
+  size_t capacity = 65536, length = 0;
+  char *response = malloc(capacity);
+  double deadline = now_seconds() + (double)wait_seconds;
+  char did_not_answer[64];
+  snprintf(did_not_answer, sizeof did_not_answer, "did not answer within %ld s", wait_seconds);
+  while (1) {
+    double left = deadline - now_seconds();
+    if (left <= 0) {
+      closed(did_not_answer);
+    }
+    struct pollfd ready = {.fd = agent, .events = POLLIN};
+    int polled = poll(&ready, 1, (int)(left * 1000) + 1);
+    if (polled < 0 && errno != EINTR) {
+      break;
+    }
+    if (polled <= 0) {
+      continue;
+    }
+    if (length == capacity) {
+      capacity *= 2;
+      response = realloc(response, capacity);
+      if (response == NULL) {
+        closed("answered more than this client can hold");
+      }
+    }
+    ssize_t n = read(agent, response + length, capacity - length);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      break; /* the end of the answer, or the connection reset (then it is judged by what came) */
+    }
+    length += (size_t)n;
+  }
+  if (length == 0) {
+    closed("closed the connection");
+  }
+  while (length > 0 && response[length - 1] == '\n') {
+    length--;
+  }
+  fwrite(response, 1, length, stdout);
+  putchar('\n');
+  static const char success[] = "\"error\":null}";
+  size_t success_bytes = sizeof success - 1;
+  return length >= success_bytes && memcmp(response + length - success_bytes, success, success_bytes) == 0 ? 0 : 1;
+}
