@@ -35,6 +35,13 @@ public final class RecordingStore extends ForwardingKeyValueStore {
     return super.list(prefix);
   }
 
+  /** One round trip: named {@code list A + B}. */
+  @Override
+  public List<Listing> listAll(List<String> prefixes) {
+    operations.add("list " + String.join(" + ", prefixes));
+    return super.listAll(prefixes);
+  }
+
   @Override
   public WriteOutcome create(String key, String value) {
     operations.add("create " + name(key));

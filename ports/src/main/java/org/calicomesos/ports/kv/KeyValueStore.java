@@ -1,5 +1,6 @@
 package org.calicomesos.ports.kv;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,16 @@ public interface KeyValueStore extends AutoCloseable {
 
   /** Every entry whose key starts with {@code prefix} (plain string prefix), in key order, at one revision. */
   Listing list(String prefix);
+
+  /**
+   * The listing of each of {@code prefixes}, in the order given, each as {@link #list} answers it. A request
+   * that needs several reads them this way so that it waits for one round trip, not one per prefix: an
+   * adapter whose store can read several ranges at once (etcd and Consul in one transaction, SQLite and memory
+   * in one read) overrides this, and its listings then share one revision. This default lists them in turn.
+   */
+  default List<Listing> listAll(List<String> prefixes) {
+    return prefixes.stream().map(this::list).toList();
+  }
 
   /**
    * Creates {@code key} only if it is absent.

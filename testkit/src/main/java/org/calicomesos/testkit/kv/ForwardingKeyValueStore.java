@@ -1,5 +1,6 @@
 package org.calicomesos.testkit.kv;
 
+import java.util.List;
 import java.util.Optional;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
@@ -27,6 +28,11 @@ public abstract class ForwardingKeyValueStore implements KeyValueStore {
   @Override
   public Listing list(String prefix) {
     return delegate.list(prefix);
+  }
+
+  @Override
+  public List<Listing> listAll(List<String> prefixes) {
+    return delegate.listAll(prefixes);
   }
 
   @Override
