@@ -46,6 +46,8 @@ public final class IsolateService implements IsolateContainerUseCase {
   private final EndpointRepository endpoints;
   private final AddressLookup ipam;
   private final ProfileWriter profiles;
+  private final KeyValueStore store;
+  private final DatastoreKeys keys;
   private final Dataplane dataplane;
   private final EndpointSettings settings;
 
@@ -54,6 +56,8 @@ public final class IsolateService implements IsolateContainerUseCase {
     this.endpoints = new EndpointRepository(store, keys, settings.node());
     this.ipam = new AddressLookup(store, keys);
     this.profiles = new ProfileWriter(store, keys);
+    this.store = store;
+    this.keys = keys;
     this.dataplane = dataplane;
     this.settings = settings;
   }
@@ -62,7 +66,9 @@ public final class IsolateService implements IsolateContainerUseCase {
   public IsolateResult isolate(IsolateCommand command) {
     EndpointId id = EndpointId.of(command.container());
     InterfaceName hostInterface = new InterfaceName(id.hostInterfaceName());
-    List<Endpoint> existing = endpoints.ofContainer(command.container());
+    IsolateReads reads = IsolateReads.read(store, keys, settings.node(), command.container(),
+        profileNames(command.netgroups()), profiles);
+    List<Endpoint> existing = reads.existing();
     for (Endpoint endpoint : existing) {
       if (!endpoint.hasAddresses(command.addresses())) {
         throw new ContainerAlreadyIsolatedException(command.container(), "addresses " + endpoint.addresses());
@@ -73,10 +79,10 @@ public final class IsolateService implements IsolateContainerUseCase {
       LOG.log(Level.INFO, "container {0} is already isolated on {1}; nothing to do", command.container(), hostInterface);
       return new IsolateResult(hostInterface, true);
     }
-    List<AddressHolding> holdings = ipam.holdings(command.addresses());
+    List<AddressHolding> holdings = ipam.holdings(command.addresses(), reads.pools());
     Optional<HandleId> handle = handleOf(command.addresses(), holdings);
     int mtu = containerMtu(holdings);
-    List<ProfileName> profileIds = ensureProfiles(command.netgroups());
+    List<ProfileName> profileIds = ensureProfiles(command.netgroups(), reads);
     if (existingInterface.isPresent()) {
       removeLeftover(hostInterface);
     }
@@ -133,19 +139,33 @@ public final class IsolateService implements IsolateContainerUseCase {
     return mtu;
   }
 
-  /** {@code default_<node>}, {@code public} if asked, then the netgroups: the order Calico gave them. */
-  private List<ProfileName> ensureProfiles(List<Netgroup> netgroups) {
+  /** {@code default_<node>}, then {@code public} if asked, then the other netgroups: the order Calico gave them. */
+  private List<ProfileName> profileNames(List<Netgroup> netgroups) {
+    List<ProfileName> names = new ArrayList<>();
+    names.add(ProfileName.hostDefault(settings.node()));
+    publicFirst(netgroups).forEach(netgroup -> names.add(ProfileName.of(netgroup)));
+    return names;
+  }
+
+  private static List<Netgroup> publicFirst(List<Netgroup> netgroups) {
+    List<Netgroup> ordered = new ArrayList<>();
+    if (netgroups.contains(Netgroup.PUBLIC)) {
+      ordered.add(Netgroup.PUBLIC);
+    }
+    netgroups.stream().filter(n -> !n.equals(Netgroup.PUBLIC)).forEach(ordered::add);
+    return ordered;
+  }
+
+  private List<ProfileName> ensureProfiles(List<Netgroup> netgroups, IsolateReads reads) {
     IPAddress hostIp = HostIpChoice.choose(settings.hostIp(), dataplane.hostAddresses())
         .orElseThrow(HostAddressUnknownException::new);
+    List<ProfileName> names = new ArrayList<>();
     List<Profile> wanted = new ArrayList<>();
     wanted.add(Profile.hostDefault(settings.node(), hostIp));
-    if (netgroups.contains(Netgroup.PUBLIC)) {
-      wanted.add(Profile.publicProfile());
-    }
-    netgroups.stream().filter(n -> !n.equals(Netgroup.PUBLIC)).forEach(n -> wanted.add(Profile.netgroup(n)));
-    List<ProfileName> names = new ArrayList<>();
+    publicFirst(netgroups).forEach(n -> wanted.add(n.equals(Netgroup.PUBLIC) ? Profile.publicProfile() : Profile.netgroup(n)));
     for (Profile profile : wanted) {
-      profiles.ensure(profile, profile.name().equals(ProfileName.hostDefault(settings.node())));
+      profiles.ensure(profile, profile.name().equals(ProfileName.hostDefault(settings.node())),
+          reads.profiles().get(profile.name()));
       names.add(profile.name());
     }
     return names;

@@ -37,11 +37,16 @@ final class AddressAssigner {
     this.releaser = releaser;
   }
 
-  List<IPAddress> assign(NodeName node, AllocationAttribute holder, IpFamily family, int count, List<Pool> pools) {
+  /**
+   * Assigns {@code count} addresses of the family: from the node's own blocks ({@code claims}, the node's claims
+   * as just read, either family), then newly claimed ones, then borrowed.
+   */
+  List<IPAddress> assign(NodeName node, AllocationAttribute holder, IpFamily family, int count, List<Pool> pools,
+      Map<IPAddress, Affinity> claims) {
     HandleId handle = holder.handle().orElseThrow();
     List<IPAddress> assigned = new ArrayList<>();
     try {
-      fromOwnBlocks(node, holder, family, count, pools, assigned);
+      fromOwnBlocks(node, holder, family, count, pools, claims, assigned);
       Set<IPAddress> existing = null;
       while (assigned.size() < count) {
         if (existing == null) {
@@ -71,13 +76,13 @@ final class AddressAssigner {
   }
 
   private void fromOwnBlocks(NodeName node, AllocationAttribute holder, IpFamily family, int count, List<Pool> pools,
-      List<IPAddress> assigned) {
-    for (Map.Entry<IPAddress, Affinity> claim : repository.affinities(node, family).entrySet()) {
+      Map<IPAddress, Affinity> claims, List<IPAddress> assigned) {
+    for (Map.Entry<IPAddress, Affinity> claim : claims.entrySet()) {
       IPAddress cidr = claim.getKey();
       if (assigned.size() >= count) {
         return;
       }
-      if (pools.stream().anyMatch(p -> p.cidr().contains(cidr))) {
+      if (IpFamily.of(cidr) == family && pools.stream().anyMatch(p -> p.cidr().contains(cidr))) {
         Optional<BlockRead> read = repository.readBlock(cidr);
         if (read.isPresent() && read.get().block().affineTo(node)) {
           if (claim.getValue().state() == Affinity.State.PENDING) {

@@ -10,6 +10,7 @@ import org.calicomesos.ports.ipam.Encapsulation;
 import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.kv.Listing;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
@@ -23,7 +24,15 @@ public final class AddressLookup {
 
   /** One holding per address, in order; each block is read once. */
   public List<AddressHolding> holdings(List<IPAddress> addresses) {
-    List<PoolRecord> pools = repository.allPools();
+    return holdings(addresses, repository.allPools());
+  }
+
+  /** As {@link #holdings(List)}, with the pools from a listing of {@link DatastoreKeys#poolRoot} already made. */
+  public List<AddressHolding> holdings(List<IPAddress> addresses, Listing poolRoot) {
+    return holdings(addresses, repository.pools(poolRoot));
+  }
+
+  private List<AddressHolding> holdings(List<IPAddress> addresses, List<PoolRecord> pools) {
     Map<IPAddress, Optional<AllocationBlock>> blocks = new HashMap<>();
     List<AddressHolding> holdings = new ArrayList<>(addresses.size());
     for (IPAddress address : addresses) {

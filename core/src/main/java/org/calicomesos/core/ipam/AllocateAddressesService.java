@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.calicomesos.ports.ipam.AllocateAddressesUseCase;
@@ -44,12 +45,13 @@ public final class AllocateAddressesService implements AllocateAddressesUseCase 
     if (command.ipv6Count() > 0) {
       needed.add(IpFamily.V6);
     }
-    List<PoolRecord> pools = ipam.pools.poolsCreatingDefaults(needed);
+    PoolsAndClaims read = ipam.repository.poolsAndClaims(command.node());
+    List<PoolRecord> pools = ipam.pools.poolsCreatingDefaults(needed, read.pools());
     AllocationAttribute holder = new AllocationAttribute(Optional.of(command.handle()), command.attributes());
-    List<IPAddress> ipv4 = assign(command, holder, IpFamily.V4, command.ipv4Count(), pools);
+    List<IPAddress> ipv4 = assign(command, holder, IpFamily.V4, command.ipv4Count(), pools, read.claims());
     List<IPAddress> ipv6;
     try {
-      ipv6 = assign(command, holder, IpFamily.V6, command.ipv6Count(), pools);
+      ipv6 = assign(command, holder, IpFamily.V6, command.ipv6Count(), pools, read.claims());
     } catch (RuntimeException e) {
       try {
         ipam.releaser.release(ipv4, Optional.of(command.handle()));
@@ -63,8 +65,8 @@ public final class AllocateAddressesService implements AllocateAddressesUseCase 
   }
 
   private List<IPAddress> assign(AllocateCommand command, AllocationAttribute holder, IpFamily family, int count,
-      List<PoolRecord> pools) {
+      List<PoolRecord> pools, Map<IPAddress, Affinity> claims) {
     return count == 0 ? List.of()
-        : ipam.assigner.assign(command.node(), holder, family, count, PoolDirectory.usable(pools, family));
+        : ipam.assigner.assign(command.node(), holder, family, count, PoolDirectory.usable(pools, family), claims);
   }
 }

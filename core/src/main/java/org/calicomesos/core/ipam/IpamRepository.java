@@ -13,6 +13,7 @@ import org.calicomesos.core.cas.Step;
 import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.kv.Listing;
 import org.calicomesos.ports.kv.WriteOutcome;
 import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.IpFamily;
@@ -37,8 +38,13 @@ final class IpamRepository {
 
   /** Every pool, IPv4 first, read in one listing so both families are seen at the same revision. */
   List<PoolRecord> allPools() {
+    return pools(store.list(keys.poolRoot()));
+  }
+
+  /** The pools of a listing of {@link DatastoreKeys#poolRoot}, IPv4 first. */
+  List<PoolRecord> pools(Listing poolRoot) {
     List<PoolRecord> pools = new ArrayList<>();
-    for (Entry entry : store.list(keys.poolRoot()).entries()) {
+    for (Entry entry : poolRoot.entries()) {
       if (keys.isPoolKey(entry.key())) {
         pools.add(IpamCodecs.POOL.decode(entry));
       }
@@ -65,8 +71,19 @@ final class IpamRepository {
 
   /** The blocks {@code node} has claimed, IPv4 then IPv6 (key order), with the state of each claim: one listing. */
   Map<IPAddress, Affinity> affinities(NodeName node) {
+    return claims(store.list(keys.affinityPrefix(node)));
+  }
+
+  /** Every pool and {@code node}'s claims (both families) in one round trip: what an allocate starts from. */
+  PoolsAndClaims poolsAndClaims(NodeName node) {
+    List<Listing> read = store.listAll(List.of(keys.poolRoot(), keys.affinityPrefix(node)));
+    return new PoolsAndClaims(pools(read.get(0)), claims(read.get(1)));
+  }
+
+  /** The claims of a listing of one host's affinities, in key order, with the state of each. */
+  private Map<IPAddress, Affinity> claims(Listing affinities) {
     Map<IPAddress, Affinity> claims = new LinkedHashMap<>();
-    for (Entry entry : store.list(keys.affinityPrefix(node)).entries()) {
+    for (Entry entry : affinities.entries()) {
       keys.parseAffinity(entry.key()).ifPresent(key -> claims.put(key.blockCidr(), IpamCodecs.AFFINITY.decode(entry)));
     }
     return claims;
@@ -80,15 +97,6 @@ final class IpamRepository {
       blocks.put(block.cidr(), new BlockRead(block, entry));
     }
     return blocks;
-  }
-
-  /** The blocks {@code node} has claimed in this family, with the state of each claim. */
-  Map<IPAddress, Affinity> affinities(NodeName node, IpFamily family) {
-    Map<IPAddress, Affinity> claims = new LinkedHashMap<>();
-    for (Entry entry : store.list(keys.affinityPrefix(node, family)).entries()) {
-      claims.put(DatastoreKeys.cidrOf(entry.key()), IpamCodecs.AFFINITY.decode(entry));
-    }
-    return claims;
   }
 
   /** Every host's claims: node → block → state. */

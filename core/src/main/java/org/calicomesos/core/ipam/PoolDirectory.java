@@ -29,7 +29,11 @@ final class PoolDirectory {
    * adds a pool of their own, nothing is created for them.
    */
   List<PoolRecord> poolsCreatingDefaults(Set<IpFamily> needed) {
-    List<PoolRecord> pools = repository.allPools();
+    return poolsCreatingDefaults(needed, repository.allPools());
+  }
+
+  /** As {@link #poolsCreatingDefaults(Set)}, starting from {@code pools} just read. */
+  List<PoolRecord> poolsCreatingDefaults(Set<IpFamily> needed, List<PoolRecord> pools) {
     boolean onlyDefaults = pools.stream().allMatch(p -> isDefault(p.pool()));
     if (!onlyDefaults) {
       return pools;

@@ -7,6 +7,8 @@ import org.calicomesos.core.cas.CasLoop;
 import org.calicomesos.core.cas.Step;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.kv.Listing;
+import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
 /**
@@ -28,8 +30,13 @@ public final class ProfileWriter {
 
   public void ensure(Profile profile, boolean replaceIfDifferent) {
     // Both records in one round trip: every isolate ensures two or three profiles that almost always exist.
+    ensure(profile, replaceIfDifferent, store.list(recordsPrefix(profile.name())));
+  }
+
+  /** As {@link #ensure(Profile, boolean)}, from a listing of {@link #recordsPrefix} already made. */
+  public void ensure(Profile profile, boolean replaceIfDifferent, Listing stored) {
     Map<String, Entry> records = new HashMap<>();
-    store.list(keys.profile(profile.name())).entries().forEach(entry -> records.put(entry.key(), entry));
+    stored.entries().forEach(entry -> records.put(entry.key(), entry));
     String rulesKey = keys.profileRules(profile.name());
     String tagsKey = keys.profileTags(profile.name());
     ProfileCodecs.Rules rules = new ProfileCodecs.Rules(profile.inbound(), profile.outbound());
@@ -37,6 +44,11 @@ public final class ProfileWriter {
         current -> decide(current, rules, replaceIfDifferent));
     cas.update(tagsKey, Optional.ofNullable(records.get(tagsKey)), ProfileCodecs.TAGS,
         current -> decide(current, profile.tags(), replaceIfDifferent));
+  }
+
+  /** The prefix a listing of the profile's records is made under. */
+  public String recordsPrefix(ProfileName profile) {
+    return keys.profile(profile);
   }
 
   private static <V> Step<V, Void> decide(Optional<V> current, V wanted, boolean replaceIfDifferent) {
