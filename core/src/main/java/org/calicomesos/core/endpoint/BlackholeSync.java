@@ -9,7 +9,7 @@ import java.util.Set;
 import org.calicomesos.core.ipam.AddressLookup;
 import org.calicomesos.ports.CalicoMesosException;
 import org.calicomesos.ports.dataplane.Dataplane;
-import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.kv.Listing;
 
 /**
  * Keeps one {@code blackhole} route per block this host has a confirmed claim on, and none for blocks it no
@@ -23,14 +23,15 @@ final class BlackholeSync {
 
   private BlackholeSync() {}
 
-  static void run(AddressLookup ipam, Dataplane dataplane, NodeName node) {
+  /** @param hostAffinities a listing of this host's claims, read with the request's other records */
+  static void run(AddressLookup ipam, Dataplane dataplane, Listing hostAffinities) {
     try {
-      Set<IPAddress> wanted = new HashSet<>(ipam.blocksAffineTo(node));
+      Set<IPAddress> wanted = new HashSet<>(ipam.blocksAffineTo(hostAffinities));
       List<IPAddress> present = dataplane.blackholes();
       for (IPAddress block : present) {
         if (!wanted.remove(block)) {
           dataplane.removeBlackhole(block);
-          LOG.log(Level.INFO, "removed blackhole route for block {0}: no longer claimed by {1}", block, node);
+          LOG.log(Level.INFO, "removed blackhole route for block {0}: no longer claimed by this host", block);
         }
       }
       add(dataplane, wanted);

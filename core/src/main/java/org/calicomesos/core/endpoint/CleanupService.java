@@ -15,6 +15,7 @@ import org.calicomesos.ports.ipam.ReleaseCommand;
 import org.calicomesos.ports.kv.CorruptValueException;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.kv.Listing;
 import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.ports.schema.DatastoreKeys;
@@ -29,6 +30,8 @@ public final class CleanupService implements CleanupContainerUseCase {
   private static final System.Logger LOG = System.getLogger(CleanupService.class.getName());
 
   private final EndpointRepository endpoints;
+  private final KeyValueStore store;
+  private final DatastoreKeys keys;
   private final AddressLookup ipam;
   private final ReleaseAddressesUseCase release;
   private final Dataplane dataplane;
@@ -38,6 +41,8 @@ public final class CleanupService implements CleanupContainerUseCase {
   public CleanupService(KeyValueStore store, DatastoreKeys keys, Dataplane dataplane, EndpointSettings settings,
       ReleaseAddressesUseCase release) {
     this.endpoints = new EndpointRepository(store, keys, settings.node());
+    this.store = store;
+    this.keys = keys;
     this.ipam = new AddressLookup(store, keys);
     this.release = release;
     this.dataplane = dataplane;
@@ -46,7 +51,10 @@ public final class CleanupService implements CleanupContainerUseCase {
 
   @Override
   public CleanupResult cleanup(ContainerId container) {
-    List<Entry> records = endpoints.recordsOf(container);
+    // The container's records and this host's claims (for the blackholes, last) in one round trip.
+    List<Listing> read = store.listAll(List.of(keys.endpointPrefix(settings.node(), container),
+        keys.affinityPrefix(settings.node())));
+    List<Entry> records = read.get(0).entries();
     List<Endpoint> found = readable(container, records);
     boolean removed = dataplane.unplumb(new InterfaceName(EndpointId.of(container).hostInterfaceName()));
     List<IPAddress> released = new ArrayList<>();
@@ -62,7 +70,7 @@ public final class CleanupService implements CleanupContainerUseCase {
     int deleted = endpoints.deleteAll(records);
     LOG.log(Level.INFO, "cleaned up container {0}: interface {1}, {2} endpoint record(s) deleted, released {3}",
         container, removed ? "removed" : "already gone", deleted, released);
-    BlackholeSync.run(ipam, dataplane, settings.node());
+    BlackholeSync.run(ipam, dataplane, read.get(1));
     return new CleanupResult(!found.isEmpty() || deleted > 0, removed, released);
   }
 

@@ -8,7 +8,6 @@ import org.calicomesos.core.cas.Codec;
 import org.calicomesos.core.cas.Step;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
-import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
@@ -29,16 +28,6 @@ final class EndpointRepository {
     this.cas = new CasLoop(store);
   }
 
-  /** The container's endpoints (one, when we wrote it; a listing so records of any id are found). */
-  List<Endpoint> ofContainer(ContainerId container) {
-    return decodeAll(recordsOf(container));
-  }
-
-  /** The container's endpoint records as stored, for reading and then deleting them without a second listing. */
-  List<Entry> recordsOf(ContainerId container) {
-    return store.list(keys.endpointPrefix(node, container)).entries();
-  }
-
   /** Every endpoint on this host. */
   List<Endpoint> onThisHost() {
     return decodeAll(store.list(keys.workloadPrefix(node)).entries());
@@ -52,7 +41,7 @@ final class EndpointRepository {
   }
 
   /**
-   * Deletes these records of {@link #recordsOf}, readable or not (a corrupt record must not make cleanup
+   * Deletes these records of one container (listed under {@link DatastoreKeys#endpointPrefix}), readable or not (a corrupt record must not make cleanup
    * impossible), each from the entry listed (one changed since is read again); returns how many were there.
    */
   int deleteAll(List<Entry> records) {

@@ -79,8 +79,21 @@ public final class AddressLookup {
 
   /** The blocks {@code node}'s claims on which are confirmed, IPv4 then IPv6. */
   public List<IPAddress> blocksAffineTo(NodeName node) {
+    return confirmedBlocks(repository.affinities(node));
+  }
+
+  /**
+   * As {@link #blocksAffineTo}, from a listing of {@link DatastoreKeys#affinityPrefix(NodeName)} already made.
+   *
+   * @throws org.calicomesos.ports.kv.CorruptValueException when a claim cannot be read
+   */
+  public List<IPAddress> blocksAffineTo(Listing hostAffinities) {
+    return confirmedBlocks(repository.claims(hostAffinities));
+  }
+
+  private static List<IPAddress> confirmedBlocks(Map<IPAddress, Affinity> claims) {
     List<IPAddress> blocks = new ArrayList<>();
-    repository.affinities(node).forEach((cidr, affinity) -> {
+    claims.forEach((cidr, affinity) -> {
       if (affinity.state() == Affinity.State.CONFIRMED) {
         blocks.add(cidr);
       }

@@ -81,7 +81,7 @@ final class IpamRepository {
   }
 
   /** The claims of a listing of one host's affinities, in key order, with the state of each. */
-  private Map<IPAddress, Affinity> claims(Listing affinities) {
+  Map<IPAddress, Affinity> claims(Listing affinities) {
     Map<IPAddress, Affinity> claims = new LinkedHashMap<>();
     for (Entry entry : affinities.entries()) {
       keys.parseAffinity(entry.key()).ifPresent(key -> claims.put(key.blockCidr(), IpamCodecs.AFFINITY.decode(entry)));

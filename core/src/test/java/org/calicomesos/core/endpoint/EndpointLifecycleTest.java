@@ -324,7 +324,7 @@ class EndpointLifecycleTest {
   }
 
   @Test
-  void a_cleanup_after_the_release_lists_the_containers_records_once_and_this_hosts_claims_once() {
+  void a_cleanup_after_the_release_lists_the_containers_records_and_this_hosts_claims_in_one_round_trip() {
     List<IPAddress> addresses = allocate("uid-1", 1, 0);
     isolate.isolate(command(addresses, "prod"));
     release.release(new ReleaseCommand.ByAddresses(addresses));
@@ -336,11 +336,10 @@ class EndpointLifecycleTest {
 
     String record = KEYS.endpoint(NODE, CONTAINER, EndpointId.of(CONTAINER));
     assertThat(recording.operations).containsExactly(
-        "list " + KEYS.endpointPrefix(NODE, CONTAINER),
+        "list " + KEYS.endpointPrefix(NODE, CONTAINER) + " + " + KEYS.affinityPrefix(NODE),
         "list " + KEYS.poolRoot(),
         "get block", // is the address still the uid's? (released above: no)
-        "delete " + record,
-        "list " + KEYS.affinityPrefix(NODE));
+        "delete " + record);
     assertThat(memory.get(record)).isEmpty();
     assertThat(dataplane.blackholes()).containsExactly(addresses.get(0).toPrefixBlock(26));
   }
