@@ -143,6 +143,51 @@ class AgentServingIT {
   }
 
   @Test
+  void anAgentThatTakesTheRequestAndNeverAnswersOrHangsUpGetsOneErrorThatSaysRepeatingIsSafe() throws Exception {
+    // Listeners that read the whole frame, as an agent does before it acts, then hang up or say nothing: the
+    // request may have taken effect, so the launcher must not run it again in-process; it answers with one
+    // error instead (after CALICO_REQUEST_TIMEOUT + 3 s for the silent one).
+    env.put("CALICO_REQUEST_TIMEOUT", "1");
+    String request = "{\"command\":\"release\",\"args\":{\"uid\":\"u-unanswered\"}}";
+    Path socketPath = dir.resolve("agent.sock");
+    for (boolean hangUp : new boolean[] {true, false}) {
+      try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+        silent.bind(UnixDomainSocketAddress.of(socketPath));
+        Thread reader = new Thread(() -> {
+          try (var connection = silent.accept()) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(65536);
+            while (connection.read(buffer.clear()) >= 0) {
+              // until the client shuts down its side: the whole frame is in
+            }
+            if (!hangUp) {
+              Thread.sleep(10_000);
+            }
+          } catch (IOException | InterruptedException e) {
+            // the channel was closed: the test is over
+          }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        long started = System.nanoTime();
+
+        JsonNode response = request(request);
+
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(response.get("error").asText())
+            .startsWith("the calico-mesos agent on " + socketPath + (hangUp ? " closed the connection" : " did not answer within 4 s"))
+            .endsWith("the request may or may not have taken effect, and repeating it is safe");
+        if (!hangUp) {
+          assertThat(tookMillis).as("waited CALICO_REQUEST_TIMEOUT + 3 s").isBetween(3_900L, 9_000L);
+        }
+        reader.interrupt();
+      } finally {
+        Files.deleteIfExists(socketPath);
+      }
+    }
+    assertThat(dir.resolve("isolator.log")).doesNotExist(); // not answered in-process
+  }
+
+  @Test
   void theFirstRequestAfterAnEtcdOutageSucceedsAsInAFreshProcess() throws Exception {
     agent();
     assertThat(allocate("u-before")).isNotEmpty();
