@@ -53,6 +53,20 @@ public final class ConsulKeyValueStore implements KeyValueStore {
     return listing;
   }
 
+  /**
+   * One consistent list per prefix, in turn, each with its own revision: Consul cannot give several
+   * listings one revision in one read. A read-only {@code /v1/txn} of {@code get-tree} operations reads
+   * one snapshot in one round trip, but answers with neither an {@code X-Consul-Index} header nor an
+   * index in its body (it is 0; Consul 1.8), and its entries alone do not tell the revision: the newest
+   * {@code ModifyIndex} among them misses deletes, so two different states could carry one revision,
+   * which a watch from it could not tell apart. Listing each prefix keeps every revision exact (Consul's
+   * index of the prefix, its deletes included) at the cost of a round trip per prefix.
+   */
+  @Override
+  public List<Listing> listAll(List<String> prefixes) {
+    return KeyValueStore.super.listAll(prefixes);
+  }
+
   @Override
   public WriteOutcome create(String key, String value) {
     return writes.create(key, value);

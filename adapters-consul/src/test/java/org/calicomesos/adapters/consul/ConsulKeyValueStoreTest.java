@@ -25,6 +25,12 @@ class ConsulKeyValueStoreTest extends KeyValueStoreContract {
     }
   }
 
+  /** Consul lists each prefix in turn (see {@link ConsulKeyValueStore#listAll}): one revision each. */
+  @Override
+  protected boolean readsSeveralRangesAtOnce() {
+    return false;
+  }
+
   @Override
   protected KeyValueStore newStore() {
     return ConsulKeyValueStore.open(ConsulSettings.of(consul.address(), Duration.ofSeconds(5)));

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.calicomesos.ports.kv.DatastoreUnavailableException;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
@@ -82,13 +83,25 @@ public final class EtcdKeyValueStore implements KeyValueStore {
   @Override
   public Listing list(String prefix) {
     Objects.requireNonNull(prefix, "prefix");
-    // etcd answers a range in key order. An empty prefix is the whole key space: from "\0" to the end.
-    GetOption option = prefix.isEmpty() ? GetOption.builder().withRange(bytes("\0")).build()
-        : GetOption.builder().isPrefix(true).build();
     // One range request: its entries and header revision belong to one snapshot.
-    return calls.read("list " + quote(prefix), () -> kv.get(bytes(prefix.isEmpty() ? "\0" : prefix), option),
-        response -> new Listing(response.getKvs().stream().map(EtcdKeyValueStore::entry).toList(),
-            response.getHeader().getRevision()));
+    return calls.read("list " + quote(prefix), () -> kv.get(rangeStart(prefix), rangeOf(prefix)),
+        response -> listing(response, response.getHeader().getRevision()));
+  }
+
+  /**
+   * One transaction with no compares and one range per prefix: etcd reads every range from one snapshot,
+   * and the listings share the revision in the transaction's header, the snapshot's. etcd refuses a
+   * transaction of more ranges than its {@code --max-txn-ops} (128 by default); that refusal is passed on
+   * rather than the ranges split, which would cost the listings their one revision.
+   */
+  @Override
+  public List<Listing> listAll(List<String> prefixes) {
+    prefixes.forEach(prefix -> Objects.requireNonNull(prefix, "prefix"));
+    Op[] ranges = prefixes.stream().map(prefix -> Op.get(rangeStart(prefix), rangeOf(prefix))).toArray(Op[]::new);
+    return calls.read("list " + prefixes.stream().map(EtcdKeyValueStore::quote).collect(Collectors.joining(", ")),
+        () -> kv.txn(TxnOption.DEFAULT).Then(ranges).commit(),
+        response -> response.getGetResponses().stream()
+            .map(range -> listing(range, response.getHeader().getRevision())).toList());
   }
 
   @Override
@@ -194,6 +207,20 @@ public final class EtcdKeyValueStore implements KeyValueStore {
   private static WriteOutcome conflictOrMissing(String key, TxnResponse response) {
     List<KeyValue> found = response.getGetResponses().isEmpty() ? List.of() : response.getGetResponses().get(0).getKvs();
     return found.isEmpty() ? new WriteOutcome.Missing(key) : new WriteOutcome.Conflict(entry(found.get(0)));
+  }
+
+  /** etcd answers a range in key order. An empty prefix is the whole key space: from "\0" to the end. */
+  private static ByteSequence rangeStart(String prefix) {
+    return bytes(prefix.isEmpty() ? "\0" : prefix);
+  }
+
+  private static GetOption rangeOf(String prefix) {
+    return prefix.isEmpty() ? GetOption.builder().withRange(bytes("\0")).build()
+        : GetOption.builder().isPrefix(true).build();
+  }
+
+  private static Listing listing(GetResponse range, long revision) {
+    return new Listing(range.getKvs().stream().map(EtcdKeyValueStore::entry).toList(), revision);
   }
 
   private static Optional<Entry> first(GetResponse response) {

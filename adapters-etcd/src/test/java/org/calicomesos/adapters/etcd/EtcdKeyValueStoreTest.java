@@ -1,12 +1,18 @@
 package org.calicomesos.adapters.etcd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.etcd.jetcd.Client;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.calicomesos.ports.kv.DatastoreException;
+import org.calicomesos.ports.kv.DatastoreUnavailableException;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.kv.Listing;
 import org.calicomesos.testkit.kv.KeyValueStoreContract;
 import org.calicomesos.testkit.kv.RecordingWatchListener;
 import org.calicomesos.testkit.server.EtcdServer;
@@ -26,6 +32,25 @@ class EtcdKeyValueStoreTest extends KeyValueStoreContract {
   @Test
   void describeNamesTheEndpoints() {
     assertThat(store.describe()).isEqualTo("etcd at " + etcd.server().clientUrl());
+  }
+
+  @Test
+  void listAllOfTheEmptyPrefixIsTheWholeKeySpaceAsListHasIt() {
+    written(store.create(key("a"), "1"));
+
+    List<Listing> listings = store.listAll(List.of("", key("")));
+
+    assertThat(listings.get(0).entries()).isEqualTo(store.list("").entries())
+        .containsAll(listings.get(1).entries()).isNotEmpty();
+  }
+
+  @Test
+  void listAllOfMorePrefixesThanOneTransactionMayHoldIsRefusedNotSplit() {
+    // etcd's --max-txn-ops (128 by default): split, the listings would no longer share one revision.
+    List<String> prefixes = IntStream.range(0, 129).mapToObj(i -> key(i + "/")).toList();
+
+    assertThatThrownBy(() -> store.listAll(prefixes)).isInstanceOf(DatastoreException.class)
+        .isNotInstanceOf(DatastoreUnavailableException.class).hasMessageContaining("too many operations");
   }
 
   @Test

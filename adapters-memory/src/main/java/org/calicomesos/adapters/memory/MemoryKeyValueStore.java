@@ -72,6 +72,12 @@ public final class MemoryKeyValueStore implements KeyValueStore {
     return new Listing(matching, revision);
   }
 
+  /** Every listing under the one lock, so no write falls between them and they share one revision. */
+  @Override
+  public synchronized List<Listing> listAll(List<String> prefixes) {
+    return prefixes.stream().map(this::list).toList();
+  }
+
   @Override
   public WriteOutcome create(String key, String value) {
     runInterleavedWrite(key);

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.calicomesos.ports.kv.DatastoreException;
 import org.calicomesos.ports.kv.DatastoreUnavailableException;
 import org.calicomesos.ports.kv.Entry;
@@ -93,11 +95,22 @@ public final class SqliteKeyValueStore implements KeyValueStore {
   @Override
   public Listing list(String prefix) {
     Objects.requireNonNull(prefix, "prefix");
-    // One read transaction, so the revision is the one the entries were read at.
-    return session.read("list " + quote(prefix), tables -> {
-      long revision = tables.revision();
-      return new Listing(tables.entries(prefix), revision);
-    });
+    return listAll(List.of(prefix)).get(0);
+  }
+
+  @Override
+  public List<Listing> listAll(List<String> prefixes) {
+    prefixes.forEach(prefix -> Objects.requireNonNull(prefix, "prefix"));
+    // One read transaction, so every listing is of the snapshot the revision was read at.
+    return session.read("list " + prefixes.stream().map(SqliteKeyValueStore::quote).collect(Collectors.joining(", ")),
+        tables -> {
+          long revision = tables.revision();
+          List<Listing> listings = new ArrayList<>();
+          for (String prefix : prefixes) {
+            listings.add(new Listing(tables.entries(prefix), revision));
+          }
+          return listings;
+        });
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.calicomesos.testkit.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.kv.Listing;
@@ -37,6 +39,7 @@ public abstract class KeyValueStoreContract {
   public static final Duration AWAIT = Duration.ofSeconds(30);
   private static final int THREADS = 8;
   private static final int INCREMENTS_PER_THREAD = 25;
+  private static final int CONCURRENT_WRITES = 50;
 
   /** The store under test, fresh for each test. */
   protected KeyValueStore store;
@@ -48,6 +51,15 @@ public abstract class KeyValueStoreContract {
 
   /** Runs after each test, once the store is closed (drop a temporary database, stop a server...). */
   protected void cleanUp() throws Exception {}
+
+  /**
+   * Whether the store answers {@link KeyValueStore#listAll} in one read, so that its listings share one
+   * revision. Every adapter whose store can should; one that cannot says why where it returns false, and
+   * the tests of that one shared revision are then skipped for it.
+   */
+  protected boolean readsSeveralRangesAtOnce() {
+    return true;
+  }
 
   @BeforeEach
   final void openStore(TestInfo test) {
@@ -220,6 +232,137 @@ public abstract class KeyValueStoreContract {
       assertThat(listing.entries()).isNotEmpty()
           .allSatisfy(entry -> assertThat(listing.revision()).isGreaterThanOrEqualTo(entry.revision()));
     }
+  }
+
+  @Test
+  void listAllGivesEachPrefixTheListingListGives() {
+    for (String path : List.of("a/1", "a/2", "a/b/1", "b/1", "b/2/deep", "c")) {
+      written(store.create(key(path), "\"" + path + "\""));
+    }
+    Entry a1 = store.get(key("a/1")).orElseThrow();
+    written(store.update(key("a/1"), "\"a/1 again\"", a1.revision()));
+    List<String> prefixes = List.of(key("a/"), key("b/"), key("c"), key(""));
+
+    List<Listing> listings = store.listAll(prefixes);
+
+    assertThat(listings).hasSameSizeAs(prefixes);
+    for (int i = 0; i < prefixes.size(); i++) {
+      assertThat(listings.get(i).entries()).as("the listing of %s", prefixes.get(i))
+          .isNotEmpty().isEqualTo(store.list(prefixes.get(i)).entries());
+    }
+  }
+
+  @Test
+  void listAllAnswersInThePrefixesOrderRepeatsAndEmptyPrefixesIncluded() {
+    for (String path : List.of("a/1", "a/2", "b/1", "b/2")) {
+      written(store.create(key(path), "\"" + path + "\""));
+    }
+
+    List<Listing> listings = store.listAll(List.of(key("b/"), key("none/"), key("a/"), key("b/")));
+
+    assertThat(listings).extracting(KeyValueStoreContract::keysOf).containsExactly(
+        List.of(key("b/1"), key("b/2")),
+        List.of(),
+        List.of(key("a/1"), key("a/2")),
+        List.of(key("b/1"), key("b/2")));
+  }
+
+  @Test
+  void listAllOfNoPrefixesIsEmpty() {
+    written(store.create(key("a"), "1"));
+
+    assertThat(store.listAll(List.of())).isEmpty();
+  }
+
+  @Test
+  void listAllGivesOverlappingPrefixesEachTheirFullAnswer() {
+    for (String path : List.of("a/b", "a/b/1", "a/bc", "a/a", "a/c")) {
+      written(store.create(key(path), "\"" + path + "\""));
+    }
+
+    List<Listing> listings = store.listAll(List.of(key("a/"), key("a/b"), key("a/")));
+
+    assertThat(keysOf(listings.get(0)))
+        .containsExactly(key("a/a"), key("a/b"), key("a/b/1"), key("a/bc"), key("a/c"));
+    assertThat(keysOf(listings.get(1))).containsExactly(key("a/b"), key("a/b/1"), key("a/bc"));
+    assertThat(listings.get(2)).isEqualTo(listings.get(0));
+  }
+
+  @Test
+  void listAllRevisionsAreAtLeastEveryListedEntrysRevision() {
+    Entry a = written(store.create(key("a/1"), "1"));
+    written(store.create(key("b/1"), "1"));
+    written(store.update(key("a/1"), "2", a.revision()));
+
+    for (Listing listing : store.listAll(List.of(key("a/"), key("b/"), key("")))) {
+      assertThat(listing.entries()).isNotEmpty()
+          .allSatisfy(entry -> assertThat(listing.revision()).isGreaterThanOrEqualTo(entry.revision()));
+    }
+  }
+
+  @Test
+  void listAllRevisionsCountADeleteMadeBeforeThem() {
+    written(store.create(key("a/1"), "1"));
+    Entry gone = written(store.create(key("a/2"), "1"));
+    assertThat(store.delete(key("a/2"), gone.revision()).landed()).isTrue();
+
+    // The delete took a revision after the newest entry left: a listing at that entry's revision would
+    // still have held a/2, so it is not the revision these listings were read at.
+    assertThat(store.listAll(List.of(key("a/"), key("a/2"))))
+        .allSatisfy(listing -> assertThat(listing.revision()).isGreaterThan(gone.revision()));
+  }
+
+  @Test
+  void listAllListingsShareOneRevision() {
+    assumeTrue(readsSeveralRangesAtOnce(), "this store cannot read several ranges at once");
+    Entry a = written(store.create(key("a/1"), "1"));
+    written(store.create(key("b/1"), "1"));
+    Entry last = written(store.update(key("a/1"), "2", a.revision()));
+
+    List<Listing> listings = store.listAll(List.of(key("a/"), key("b/"), key("none/"), key("")));
+
+    long revision = listings.get(0).revision();
+    assertThat(listings).extracting(Listing::revision).containsOnly(revision);
+    assertThat(revision).isGreaterThanOrEqualTo(last.revision());
+    assertThat(listings).flatExtracting(Listing::entries)
+        .allSatisfy(entry -> assertThat(revision).isGreaterThanOrEqualTo(entry.revision()));
+  }
+
+  @Test
+  void writesLandingDuringListAllCannotMakeItsListingsDisagree() throws Exception {
+    assumeTrue(readsSeveralRangesAtOnce(), "this store cannot read several ranges at once");
+    // The writer sets x to n, then y to n: at any one revision x is y or one ahead of it.
+    Entry x = written(store.create(key("x"), "0"));
+    Entry y = written(store.create(key("y"), "0"));
+    AtomicBoolean writing = new AtomicBoolean(true);
+
+    List<Integer> listed = ConcurrentRun.of(2, AWAIT.multipliedBy(2), thread -> {
+      if (thread == 0) {
+        try {
+          Entry xNow = x;
+          Entry yNow = y;
+          for (int n = 1; n <= CONCURRENT_WRITES; n++) {
+            xNow = written(store.update(key("x"), String.valueOf(n), xNow.revision()));
+            yNow = written(store.update(key("y"), String.valueOf(n), yNow.revision()));
+          }
+          return 0;
+        } finally {
+          writing.set(false);
+        }
+      }
+      int calls = 0;
+      do {
+        List<Listing> listings = store.listAll(List.of(key("x"), key("y")));
+        long xSeen = Long.parseLong(listings.get(0).entries().get(0).value());
+        long ySeen = Long.parseLong(listings.get(1).entries().get(0).value());
+        assertThat(xSeen - ySeen).as("x at %d, y at %d", xSeen, ySeen).isBetween(0L, 1L);
+        assertThat(listings.get(0).revision()).isEqualTo(listings.get(1).revision());
+        calls++;
+      } while (writing.get());
+      return calls;
+    });
+
+    assertThat(listed.get(1)).isPositive();
   }
 
   @ParameterizedTest
