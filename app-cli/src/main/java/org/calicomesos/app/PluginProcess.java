@@ -113,7 +113,7 @@ final class PluginProcess {
     } catch (CalicoMesosException e) {
       return JsonResponses.error(e.getMessage());
     }
-    LOG.log(System.Logger.Level.DEBUG, "configuration: " + configuration.summary());
+    LOG.log(System.Logger.Level.DEBUG, () -> "configuration: " + configuration.summary()); // built only when logged
     startDeadline.accept(configuration.requestTimeout());
     AppComponent component = AppComponent.create(configuration);
     try {

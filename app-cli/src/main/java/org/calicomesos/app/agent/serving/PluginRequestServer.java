@@ -197,7 +197,7 @@ public final class PluginRequestServer implements AutoCloseable {
       } catch (CalicoMesosException e) {
         return JsonResponses.error(e.getMessage());
       }
-      LOG.log(System.Logger.Level.DEBUG, "configuration: " + configuration.summary());
+      LOG.log(System.Logger.Level.DEBUG, () -> "configuration: " + configuration.summary()); // built only when logged
       startDeadline.accept(configuration.requestTimeout());
       try (ServedConfigurations.Lease lease = served.lease(frame.environment(), configuration)) {
         PluginResponse response = lease.component().netModulesEndpoint().handle(frame.request(), requestLog, gate);
