@@ -1,8 +1,17 @@
 package org.calicomesos.adapters.consul;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.calicomesos.ports.kv.DatastoreException;
+import org.calicomesos.ports.kv.DatastoreUnavailableException;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.kv.Listing;
@@ -26,6 +35,13 @@ public final class ConsulKeyValueStore implements KeyValueStore {
   private final ConsulWrites writes;
   private final RecentListings listings = new RecentListings();
   private final List<ConsulWatch> watches = new CopyOnWriteArrayList<>();
+  // listAll's side-by-side lists; no thread until the first. Saturated, the caller lists the prefix itself.
+  private final ExecutorService listingThreads = new ThreadPoolExecutor(0, 8, 10, TimeUnit.SECONDS,
+      new SynchronousQueue<>(), runnable -> {
+        Thread thread = new Thread(runnable, "consul-list");
+        thread.setDaemon(true); // never keeps a per-request JVM alive
+        return thread;
+      }, new ThreadPoolExecutor.CallerRunsPolicy());
   private volatile boolean closed;
 
   private ConsulKeyValueStore(ConsulSettings settings, ConsulHttp http) {
@@ -54,17 +70,42 @@ public final class ConsulKeyValueStore implements KeyValueStore {
   }
 
   /**
-   * One consistent list per prefix, in turn, each with its own revision: Consul cannot give several
-   * listings one revision in one read. A read-only {@code /v1/txn} of {@code get-tree} operations reads
-   * one snapshot in one round trip, but answers with neither an {@code X-Consul-Index} header nor an
-   * index in its body (it is 0; Consul 1.8), and its entries alone do not tell the revision: the newest
-   * {@code ModifyIndex} among them misses deletes, so two different states could carry one revision,
-   * which a watch from it could not tell apart. Listing each prefix keeps every revision exact (Consul's
-   * index of the prefix, its deletes included) at the cost of a round trip per prefix.
+   * One consistent list per prefix, run side by side, so that the caller waits about one round trip; each
+   * listing has its own exact revision. Consul cannot give several listings one revision in one read: a
+   * read-only {@code /v1/txn} of {@code get-tree} operations reads one snapshot in one round trip, but answers
+   * with neither an {@code X-Consul-Index} header nor an index in its body (it is 0; Consul 1.8), and its
+   * entries alone do not tell the revision: the newest {@code ModifyIndex} among them misses deletes, so two
+   * different states could carry one revision, which a watch from it could not tell apart. The first failure,
+   * in the order of the prefixes, is the one thrown.
    */
   @Override
   public List<Listing> listAll(List<String> prefixes) {
-    return KeyValueStore.super.listAll(prefixes);
+    if (prefixes.size() < 2) {
+      return KeyValueStore.super.listAll(prefixes);
+    }
+    List<Future<Listing>> others = new ArrayList<>();
+    for (String prefix : prefixes.subList(1, prefixes.size())) {
+      others.add(listingThreads.submit(() -> list(prefix)));
+    }
+    List<Listing> listings = new ArrayList<>(prefixes.size());
+    try {
+      listings.add(list(prefixes.get(0))); // this thread lists the first meanwhile
+      for (Future<Listing> other : others) {
+        listings.add(other.get());
+      }
+      return listings;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e.getCause() instanceof RuntimeException failure ? failure
+          : new DatastoreException(settings.describe() + " failed a listing: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DatastoreUnavailableException(settings.describe(), "interrupted while listing", e);
+    } finally {
+      others.forEach(other -> other.cancel(true)); // those not needed once one failed; no-op for the rest
+    }
   }
 
   @Override
@@ -108,6 +149,7 @@ public final class ConsulKeyValueStore implements KeyValueStore {
     }
     closed = true;
     watches.forEach(ConsulWatch::close);
+    listingThreads.shutdownNow();
     http.close();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +31,19 @@ class ConsulFailuresTest {
           .hasMessageStartingWith("cannot reach Consul at http://127.0.0.1:" + closedPort + ": ");
     }
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void listAllOfAnUnreachableConsulFailsWithTheSameSentenceAsOneList() {
+    // The lists run side by side; the failure the caller sees is the one a single list gives.
+    int closedPort = FreePorts.take(1)[0];
+    ConsulSettings settings = ConsulSettings.of("127.0.0.1:" + closedPort, Duration.ofSeconds(2));
+
+    try (ConsulKeyValueStore store = ConsulKeyValueStore.open(settings)) {
+      assertThatThrownBy(() -> store.listAll(List.of("/calico/a/", "/calico/b/", "/calico/c/")))
+          .isInstanceOf(DatastoreUnavailableException.class)
+          .hasMessageStartingWith("cannot reach Consul at http://127.0.0.1:" + closedPort + ": ");
+    }
   }
 
   @Test
@@ -94,6 +108,7 @@ class ConsulFailuresTest {
       ConsulKeyValueStore store = ConsulKeyValueStore.open(ConsulSettings.of(consul.address(), Duration.ofSeconds(5)));
       store.create("/calico/k", "1");
       store.watch("/calico/", store.list("/calico/").revision(), new RecordingWatchListener());
+      store.listAll(List.of("/calico/", "/calico/k", "/other/")); // starts listAll's threads
       store.close();
     }
     Set<String> nonDaemon = Thread.getAllStackTraces().keySet().stream()

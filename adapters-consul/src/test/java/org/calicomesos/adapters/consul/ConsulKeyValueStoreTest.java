@@ -25,7 +25,7 @@ class ConsulKeyValueStoreTest extends KeyValueStoreContract {
     }
   }
 
-  /** Consul lists each prefix in turn (see {@link ConsulKeyValueStore#listAll}): one revision each. */
+  /** Consul lists the prefixes side by side (see {@link ConsulKeyValueStore#listAll}): one revision each. */
   @Override
   protected boolean readsSeveralRangesAtOnce() {
     return false;
