@@ -25,10 +25,7 @@ final class HostNamespaces implements HostNetwork {
   static HostNamespaces create(String bridge, String subnet, String prefix, int count) {
     HostNamespaces hosts = new HostNamespaces(bridge, subnet);
     try {
-      KernelCommand.attempt("ip", "link", "del", bridge); // left over from a killed run
-      KernelCommand.run("ip", "link", "add", bridge, "type", "bridge");
-      KernelCommand.run("ip", "addr", "add", hosts.rootAddress() + "/24", "dev", bridge);
-      KernelCommand.run("ip", "link", "set", bridge, "up");
+      HostNetwork.freshRootBridge(bridge, hosts.rootAddress());
       for (int n = 1; n <= count; n++) {
         hosts.addHost(prefix + n, n);
       }

@@ -1,5 +1,7 @@
 package org.calicomesos.app;
 
+import org.calicomesos.testkit.dataplane.KernelCommand;
+
 /** "Hosts" of a multi-host test: network namespaces standing in for machines, each with its address for routes. */
 interface HostNetwork extends AutoCloseable {
   /** Host {@code n}'s namespace (1-based). */
@@ -13,4 +15,12 @@ interface HostNetwork extends AutoCloseable {
 
   @Override
   void close();
+
+  /** A bridge in the root namespace holding {@code address}/24, up; one a killed run left is replaced. */
+  static void freshRootBridge(String bridge, String address) {
+    KernelCommand.attempt("ip", "link", "del", bridge);
+    KernelCommand.run("ip", "link", "add", bridge, "type", "bridge");
+    KernelCommand.run("ip", "addr", "add", address + "/24", "dev", bridge);
+    KernelCommand.run("ip", "link", "set", bridge, "up");
+  }
 }

@@ -28,10 +28,7 @@ final class RoutedHostNamespaces implements HostNetwork {
   static RoutedHostNamespaces create(String bridge, String prefix, int count) {
     RoutedHostNamespaces hosts = new RoutedHostNamespaces(bridge, prefix);
     try {
-      KernelCommand.attempt("ip", "link", "del", bridge); // left over from a killed run
-      KernelCommand.run("ip", "link", "add", bridge, "type", "bridge");
-      KernelCommand.run("ip", "addr", "add", hosts.managementAddress() + "/24", "dev", bridge);
-      KernelCommand.run("ip", "link", "set", bridge, "up");
+      HostNetwork.freshRootBridge(bridge, hosts.managementAddress());
       hosts.router = hosts.freshNamespace(prefix + "r");
       KernelCommand.run("ip", "netns", "exec", hosts.router, "sysctl", "-qw", "net.ipv4.conf.all.forwarding=1");
       for (int n = 1; n <= count; n++) {
