@@ -1,6 +1,7 @@
 package org.calicomesos.adapters.nftables;
 
 import inet.ipaddr.IPAddress;
+import java.util.List;
 
 /** IPv4 or IPv6 in nftables' words: the payload selector and the set element type. */
 enum NftFamily {
@@ -19,6 +20,11 @@ enum NftFamily {
 
   static NftFamily of(IPAddress address) {
     return address.isIPv4() ? IPV4 : IPV6;
+  }
+
+  /** The addresses of {@code family} among {@code addresses}, in their order. */
+  static List<IPAddress> membersOf(List<IPAddress> addresses, NftFamily family) {
+    return addresses.stream().filter(address -> of(address) == family).toList();
   }
 
   /** {@code ip saddr} / {@code ip6 daddr}: matching a packet's address of this family also matches the family. */

@@ -1,23 +1,32 @@
 package org.calicomesos.adapters.nftables;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.calicomesos.ports.policy.HostPolicy;
+import org.calicomesos.ports.policy.PolicyApplyException;
 import org.calicomesos.ports.policy.PolicyDataplane;
 
 /**
- * {@link PolicyDataplane} on nftables: the whole policy is one table of ours, {@code table inet <table>}, replaced
- * by one {@code nft -f -} transaction each time (see {@link RulesetRenderer}). It never lists, flushes or changes
- * another table, so other programs' rules are left alone, and a refused transaction leaves ours as it was.
+ * {@link PolicyDataplane} on nftables: the whole policy is one table of ours, {@code table inet <table>}, changed by
+ * one {@code nft -f -} transaction each time. The first policy an instance enforces replaces the table whole
+ * ({@link RulesetRenderer}); after that, knowing what it committed, it sends only the difference
+ * ({@link RulesetUpdate}), and falls back to replacing the table if the kernel refuses that (someone changed or
+ * deleted our table meanwhile). It never lists, flushes or changes another table, so other programs' rules are
+ * left alone, and a refused transaction leaves ours as it was.
  */
 final class NftablesPolicyDataplane implements PolicyDataplane {
   static final String DEFAULT_TABLE = "calico_mesos";
   // A plain nft identifier, so it needs no quoting; NFT_TABLE_MAXNAMELEN is 256, we stay far below.
+  private static final System.Logger LOG = System.getLogger(NftablesPolicyDataplane.class.getName());
   private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private final String table;
   private final RulesetRenderer renderer;
+  private final RulesetUpdate update;
   private final NftProcess nft;
+  /** The policy our table holds, when this instance committed it; empty when unknown. */
+  private Optional<HostPolicy> inForce = Optional.empty();
 
   NftablesPolicyDataplane(String table, NftProcess nft) {
     if (!TABLE.matcher(table).matches()) {
@@ -25,6 +34,7 @@ final class NftablesPolicyDataplane implements PolicyDataplane {
     }
     this.table = table;
     this.renderer = new RulesetRenderer(table);
+    this.update = new RulesetUpdate(table);
     this.nft = nft;
   }
 
@@ -34,12 +44,27 @@ final class NftablesPolicyDataplane implements PolicyDataplane {
   }
 
   @Override
-  public void enforce(HostPolicy policy) {
+  public synchronized void enforce(HostPolicy policy) {
+    if (inForce.isPresent()) {
+      String changes = update.render(inForce.get(), policy);
+      try {
+        if (!changes.isEmpty()) {
+          nft.apply(changes, "update table inet " + table);
+        }
+        inForce = Optional.of(policy);
+        return;
+      } catch (PolicyApplyException e) {
+        LOG.log(System.Logger.Level.WARNING, "replacing table inet {0} whole: {1}", table, e.getMessage());
+      }
+    }
+    inForce = Optional.empty();
     replaceWith(renderer.replace(policy));
+    inForce = Optional.of(policy);
   }
 
   @Override
-  public void withdraw() {
+  public synchronized void withdraw() {
+    inForce = Optional.empty();
     nft.apply(renderer.withdraw(), "delete table inet " + table);
   }
 

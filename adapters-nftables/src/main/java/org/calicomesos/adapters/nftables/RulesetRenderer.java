@@ -1,17 +1,11 @@
 package org.calicomesos.adapters.nftables;
 
 import inet.ipaddr.IPAddress;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostPolicy;
-import org.calicomesos.ports.policy.ProfileRule;
 import org.calicomesos.ports.policy.TagSet;
 
 /**
@@ -39,7 +33,7 @@ final class RulesetRenderer {
   }
 
   String replace(HostPolicy policy) {
-    Map<String, TagSetNames> tagSets = tagSetNames(policy.tagSets());
+    Map<String, TagSetNames> tagSets = TagSetNames.allOf(policy.tagSets());
     ScriptWriter script = new ScriptWriter()
         .line("table inet " + table)
         .line("delete table inet " + table)
@@ -64,23 +58,9 @@ final class RulesetRenderer {
     return new ScriptWriter().line("table inet " + table).line("delete table inet " + table).toString();
   }
 
-  private static Map<String, TagSetNames> tagSetNames(List<TagSet> tagSets) {
-    Map<String, TagSetNames> names = new LinkedHashMap<>();
-    Set<String> used = new HashSet<>();
-    for (TagSet tagSet : tagSets) {
-      TagSetNames derived = TagSetNames.of(tagSet.tag());
-      if (!used.add(derived.ipv4())) {
-        // 96 bits of SHA-256 make this practically impossible; if it ever happens, refuse rather than merge tags.
-        throw new IllegalArgumentException("two tags derive the same set name " + derived.ipv4());
-      }
-      names.put(tagSet.tag(), derived);
-    }
-    return names;
-  }
-
   private static void addressSet(ScriptWriter script, String name, NftFamily family, List<IPAddress> members) {
     script.open("set " + name).line("type " + family.setType()).line("flags interval").line("auto-merge");
-    List<IPAddress> ofFamily = members.stream().filter(member -> NftFamily.of(member) == family).toList();
+    List<IPAddress> ofFamily = NftFamily.membersOf(members, family);
     if (!ofFamily.isEmpty()) {
       script.line("elements = " + braced(NftAddresses.expression(ofFamily)));
     }
@@ -94,23 +74,18 @@ final class RulesetRenderer {
     for (NftFamily family : NftFamily.values()) {
       script.open("set " + NftNames.ENDPOINT_SOURCES + family.digit()).line("type ifname . " + family.setType())
           .line("flags interval");
-      List<String> pairs = new ArrayList<>();
-      for (EndpointPolicy endpoint : endpoints) {
-        endpoint.addresses().stream().filter(address -> NftFamily.of(address) == family)
-            .flatMap(address -> NftAddresses.values(address).stream())
-            .distinct()
-            .forEach(value -> pairs.add(NftNames.quoted(endpoint.hostInterface()) + " . " + value));
-      }
+      List<String> pairs = endpoints.stream()
+          .flatMap(endpoint -> EndpointObjects.sourcePairs(endpoint, family).stream()).toList();
       if (!pairs.isEmpty()) {
         script.line("elements = { " + String.join(", ", pairs) + " }");
       }
       script.close();
     }
     script.open("map " + NftNames.FROM_ENDPOINT_MAP).line("type ifname : verdict");
-    elements(script, endpoints, endpoint -> verdict(endpoint.hostInterface(), NftNames.fromChain(endpoint.hostInterface())));
+    elements(script, endpoints, EndpointObjects::fromVerdict);
     script.close();
     script.open("map " + NftNames.TO_ENDPOINT_MAP).line("type ifname : verdict");
-    elements(script, endpoints, endpoint -> verdict(endpoint.hostInterface(), NftNames.toChain(endpoint.hostInterface())));
+    elements(script, endpoints, EndpointObjects::toVerdict);
     script.close();
   }
 
@@ -119,10 +94,6 @@ final class RulesetRenderer {
     if (!endpoints.isEmpty()) {
       script.line("elements = { " + String.join(", ", endpoints.stream().map(element).toList()) + " }");
     }
-  }
-
-  private static String verdict(InterfaceName hostInterface, String chain) {
-    return NftNames.quoted(hostInterface) + " : jump " + chain;
   }
 
   private static void baseChains(ScriptWriter script) {
@@ -161,15 +132,11 @@ final class RulesetRenderer {
 
   private static void endpointChains(ScriptWriter script, EndpointPolicy endpoint, RuleLines rules) {
     script.open("chain " + NftNames.fromChain(endpoint.hostInterface()));
-    endpoint.profiles().forEach(profile -> ruleLines(script, profile.outbound(), rules));
-    script.line("drop").close();
+    EndpointObjects.fromStatements(endpoint, rules).forEach(script::line);
+    script.close();
     script.open("chain " + NftNames.toChain(endpoint.hostInterface()));
-    endpoint.profiles().forEach(profile -> ruleLines(script, profile.inbound(), rules));
-    script.line("drop").close();
-  }
-
-  private static void ruleLines(ScriptWriter script, List<ProfileRule> profileRules, RuleLines rules) {
-    profileRules.forEach(rule -> rules.render(rule).forEach(script::line));
+    EndpointObjects.toStatements(endpoint, rules).forEach(script::line);
+    script.close();
   }
 
   private static String braced(String expression) {

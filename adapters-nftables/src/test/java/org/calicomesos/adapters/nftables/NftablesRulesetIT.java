@@ -14,6 +14,7 @@ import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.PolicyApplyException;
 import org.calicomesos.ports.policy.ProfileRule;
 import org.calicomesos.ports.policy.TagSet;
+import org.calicomesos.testkit.dataplane.KernelCommand;
 import org.calicomesos.testkit.policy.NftFacts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,29 @@ class NftablesRulesetIT {
   }
 
   @Test
+  void aPolicyAfterTheFirstIsAnUpdateOfTheTableAsItStands() {
+    dataplane.enforce(policy());
+    String handleOfTheBaseChain = handleOf("chain forward");
+
+    dataplane.enforce(otherPolicy());
+
+    assertThat(NftFacts.listTable(table)).contains("chain from_cali0000000000b", "10.9.0.0/16")
+        .doesNotContain("cali0000000000a", "tag4_prod");
+    assertThat(handleOf("chain forward")).as("the table was not replaced").isEqualTo(handleOfTheBaseChain);
+  }
+
+  @Test
+  void anUpdateTheKernelRefusesBecauseSomeoneDeletedOurTableBecomesAReplacement() {
+    dataplane.enforce(policy());
+    NftFacts.deleteTable(table);
+
+    dataplane.enforce(otherPolicy());
+
+    assertThat(NftFacts.listTable(table)).contains("chain forward", "chain from_cali0000000000b", "10.9.0.0/16")
+        .doesNotContain("cali0000000000a");
+  }
+
+  @Test
   void anNftThatCannotRunIsAPolicyApplyException() {
     NftablesPolicyDataplane missing = new NftablesPolicyDataplane(table,
         new NftProcess("/nonexistent/nft", Duration.ofSeconds(5)));
@@ -107,6 +131,12 @@ class NftablesRulesetIT {
         .hasMessageContaining(reason)
         .hasMessageNotContaining("\n");
     assertThat(NftFacts.listTable(table)).isEqualTo(before);
+  }
+
+  /** The kernel's handle of one object of our table ({@code nft -a} prints it after the header). */
+  private String handleOf(String header) {
+    return KernelCommand.run("nft", "-a", "list", "table", "inet", table).lines().map(String::strip)
+        .filter(line -> line.startsWith(header + " {")).findFirst().orElseThrow();
   }
 
   /** The script with {@code tail} added inside the table, just before its closing brace. */

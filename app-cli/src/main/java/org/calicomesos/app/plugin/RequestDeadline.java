@@ -3,6 +3,9 @@ package org.calicomesos.app.plugin;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -13,32 +16,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RequestDeadline implements AutoCloseable {
   private final AtomicBoolean answered = new AtomicBoolean();
-  private final Thread timer;
+  private final Duration timeout;
+  private final OutputStream stdout;
+  private final Runnable halt;
+  private final RequestLog requestLog;
+  private Runnable stopClock = () -> { };
 
   private RequestDeadline(Duration timeout, OutputStream stdout, Runnable halt, RequestLog requestLog) {
-    timer = new Thread(() -> {
-      try {
-        Thread.sleep(timeout.toMillis());
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (answered.compareAndSet(false, true)) {
-        String seconds = String.valueOf(timeout.toMillis() / 1000.0).replaceAll("\\.0$", "");
-        PluginResponse response = JsonResponses.error("calico-mesos did not finish the request within " + seconds
-            + " s (CALICO_REQUEST_TIMEOUT); whatever it had written stays consistent, and addresses an"
-            + " allocate or reserve may have assigned stay with its uid ('calico-mesos ipam release --uid UID'"
-            + " frees them)");
-        try {
-          stdout.write(response.body());
-          stdout.flush();
-        } catch (IOException e) {
-          // Nothing more can be said: the agent will report "Got no response".
-        }
-        requestLog.finish(response.error());
-        halt.run();
-      }
-    }, "request-deadline");
-    timer.setDaemon(true);
+    this.timeout = timeout;
+    this.stdout = stdout;
+    this.halt = halt;
+    this.requestLog = requestLog;
   }
 
   /** As below, with a request log of its own. */
@@ -47,14 +35,54 @@ public final class RequestDeadline implements AutoCloseable {
   }
 
   /**
-   * Starts the clock. {@code halt} ends the request's process ({@code Runtime.halt}), or in the agent its
-   * connection (tests record it instead); when
-   * the deadline answers, it also writes {@code requestLog}'s line.
+   * Starts the clock on a thread of its own (the plugin process has no other). {@code halt} ends the request's
+   * process ({@code Runtime.halt}); tests record it instead. When the deadline answers, it also writes
+   * {@code requestLog}'s line.
    */
   public static RequestDeadline start(Duration timeout, OutputStream stdout, Runnable halt, RequestLog requestLog) {
     RequestDeadline deadline = new RequestDeadline(timeout, stdout, halt, requestLog);
-    deadline.timer.start();
+    Thread timer = new Thread(() -> {
+      try {
+        Thread.sleep(timeout.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+      deadline.expire();
+    }, "request-deadline");
+    timer.setDaemon(true);
+    deadline.stopClock = timer::interrupt;
+    timer.start();
     return deadline;
+  }
+
+  /**
+   * Starts the clock on {@code clock}, as the agent does: a thread per request would cost more than some requests
+   * take. {@code halt} ends the request's connection.
+   */
+  public static RequestDeadline start(Duration timeout, OutputStream stdout, Runnable halt, RequestLog requestLog,
+      ScheduledExecutorService clock) {
+    RequestDeadline deadline = new RequestDeadline(timeout, stdout, halt, requestLog);
+    ScheduledFuture<?> expiry = clock.schedule(deadline::expire, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    deadline.stopClock = () -> expiry.cancel(false);
+    return deadline;
+  }
+
+  private void expire() {
+    if (answered.compareAndSet(false, true)) {
+      String seconds = String.valueOf(timeout.toMillis() / 1000.0).replaceAll("\\.0$", "");
+      PluginResponse response = JsonResponses.error("calico-mesos did not finish the request within " + seconds
+          + " s (CALICO_REQUEST_TIMEOUT); whatever it had written stays consistent, and addresses an"
+          + " allocate or reserve may have assigned stay with its uid ('calico-mesos ipam release --uid UID'"
+          + " frees them)");
+      try {
+        stdout.write(response.body());
+        stdout.flush();
+      } catch (IOException e) {
+        // Nothing more can be said: the agent will report "Got no response".
+      }
+      requestLog.finish(response.error());
+      halt.run();
+    }
   }
 
   /** True when the caller may write the response; false when the deadline already answered (and is halting). */
@@ -64,6 +92,6 @@ public final class RequestDeadline implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.interrupt();
+    stopClock.run();
   }
 }

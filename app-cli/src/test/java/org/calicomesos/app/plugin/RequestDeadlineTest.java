@@ -7,16 +7,33 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** Both clocks: a thread of the deadline's own (the plugin process) and the agent's shared scheduler. */
 class RequestDeadlineTest {
+  private final ScheduledThreadPoolExecutor clock = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(1);
 
-  @Test
-  void an_overrun_request_gets_one_json_error_and_the_process_is_halted() throws Exception {
+  @AfterEach
+  void stopClock() {
+    clock.shutdownNow();
+  }
+
+  private RequestDeadline start(boolean shared, Duration timeout, ByteArrayOutputStream stdout, Runnable halt) {
+    return shared ? RequestDeadline.start(timeout, stdout, halt, RequestLog.start(), clock)
+        : RequestDeadline.start(timeout, stdout, halt);
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void an_overrun_request_gets_one_json_error_and_the_process_is_halted(boolean shared) throws Exception {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     CountDownLatch halted = new CountDownLatch(1);
 
-    try (RequestDeadline deadline = RequestDeadline.start(Duration.ofMillis(50), stdout, halted::countDown)) {
+    try (RequestDeadline deadline = start(shared, Duration.ofMillis(50), stdout, halted::countDown)) {
       assertThat(halted.await(5, TimeUnit.SECONDS)).isTrue();
       assertThat(deadline.claimResponse()).as("the request may no longer answer").isFalse();
     }
@@ -25,14 +42,17 @@ class RequestDeadlineTest {
         .endsWith("}\n").hasLineCount(1);
   }
 
-  @Test
-  void a_request_that_answers_in_time_keeps_the_deadline_silent() throws Exception {
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void a_request_that_answers_in_time_keeps_the_deadline_silent(boolean shared) throws Exception {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     CountDownLatch halted = new CountDownLatch(1);
 
-    try (RequestDeadline deadline = RequestDeadline.start(Duration.ofMillis(200), stdout, halted::countDown)) {
+    try (RequestDeadline deadline = start(shared, Duration.ofMillis(200), stdout, halted::countDown)) {
       assertThat(deadline.claimResponse()).isTrue();
     }
+    clock.purge();
+    assertThat(clock.getQueue()).as("closing the deadline takes it off the shared clock").isEmpty();
 
     assertThat(halted.await(400, TimeUnit.MILLISECONDS)).isFalse();
     assertThat(stdout.size()).isZero();

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +54,8 @@ public final class PluginRequestServer implements AutoCloseable {
   private final RequestGate gate = new HostIpamGate();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, named("agent-request"));
-  private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(named("agent-watchdog"));
+  // Every request's deadline and read cut-off; a cancelled one leaves the queue at once, not when it would have run.
+  private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, named("agent-watchdog"));
   private final Thread acceptor;
   private volatile boolean closing;
 
@@ -65,6 +66,7 @@ public final class PluginRequestServer implements AutoCloseable {
     this.served = served;
     this.identity = identity;
     this.acceptor = new Thread(this::acceptUntilClosed, "agent-accept");
+    watchdog.setRemoveOnCancelPolicy(true);
     acceptor.setDaemon(true);
   }
 
@@ -163,7 +165,7 @@ public final class PluginRequestServer implements AutoCloseable {
     try (RequestLogCopy copy = logSettings == null ? null : RequestLogCopy.start(logSettings, System.err)) {
       RequestDeadline[] deadline = new RequestDeadline[1];
       PluginResponse response = respond(frame, logRefusal, requestLog, timeout -> deadline[0] =
-          RequestDeadline.start(timeout, out, () -> AgentSocket.closeQuietly(connection), requestLog));
+          RequestDeadline.start(timeout, out, () -> AgentSocket.closeQuietly(connection), requestLog, watchdog));
       boolean answered = deadline[0] == null || deadline[0].claimResponse();
       if (deadline[0] != null) {
         deadline[0].close();

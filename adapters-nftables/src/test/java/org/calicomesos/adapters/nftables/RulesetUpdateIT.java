@@ -1,0 +1,141 @@
+package org.calicomesos.adapters.nftables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import inet.ipaddr.IPAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostPolicy;
+import org.calicomesos.ports.policy.ProfilePolicy;
+import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.TagSet;
+import org.calicomesos.testkit.dataplane.KernelCommand;
+import org.calicomesos.testkit.policy.NftFacts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * An update takes the kernel's table to exactly what replacing it whole builds (root needed): random policies in
+ * turn — endpoints coming, going and changing, tag sets growing, shrinking, appearing and going — each applied as an
+ * update to one table and as a whole replacement to another, and the two tables compared as the kernel lists them.
+ * The updates go straight to nft, so a refused one fails the test instead of falling back to a replacement.
+ */
+class RulesetUpdateIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+  private final String updated = "calico_mesos_u" + suffix;
+  private final String replaced = "calico_mesos_r" + suffix;
+  private final NftProcess nft = new NftProcess("nft", Duration.ofSeconds(60));
+
+  @AfterEach
+  void removeTables() {
+    NftFacts.deleteTable(updated);
+    NftFacts.deleteTable(replaced);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {11, 12, 13, 14, 15, 16})
+  void aSequenceOfUpdatesBuildsWhatReplacingBuilds(long seed) {
+    Random random = new Random(seed);
+    HostPolicy universe = RandomPolicies.generate(seed, 40);
+    RulesetUpdate update = new RulesetUpdate(updated);
+    HostPolicy previous = HostPolicy.EMPTY;
+    nft.apply(new RulesetRenderer(updated).replace(previous), "replace table inet " + updated);
+    for (int step = 0; step < 12; step++) {
+      HostPolicy next = step == 11 ? HostPolicy.EMPTY : variation(universe, random);
+      nft.apply(update.render(previous, next) + "\n", "update table inet " + updated);
+      nft.apply(new RulesetRenderer(replaced).replace(next), "replace table inet " + replaced);
+
+      assertThat(canonical(updated)).as("step %d", step).isEqualTo(canonical(replaced));
+      previous = next;
+    }
+  }
+
+  /** Some of the universe's endpoints, some of them changed, and its tag sets with some of their members. */
+  private static HostPolicy variation(HostPolicy universe, Random random) {
+    List<EndpointPolicy> endpoints = new ArrayList<>();
+    for (EndpointPolicy endpoint : universe.endpoints()) {
+      if (random.nextInt(10) < 6) {
+        endpoints.add(random.nextInt(4) == 0 ? changed(endpoint, random) : endpoint);
+      }
+    }
+    Set<String> named = new LinkedHashSet<>();
+    endpoints.forEach(endpoint -> endpoint.profiles().forEach(profile -> {
+      profile.inbound().forEach(rule -> rule.srcTag().ifPresent(named::add));
+      profile.outbound().forEach(rule -> rule.srcTag().ifPresent(named::add));
+    }));
+    List<TagSet> tagSets = new ArrayList<>();
+    for (TagSet tagSet : universe.tagSets()) {
+      if (named.contains(tagSet.tag()) || random.nextBoolean()) {
+        tagSets.add(new TagSet(tagSet.tag(), some(tagSet.members(), random)));
+      }
+    }
+    return new HostPolicy(endpoints, tagSets);
+  }
+
+  /** The same interface with fewer addresses, its profiles in another order, or both. */
+  private static EndpointPolicy changed(EndpointPolicy endpoint, Random random) {
+    List<IPAddress> addresses = random.nextBoolean() ? some(endpoint.addresses(), random) : endpoint.addresses();
+    List<ProfilePolicy> profiles = new ArrayList<>(endpoint.profiles());
+    if (!profiles.isEmpty() && random.nextBoolean()) {
+      Collections.reverse(profiles);
+      profiles.add(new ProfilePolicy(profiles.get(0).name(), List.of(ProfileRule.ALLOW_ALL), List.of()));
+    }
+    return new EndpointPolicy(endpoint.hostInterface(), addresses, profiles);
+  }
+
+  private static <T> List<T> some(List<T> items, Random random) {
+    return items.stream().filter(item -> random.nextInt(4) > 0).toList();
+  }
+
+  /**
+   * The table as {@code nft -j} lists it, with what may differ between equal tables taken out: handles, the table's
+   * name, the order of objects and of set elements. Rules keep their order within their chain.
+   */
+  private static TreeMap<String, String> canonical(String table) {
+    TreeMap<String, String> objects = new TreeMap<>();
+    try {
+      JsonNode listing = JSON.readTree(KernelCommand.run("nft", "-j", "list", "table", "inet", table));
+      TreeMap<String, List<String>> rules = new TreeMap<>();
+      for (JsonNode item : listing.get("nftables")) {
+        String kind = item.fieldNames().next();
+        if (kind.equals("metainfo") || kind.equals("table")) {
+          continue;
+        }
+        ObjectNode object = (ObjectNode) item.get(kind).deepCopy();
+        object.remove("handle");
+        object.remove("table");
+        if (object.has("elem")) {
+          List<String> elements = new ArrayList<>();
+          object.get("elem").forEach(element -> elements.add(element.toString()));
+          elements.sort(null);
+          ArrayNode sorted = object.putArray("elem");
+          elements.forEach(sorted::add);
+        }
+        if (kind.equals("rule")) {
+          rules.computeIfAbsent(object.get("chain").asText(), chain -> new ArrayList<>()).add(object.toString());
+        } else {
+          objects.put(kind + " " + object.get("name").asText(), object.toString());
+        }
+      }
+      rules.forEach((chain, inOrder) -> objects.put("rules of " + chain, String.join("\n", inOrder)));
+    } catch (java.io.IOException e) {
+      throw new AssertionError("nft -j printed no JSON", e);
+    }
+    return objects;
+  }
+}

@@ -1,0 +1,84 @@
+package org.calicomesos.adapters.nftables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.calicomesos.adapters.nftables.Policies.endpoint;
+import static org.calicomesos.adapters.nftables.Policies.ip;
+import static org.calicomesos.adapters.nftables.Policies.profile;
+
+import java.util.List;
+import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostPolicy;
+import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.TagSet;
+import org.junit.jupiter.api.Test;
+
+class RulesetUpdateTest {
+  private final RulesetUpdate update = new RulesetUpdate("calico_mesos");
+  private final EndpointPolicy first = endpoint("cali0000000000a", List.of("198.18.0.1"),
+      profile("prod", List.of(ProfileRule.fromTag("prod")), List.of(ProfileRule.ALLOW_ALL)));
+  private final EndpointPolicy second = endpoint("cali0000000000b", List.of("198.18.0.2", "fd00:c0de::2"),
+      profile("prod", List.of(ProfileRule.fromTag("prod")), List.of(ProfileRule.ALLOW_ALL)));
+  private final HostPolicy one = new HostPolicy(List.of(first), List.of(new TagSet("prod", List.of(ip("198.18.0.1")))));
+  private final HostPolicy two = new HostPolicy(List.of(first, second),
+      List.of(new TagSet("prod", List.of(ip("198.18.0.1"), ip("198.18.0.2"), ip("fd00:c0de::2")))));
+
+  @Test
+  void aNewContainerIsAddedWithoutDeletingAnything() {
+    assertThat(update.render(one, two)).isEqualTo("""
+        add element inet calico_mesos tag4_prod { 198.18.0.2 }
+        add element inet calico_mesos tag6_prod { fd00:c0de::2 }
+        add chain inet calico_mesos from_cali0000000000b
+        add rule inet calico_mesos from_cali0000000000b return
+        add rule inet calico_mesos from_cali0000000000b drop
+        add chain inet calico_mesos to_cali0000000000b
+        add rule inet calico_mesos to_cali0000000000b ip saddr @tag4_prod return
+        add rule inet calico_mesos to_cali0000000000b ip6 saddr @tag6_prod return
+        add rule inet calico_mesos to_cali0000000000b drop
+        add element inet calico_mesos endpoint_interfaces { "cali0000000000b" }
+        add element inet calico_mesos endpoint_sources4 { "cali0000000000b" . 198.18.0.2 }
+        add element inet calico_mesos endpoint_sources6 { "cali0000000000b" . fd00:c0de::2 }
+        add element inet calico_mesos from_endpoint { "cali0000000000b" : jump from_cali0000000000b }
+        add element inet calico_mesos to_endpoint { "cali0000000000b" : jump to_cali0000000000b }
+        """);
+  }
+
+  @Test
+  void aContainerThatGoesLeavesItsMapElementsFirstAndItsChainsLast() {
+    assertThat(update.render(two, one)).isEqualTo("""
+        flush set inet calico_mesos tag4_prod
+        add element inet calico_mesos tag4_prod { 198.18.0.1 }
+        flush set inet calico_mesos tag6_prod
+        delete element inet calico_mesos from_endpoint { "cali0000000000b" }
+        delete element inet calico_mesos to_endpoint { "cali0000000000b" }
+        delete element inet calico_mesos endpoint_interfaces { "cali0000000000b" }
+        delete element inet calico_mesos endpoint_sources4 { "cali0000000000b" . 198.18.0.2 }
+        delete element inet calico_mesos endpoint_sources6 { "cali0000000000b" . fd00:c0de::2 }
+        delete chain inet calico_mesos from_cali0000000000b
+        delete chain inet calico_mesos to_cali0000000000b
+        """);
+  }
+
+  @Test
+  void aTagThatComesGetsItsSetsBeforeAnyRuleNamesThemAndOneThatGoesLosesThemLast() {
+    HostPolicy withDev = new HostPolicy(List.of(endpoint("cali0000000000a", List.of("198.18.0.1"),
+        profile("dev", List.of(ProfileRule.fromTag("dev")), List.of()))), List.of(new TagSet("dev", List.of())));
+
+    assertThat(update.render(one, withDev)).isEqualTo("""
+        add set inet calico_mesos tag4_dev { type ipv4_addr; flags interval; auto-merge; }
+        add set inet calico_mesos tag6_dev { type ipv6_addr; flags interval; auto-merge; }
+        flush chain inet calico_mesos from_cali0000000000a
+        add rule inet calico_mesos from_cali0000000000a drop
+        flush chain inet calico_mesos to_cali0000000000a
+        add rule inet calico_mesos to_cali0000000000a ip saddr @tag4_dev return
+        add rule inet calico_mesos to_cali0000000000a ip6 saddr @tag6_dev return
+        add rule inet calico_mesos to_cali0000000000a drop
+        delete set inet calico_mesos tag4_prod
+        delete set inet calico_mesos tag6_prod
+        """);
+  }
+
+  @Test
+  void anEqualPolicyNeedsNoTransaction() {
+    assertThat(update.render(two, two)).isEmpty();
+  }
+}
