@@ -67,7 +67,7 @@ public final class IsolateService implements IsolateContainerUseCase {
     EndpointId id = EndpointId.of(command.container());
     InterfaceName hostInterface = new InterfaceName(id.hostInterfaceName());
     IsolateReads reads = IsolateReads.read(store, keys, settings.node(), command.container(),
-        profileNames(command.netgroups()), profiles);
+        profileNames(command.netgroups()), profiles, command.addresses());
     List<Endpoint> existing = reads.existing();
     for (Endpoint endpoint : existing) {
       if (!endpoint.hasAddresses(command.addresses())) {
@@ -79,7 +79,7 @@ public final class IsolateService implements IsolateContainerUseCase {
       LOG.log(Level.INFO, "container {0} is already isolated on {1}; nothing to do", command.container(), hostInterface);
       return new IsolateResult(hostInterface, true);
     }
-    List<AddressHolding> holdings = ipam.holdings(command.addresses(), reads.pools());
+    List<AddressHolding> holdings = ipam.holdings(command.addresses(), reads.pools(), reads.blocks());
     Optional<HandleId> handle = handleOf(command.addresses(), holdings);
     int mtu = containerMtu(holdings);
     List<ProfileName> profileIds = ensureProfiles(command.netgroups(), reads);

@@ -24,15 +24,18 @@ public final class AddressLookup {
 
   /** One holding per address, in order; each block is read once. */
   public List<AddressHolding> holdings(List<IPAddress> addresses) {
-    return holdings(addresses, repository.allPools());
+    return holdings(addresses, repository.allPools(), BlocksReadAhead.NONE);
   }
 
-  /** As {@link #holdings(List)}, with the pools from a listing of {@link DatastoreKeys#poolRoot} already made. */
-  public List<AddressHolding> holdings(List<IPAddress> addresses, Listing poolRoot) {
-    return holdings(addresses, repository.pools(poolRoot));
+  /**
+   * As {@link #holdings(List)}, with the pools from a listing of {@link DatastoreKeys#poolRoot} already made and
+   * the blocks read with it; a block not among those is read now.
+   */
+  public List<AddressHolding> holdings(List<IPAddress> addresses, Listing poolRoot, BlocksReadAhead ahead) {
+    return holdings(addresses, repository.pools(poolRoot), ahead);
   }
 
-  private List<AddressHolding> holdings(List<IPAddress> addresses, List<PoolRecord> pools) {
+  private List<AddressHolding> holdings(List<IPAddress> addresses, List<PoolRecord> pools, BlocksReadAhead ahead) {
     Map<IPAddress, Optional<AllocationBlock>> blocks = new HashMap<>();
     List<AddressHolding> holdings = new ArrayList<>(addresses.size());
     for (IPAddress address : addresses) {
@@ -44,7 +47,8 @@ public final class AddressLookup {
         continue;
       }
       IPAddress cidr = PoolDirectory.blockOf(pool.get(), plain);
-      Optional<AllocationBlock> block = blocks.computeIfAbsent(cidr, repository::block);
+      Optional<AllocationBlock> block = blocks.computeIfAbsent(cidr, c -> ahead.find(c)
+          .map(read -> read.map(BlockRead::block)).orElseGet(() -> repository.block(c)));
       Optional<AllocationAttribute> holder = block.flatMap(b -> b.holder(b.ordinalOf(plain)));
       holdings.add(new AddressHolding(plain, Optional.of(cidr), holder.isPresent(),
           holder.flatMap(AllocationAttribute::handle), block.flatMap(AllocationBlock::affineHost),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.calicomesos.core.cas.Step;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.ipam.ReleaseResult;
@@ -32,7 +33,14 @@ final class AddressReleaser {
    * rollback or a cleanup never frees an address that has since gone to someone else).
    */
   ReleaseResult release(List<IPAddress> addresses, Optional<HandleId> onlyHeldBy) {
-    List<PoolRecord> pools = repository.allPools();
+    if (onlyHeldBy.isPresent() && repository.handle(onlyHeldBy.get()).isEmpty()) {
+      // A handle's record counts every address it holds (raised before the block write that assigns one,
+      // lowered after the one that frees it) and goes only when it holds nothing: no record, nothing to free.
+      // A cleanup after the release finds it so, with one read instead of the pools and each block.
+      return new ReleaseResult(List.of(), List.copyOf(addresses));
+    }
+    IpamRepository.PoolsAndBlocks read = repository.poolsAndLikelyBlocks(addresses);
+    List<PoolRecord> pools = read.pools();
     Map<IPAddress, List<IPAddress>> byBlock = new LinkedHashMap<>();
     List<IPAddress> released = new ArrayList<>();
     List<IPAddress> alreadyFree = new ArrayList<>();
@@ -45,7 +53,7 @@ final class AddressReleaser {
       }
     }
     byBlock.forEach((block, inBlock) -> {
-      Freed freed = freeInBlock(block, inBlock, onlyHeldBy);
+      Freed freed = freeInBlock(block, read.blocks().find(block), inBlock, onlyHeldBy);
       freed.perHandle().forEach((handle, count) -> ledger.lower(handle, block, count));
       released.addAll(freed.addresses());
       inBlock.stream().filter(a -> !freed.addresses().contains(a)).forEach(alreadyFree::add);
@@ -78,8 +86,13 @@ final class AddressReleaser {
     return new ReleaseResult(released, List.of());
   }
 
-  private Freed freeInBlock(IPAddress block, List<IPAddress> addresses, Optional<HandleId> onlyHeldBy) {
-    return repository.updateBlock(block, current -> {
+  /** @param readAhead the block as read with the pools (empty inside if it did not exist), or empty if not read */
+  private Freed freeInBlock(IPAddress block, Optional<Optional<BlockRead>> readAhead, List<IPAddress> addresses,
+      Optional<HandleId> onlyHeldBy) {
+    if (readAhead.isPresent() && readAhead.get().isEmpty()) {
+      return Freed.NONE; // no such block: nothing in it is held
+    }
+    Function<Optional<AllocationBlock>, Step<AllocationBlock, Freed>> free = current -> {
       if (current.isEmpty()) {
         return Step.keep(Freed.NONE);
       }
@@ -98,7 +111,9 @@ final class AddressReleaser {
         holder.get().handle().ifPresent(h -> perHandle.merge(h, 1, Integer::sum));
       }
       return ordinals.isEmpty() ? Step.keep(Freed.NONE) : Step.put(b.release(ordinals), new Freed(freed, perHandle));
-    });
+    };
+    return readAhead.isPresent() ? repository.updateBlock(readAhead.get().get(), free)
+        : repository.updateBlock(block, free);
   }
 
   /** What one block write freed, and how many of those each handle held. */

@@ -80,6 +80,22 @@ final class IpamRepository {
     return new PoolsAndClaims(pools(read.get(0)), claims(read.get(1)));
   }
 
+  /**
+   * Every pool and the blocks {@code addresses} are most likely in ({@link BlocksReadAhead}), in one round trip:
+   * what a release by address starts from.
+   */
+  PoolsAndBlocks poolsAndLikelyBlocks(List<IPAddress> addresses) {
+    List<IPAddress> likelyBlocks = BlocksReadAhead.likelyBlocks(addresses);
+    List<String> prefixes = new ArrayList<>();
+    prefixes.add(keys.poolRoot());
+    prefixes.addAll(BlocksReadAhead.keys(keys, likelyBlocks));
+    List<Listing> read = store.listAll(prefixes);
+    return new PoolsAndBlocks(pools(read.get(0)), BlocksReadAhead.of(keys, likelyBlocks, read.subList(1, read.size())));
+  }
+
+  /** The pools, and blocks read with them. */
+  record PoolsAndBlocks(List<PoolRecord> pools, BlocksReadAhead blocks) {}
+
   /** The claims of a listing of one host's affinities, in key order, with the state of each. */
   Map<IPAddress, Affinity> claims(Listing affinities) {
     Map<IPAddress, Affinity> claims = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import inet.ipaddr.IPAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.calicomesos.adapters.memory.MemoryDataplane;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
 import org.calicomesos.core.ipam.AllocateAddressesService;
@@ -27,6 +28,7 @@ import org.calicomesos.ports.endpoint.ContainerAlreadyIsolatedException;
 import org.calicomesos.ports.endpoint.HostAddressUnknownException;
 import org.calicomesos.ports.endpoint.IsolateCommand;
 import org.calicomesos.ports.endpoint.IsolateResult;
+import org.calicomesos.ports.ipam.AddPoolCommand;
 import org.calicomesos.ports.ipam.AllocateCommand;
 import org.calicomesos.ports.endpoint.ContainerMtuTooSmallException;
 import org.calicomesos.ports.ipam.Encapsulation;
@@ -301,10 +303,10 @@ class EndpointLifecycleTest {
   }
 
   @Test
-  void an_isolate_reads_everything_it_needs_in_one_round_trip_then_the_block_and_not_the_hosts_affinities() {
-    // The agent answers as fast as the store's round trips: the container's records, the pools and each
-    // profile in one listAll, the block (whose key the pools give), and the container's own blocks get their
-    // blackholes without reading this host's claims.
+  void an_isolate_reads_everything_it_needs_with_the_block_in_one_round_trip_and_not_the_hosts_affinities() {
+    // The agent answers as fast as the store's round trips: the container's records, the pools, each profile and
+    // the block the default block size gives in one listAll, and the container's own blocks get their blackholes
+    // without reading this host's claims.
     ContainerId first = new ContainerId("0b9d2f0e-2222-4a4a-8b8b-0123456789ab");
     isolate.isolate(new IsolateCommand(first, new NetworkNamespace.OfProcess(4241), allocate("uid-0", 1, 0),
         List.of(new Netgroup("prod")), Map.of())); // creates the profiles and the block's blackhole
@@ -317,10 +319,46 @@ class EndpointLifecycleTest {
     assertThat(recording.operations).containsExactly(
         "list " + KEYS.endpointPrefix(NODE, CONTAINER) + " + " + KEYS.poolRoot()
             + " + " + KEYS.profile(ProfileName.hostDefault(NODE))
-            + " + " + KEYS.profile(ProfileName.of(new Netgroup("prod"))),
-        "get block",
+            + " + " + KEYS.profile(ProfileName.of(new Netgroup("prod")))
+            + " + " + KEYS.block(addresses.get(0).toPrefixBlock(26)),
         "create " + KEYS.endpoint(NODE, CONTAINER, EndpointId.of(CONTAINER)));
     assertThat(dataplane.blackholes()).containsExactly(addresses.get(0).toPrefixBlock(26));
+  }
+
+  @Test
+  void an_isolate_from_a_pool_of_another_block_size_reads_the_block_it_guessed_wrong_again_and_gets_it_right() {
+    // Instead of the default pool (/26 blocks), one of /28 blocks.
+    new PoolService(memory, KEYS, IPAM).add(
+        new AddPoolCommand(Addresses.parseCidr("pool", "198.18.0.0/24"), OptionalInt.of(28), false));
+    List<IPAddress> addresses = allocate("uid-1", 1, 0);
+    RecordingStore recording = new RecordingStore(memory);
+
+    new IsolateService(recording, KEYS, dataplane, settings).isolate(command(addresses));
+
+    assertThat(recording.operations).startsWith(
+        "list " + KEYS.endpointPrefix(NODE, CONTAINER) + " + " + KEYS.poolRoot()
+            + " + " + KEYS.profile(ProfileName.hostDefault(NODE))
+            + " + " + KEYS.block(addresses.get(0).toPrefixBlock(26)),
+        "get block") // then this host's default profile is created, the first isolate here
+        .endsWith("create " + KEYS.endpoint(NODE, CONTAINER, EndpointId.of(CONTAINER)));
+    assertThat(memory.get(KEYS.endpoint(NODE, CONTAINER, EndpointId.of(CONTAINER))).orElseThrow().value())
+        .contains("\"handle_id\":\"uid-1\"");
+    assertThat(dataplane.blackholes()).containsExactly(addresses.get(0).toPrefixBlock(28));
+  }
+
+  @Test
+  void a_release_by_address_reads_the_pools_and_the_block_in_one_round_trip() {
+    List<IPAddress> addresses = allocate("uid-1", 1, 0);
+    RecordingStore recording = new RecordingStore(memory);
+
+    new ReleaseAddressesService(recording, KEYS, IPAM).release(new ReleaseCommand.ByAddresses(addresses));
+
+    assertThat(recording.operations).containsExactly(
+        "list " + KEYS.poolRoot() + " + " + KEYS.block(addresses.get(0).toPrefixBlock(26)),
+        "update block",
+        "get " + KEYS.handle(new HandleId("uid-1")),
+        "delete " + KEYS.handle(new HandleId("uid-1")));
+    assertThat(release.release(new ReleaseCommand.ByAddresses(addresses)).alreadyFree()).isEqualTo(addresses);
   }
 
   @Test
@@ -337,8 +375,7 @@ class EndpointLifecycleTest {
     String record = KEYS.endpoint(NODE, CONTAINER, EndpointId.of(CONTAINER));
     assertThat(recording.operations).containsExactly(
         "list " + KEYS.endpointPrefix(NODE, CONTAINER) + " + " + KEYS.affinityPrefix(NODE),
-        "list " + KEYS.poolRoot(),
-        "get block", // is the address still the uid's? (released above: no)
+        "get " + KEYS.handle(new HandleId("uid-1")), // does the uid still hold anything? (released above: no)
         "delete " + record);
     assertThat(memory.get(record)).isEmpty();
     assertThat(dataplane.blackholes()).containsExactly(addresses.get(0).toPrefixBlock(26));

@@ -4,6 +4,7 @@ import org.calicomesos.core.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.calicomesos.core.ipam.IpamFixture.KEYS;
 
+import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,25 @@ class RoundTripsTest {
         "get block",
         "create " + KEYS.handle(new HandleId("uid-2")),
         "update block");
+    assertThat(ipam.check().problems()).isEmpty();
+  }
+
+  @Test
+  void aReleaseFromAPoolOfAnotherBlockSizeReadsTheRightBlockAfterTheGuessedOneAndFreesTheAddress() {
+    MemoryKeyValueStore memory = new MemoryKeyValueStore();
+    RecordingStore recording = new RecordingStore(memory);
+    IpamFixture ipam = new IpamFixture(memory, recording).withPool("10.0.0.0/24", 28, false);
+    List<IPAddress> mine = ipam.allocate4("host-a", "uid-1", 1);
+    recording.operations.clear();
+
+    assertThat(ipam.releaseIps(mine.get(0).toCanonicalString()).released()).isEqualTo(mine);
+
+    assertThat(recording.operations).containsExactly(
+        "list " + KEYS.poolRoot() + " + " + KEYS.block(mine.get(0).toPrefixBlock(26)), // the default size: a miss
+        "get block",
+        "update block",
+        "get " + KEYS.handle(new HandleId("uid-1")),
+        "delete " + KEYS.handle(new HandleId("uid-1")));
     assertThat(ipam.check().problems()).isEmpty();
   }
 
