@@ -17,8 +17,8 @@ import org.calicomesos.ports.policy.PolicyDataplane;
  */
 final class NftablesPolicyDataplane implements PolicyDataplane {
   static final String DEFAULT_TABLE = "calico_mesos";
-  // A plain nft identifier, so it needs no quoting; NFT_TABLE_MAXNAMELEN is 256, we stay far below.
   private static final System.Logger LOG = System.getLogger(NftablesPolicyDataplane.class.getName());
+  // A plain nft identifier, so it needs no quoting; NFT_TABLE_MAXNAMELEN is 256, we stay far below.
   private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private final String table;
