@@ -2,10 +2,6 @@ package org.calicomesos.adapters.nftables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import inet.ipaddr.IPAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,14 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.ProfilePolicy;
 import org.calicomesos.ports.policy.ProfileRule;
 import org.calicomesos.ports.policy.TagSet;
-import org.calicomesos.testkit.dataplane.KernelCommand;
 import org.calicomesos.testkit.policy.NftFacts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The updates go straight to nft, so a refused one fails the test instead of falling back to a replacement.
  */
 class RulesetUpdateIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   private final String updated = "calico_mesos_u" + suffix;
   private final String replaced = "calico_mesos_r" + suffix;
@@ -60,7 +53,7 @@ class RulesetUpdateIT {
       nft.apply(update.render(previous, next) + "\n", "update table inet " + updated);
       nft.apply(new RulesetRenderer(replaced).replace(next), "replace table inet " + replaced);
 
-      assertThat(canonical(updated)).as("step %d", step).isEqualTo(canonical(replaced));
+      assertThat(NftFacts.canonicalTable(updated)).as("step %d", step).isEqualTo(NftFacts.canonicalTable(replaced));
       previous = next;
     }
   }
@@ -100,42 +93,5 @@ class RulesetUpdateIT {
 
   private static <T> List<T> some(List<T> items, Random random) {
     return items.stream().filter(item -> random.nextInt(4) > 0).toList();
-  }
-
-  /**
-   * The table as {@code nft -j} lists it, with what may differ between equal tables taken out: handles, the table's
-   * name, the order of objects and of set elements. Rules keep their order within their chain.
-   */
-  private static TreeMap<String, String> canonical(String table) {
-    TreeMap<String, String> objects = new TreeMap<>();
-    try {
-      JsonNode listing = JSON.readTree(KernelCommand.run("nft", "-j", "list", "table", "inet", table));
-      TreeMap<String, List<String>> rules = new TreeMap<>();
-      for (JsonNode item : listing.get("nftables")) {
-        String kind = item.fieldNames().next();
-        if (kind.equals("metainfo") || kind.equals("table")) {
-          continue;
-        }
-        ObjectNode object = (ObjectNode) item.get(kind).deepCopy();
-        object.remove("handle");
-        object.remove("table");
-        if (object.has("elem")) {
-          List<String> elements = new ArrayList<>();
-          object.get("elem").forEach(element -> elements.add(element.toString()));
-          elements.sort(null);
-          ArrayNode sorted = object.putArray("elem");
-          elements.forEach(sorted::add);
-        }
-        if (kind.equals("rule")) {
-          rules.computeIfAbsent(object.get("chain").asText(), chain -> new ArrayList<>()).add(object.toString());
-        } else {
-          objects.put(kind + " " + object.get("name").asText(), object.toString());
-        }
-      }
-      rules.forEach((chain, inOrder) -> objects.put("rules of " + chain, String.join("\n", inOrder)));
-    } catch (java.io.IOException e) {
-      throw new AssertionError("nft -j printed no JSON", e);
-    }
-    return objects;
   }
 }

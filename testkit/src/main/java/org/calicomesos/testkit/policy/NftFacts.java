@@ -1,6 +1,14 @@
 package org.calicomesos.testkit.policy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.calicomesos.testkit.dataplane.KernelCommand;
 
 /**
@@ -13,6 +21,46 @@ public final class NftFacts {
   /** {@code nft list table inet <table>}; fails the test if there is no such table. */
   public static String listTable(String table) {
     return KernelCommand.run("nft", "list", "table", "inet", table);
+  }
+
+  /**
+   * The table as {@code nft -j} lists it, with what may differ between two tables that enforce the same thing taken
+   * out: handles, the table's name, the order of its objects (nft lists them in the order they were made, so a
+   * table built up change by change lists otherwise than one built whole) and of set elements. Rules keep their
+   * order within their chain. Keyed by object ("set tag4_prod", "rules of to_cali…").
+   */
+  public static SortedMap<String, String> canonicalTable(String table) {
+    SortedMap<String, String> objects = new TreeMap<>();
+    SortedMap<String, List<String>> rules = new TreeMap<>();
+    JsonNode listing;
+    try {
+      listing = new ObjectMapper().readTree(KernelCommand.run("nft", "-j", "list", "table", "inet", table));
+    } catch (IOException e) {
+      throw new AssertionError("nft -j printed no JSON", e);
+    }
+    for (JsonNode item : listing.get("nftables")) {
+      String kind = item.fieldNames().next();
+      if (kind.equals("metainfo") || kind.equals("table")) {
+        continue;
+      }
+      ObjectNode object = item.get(kind).deepCopy();
+      object.remove("handle");
+      object.remove("table");
+      if (object.has("elem")) {
+        List<String> elements = new ArrayList<>();
+        object.get("elem").forEach(element -> elements.add(element.toString()));
+        elements.sort(null);
+        ArrayNode sorted = object.putArray("elem");
+        elements.forEach(sorted::add);
+      }
+      if (kind.equals("rule")) {
+        rules.computeIfAbsent(object.get("chain").asText(), chain -> new ArrayList<>()).add(object.toString());
+      } else {
+        objects.put(kind + " " + object.get("name").asText(), object.toString());
+      }
+    }
+    rules.forEach((chain, inOrder) -> objects.put("rules of " + chain, String.join("\n", inOrder)));
+    return objects;
   }
 
   public static boolean tableExists(String table) {
