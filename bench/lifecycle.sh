@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One container's network lifecycle through bin/calico-mesos exactly as the Mesos agent's net-modules
-# isolator drives it: a FRESH network namespace with a process in it (`unshare --net sleep 60`), then four
+# isolator drives it: a FRESH network namespace with a process in it (`unshare --net`, then `sleep 60`), then four
 # launcher processes, each reading one JSON request on stdin —
 #   allocate (1 IPv4) → isolate (with that pid) → release {ips} → cleanup
 # — then the container process is killed. Every response must be "error":null, or the script fails loudly.
