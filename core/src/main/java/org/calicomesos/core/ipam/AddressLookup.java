@@ -47,8 +47,8 @@ public final class AddressLookup {
         continue;
       }
       IPAddress cidr = PoolDirectory.blockOf(pool.get(), plain);
-      Optional<AllocationBlock> block = blocks.computeIfAbsent(cidr, c -> ahead.find(c)
-          .map(read -> read.map(BlockRead::block)).orElseGet(() -> repository.block(c)));
+      Optional<AllocationBlock> block = blocks.computeIfAbsent(cidr, c -> ahead.has(c)
+          ? ahead.block(c).map(BlockRead::block) : repository.block(c));
       Optional<AllocationAttribute> holder = block.flatMap(b -> b.holder(b.ordinalOf(plain)));
       holdings.add(new AddressHolding(plain, Optional.of(cidr), holder.isPresent(),
           holder.flatMap(AllocationAttribute::handle), block.flatMap(AllocationBlock::affineHost),

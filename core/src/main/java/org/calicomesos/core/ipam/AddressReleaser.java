@@ -39,7 +39,7 @@ final class AddressReleaser {
       // A cleanup after the release finds it so, with one read instead of the pools and each block.
       return new ReleaseResult(List.of(), List.copyOf(addresses));
     }
-    IpamRepository.PoolsAndBlocks read = repository.poolsAndLikelyBlocks(addresses);
+    PoolsAndBlocks read = repository.poolsAndLikelyBlocks(addresses);
     List<PoolRecord> pools = read.pools();
     Map<IPAddress, List<IPAddress>> byBlock = new LinkedHashMap<>();
     List<IPAddress> released = new ArrayList<>();
@@ -53,7 +53,7 @@ final class AddressReleaser {
       }
     }
     byBlock.forEach((block, inBlock) -> {
-      Freed freed = freeInBlock(block, read.blocks().find(block), inBlock, onlyHeldBy);
+      Freed freed = freeInBlock(block, read.blocks(), inBlock, onlyHeldBy);
       freed.perHandle().forEach((handle, count) -> ledger.lower(handle, block, count));
       released.addAll(freed.addresses());
       inBlock.stream().filter(a -> !freed.addresses().contains(a)).forEach(alreadyFree::add);
@@ -86,10 +86,11 @@ final class AddressReleaser {
     return new ReleaseResult(released, List.of());
   }
 
-  /** @param readAhead the block as read with the pools (empty inside if it did not exist), or empty if not read */
-  private Freed freeInBlock(IPAddress block, Optional<Optional<BlockRead>> readAhead, List<IPAddress> addresses,
+  /** @param ahead blocks read with the pools: one of them is not read again */
+  private Freed freeInBlock(IPAddress block, BlocksReadAhead ahead, List<IPAddress> addresses,
       Optional<HandleId> onlyHeldBy) {
-    if (readAhead.isPresent() && readAhead.get().isEmpty()) {
+    Optional<BlockRead> readAhead = ahead.block(block);
+    if (ahead.has(block) && readAhead.isEmpty()) {
       return Freed.NONE; // no such block: nothing in it is held
     }
     Function<Optional<AllocationBlock>, Step<AllocationBlock, Freed>> free = current -> {
@@ -112,8 +113,7 @@ final class AddressReleaser {
       }
       return ordinals.isEmpty() ? Step.keep(Freed.NONE) : Step.put(b.release(ordinals), new Freed(freed, perHandle));
     };
-    return readAhead.isPresent() ? repository.updateBlock(readAhead.get().get(), free)
-        : repository.updateBlock(block, free);
+    return readAhead.isPresent() ? repository.updateBlock(readAhead.get(), free) : repository.updateBlock(block, free);
   }
 
   /** What one block write freed, and how many of those each handle held. */

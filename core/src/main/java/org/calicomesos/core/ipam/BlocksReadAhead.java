@@ -50,12 +50,14 @@ public final class BlocksReadAhead {
     return new BlocksReadAhead(read);
   }
 
-  /** The block as read ahead (empty inside when it did not exist), or empty when it was not read ahead. */
-  Optional<Optional<BlockRead>> find(IPAddress cidr) {
-    Optional<Entry> read = blocks.get(cidr);
-    if (read == null) {
-      return Optional.empty();
-    }
-    return Optional.of(read.map(entry -> new BlockRead(IpamCodecs.BLOCK.decode(entry), entry)));
+  /** Whether {@code cidr} was read ahead (then {@link #block} is its state at that read, absent or not). */
+  boolean has(IPAddress cidr) {
+    return blocks.containsKey(cidr);
+  }
+
+  /** The block as read ahead; empty if it did not exist then, or was not read ahead (see {@link #has}). */
+  Optional<BlockRead> block(IPAddress cidr) {
+    return blocks.getOrDefault(cidr, Optional.empty())
+        .map(entry -> new BlockRead(IpamCodecs.BLOCK.decode(entry), entry));
   }
 }

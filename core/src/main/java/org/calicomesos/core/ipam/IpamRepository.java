@@ -93,9 +93,6 @@ final class IpamRepository {
     return new PoolsAndBlocks(pools(read.get(0)), BlocksReadAhead.of(keys, likelyBlocks, read.subList(1, read.size())));
   }
 
-  /** The pools, and blocks read with them. */
-  record PoolsAndBlocks(List<PoolRecord> pools, BlocksReadAhead blocks) {}
-
   /** The claims of a listing of one host's affinities, in key order, with the state of each. */
   Map<IPAddress, Affinity> claims(Listing affinities) {
     Map<IPAddress, Affinity> claims = new LinkedHashMap<>();
