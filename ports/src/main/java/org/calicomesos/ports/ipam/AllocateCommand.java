@@ -22,7 +22,8 @@ public record AllocateCommand(NodeName node, HandleId handle, int ipv4Count, int
     attributes = Map.copyOf(attributes);
   }
 
-  private static void requireCount(String field, int count) {
+  /** Shared with {@link AssignAddressesCommand.Allocate}, so both refuse a count with the same sentence. */
+  static void requireCount(String field, int count) {
     if (count < 0 || count > MAX_PER_FAMILY) {
       throw new InvalidRequestException(field + " must be between 0 and " + MAX_PER_FAMILY + ", got " + count);
     }

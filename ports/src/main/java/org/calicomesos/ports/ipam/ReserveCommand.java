@@ -14,6 +14,15 @@ public record ReserveCommand(NodeName node, HandleId handle, List<IPAddress> add
   public ReserveCommand {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(handle, "handle");
+    addresses = requireReservable(addresses);
+    attributes = Map.copyOf(attributes);
+  }
+
+  /**
+   * The rules for addresses reserved by name, shared with {@link AssignAddressesCommand}, so that a request is
+   * refused with the same sentence whichever command carries it.
+   */
+  static List<IPAddress> requireReservable(List<IPAddress> addresses) {
     if (addresses.isEmpty()) {
       throw new InvalidRequestException("reserve needs at least one address in ipv4_addrs or ipv6_addrs");
     }
@@ -23,7 +32,6 @@ public record ReserveCommand(NodeName node, HandleId handle, List<IPAddress> add
     if (new LinkedHashSet<>(addresses).size() != addresses.size()) {
       throw new InvalidRequestException("reserve names the same address twice");
     }
-    addresses = List.copyOf(addresses);
-    attributes = Map.copyOf(attributes);
+    return List.copyOf(addresses);
   }
 }
