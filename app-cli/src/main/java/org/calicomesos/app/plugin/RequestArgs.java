@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.calicomesos.ports.ipam.AllocateCommand;
 import org.calicomesos.ports.model.Addresses;
+import org.calicomesos.ports.model.AgentHostname;
 import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.InvalidRequestException;

@@ -5,9 +5,13 @@ import inet.ipaddr.IPAddress;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.calicomesos.ports.ipam.ReserveAddressesUseCase;
-import org.calicomesos.ports.ipam.ReserveCommand;
+import java.util.Map;
+import org.calicomesos.ports.ipam.AssignAddressesCommand;
+import org.calicomesos.ports.ipam.AssignAddressesUseCase;
+import org.calicomesos.ports.model.AgentHostname;
+import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.IpFamily;
+import org.calicomesos.ports.model.Netgroup;
 import org.calicomesos.ports.model.NodeName;
 
 /**
@@ -16,23 +20,25 @@ import org.calicomesos.ports.model.NodeName;
  * an IPv6 address in {@code ipv4_addrs} is refused with a message naming the field.
  */
 final class ReserveHandler implements CommandHandler {
-  private final Lazy<ReserveAddressesUseCase> reserve;
+  private final Lazy<AssignAddressesUseCase> assign;
   private final NodeName node;
 
   @Inject
-  ReserveHandler(Lazy<ReserveAddressesUseCase> reserve, NodeName node) {
-    this.reserve = reserve;
+  ReserveHandler(Lazy<AssignAddressesUseCase> assign, NodeName node) {
+    this.assign = assign;
     this.node = node;
   }
 
   @Override
   public Reply handle(RequestArgs args) {
+    // Read in this order so that, of several bad fields, the one named first is the one reported.
     List<IPAddress> addresses = new ArrayList<>(args.addresses("ipv4_addrs", IpFamily.V4));
     addresses.addAll(args.addresses("ipv6_addrs", IpFamily.V6));
-    args.netgroups();
-    args.labels();
-    ReserveCommand command = new ReserveCommand(node, args.uid(), addresses, AddressAttributes.of(node, args.hostname()));
-    reserve.get().reserve(command);
+    List<Netgroup> netgroups = args.netgroups();
+    Map<String, String> labels = args.labels().asMap();
+    HandleId uid = args.uid();
+    AgentHostname hostname = args.hostname();
+    assign.get().assign(new AssignAddressesCommand.Reserve(node, uid, hostname, addresses, netgroups, labels));
     return Reply.DONE;
   }
 }

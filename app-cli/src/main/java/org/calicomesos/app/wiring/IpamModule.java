@@ -4,6 +4,7 @@ import dagger.Binds;
 import dagger.Module;
 import org.calicomesos.app.plugin.IpamRetriesOfRequests;
 import org.calicomesos.core.ipam.AllocateAddressesService;
+import org.calicomesos.core.ipam.AssignAddressesService;
 import org.calicomesos.core.ipam.BlockReleaseService;
 import org.calicomesos.core.endpoint.EndpointConsistencyCheck;
 import org.calicomesos.core.ipam.IpamOverviewService;
@@ -11,6 +12,7 @@ import org.calicomesos.core.ipam.PoolService;
 import org.calicomesos.core.ipam.ReleaseAddressesService;
 import org.calicomesos.core.ipam.ReserveAddressesService;
 import org.calicomesos.ports.ipam.AllocateAddressesUseCase;
+import org.calicomesos.ports.ipam.AssignAddressesUseCase;
 import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
@@ -24,6 +26,9 @@ import org.calicomesos.ports.ipam.ShowIpamUseCase;
 interface IpamModule {
   @Binds
   AllocateAddressesUseCase allocate(AllocateAddressesService service);
+
+  @Binds
+  AssignAddressesUseCase assign(AssignAddressesService service);
 
   @Binds
   ReserveAddressesUseCase reserve(ReserveAddressesService service);
