@@ -64,8 +64,9 @@ final class BirdBgpSpeaker implements BgpSpeaker {
     if (!reload.succeeded()) {
       // bird -p passed it, so this is rare; BIRD still runs the old configuration, so the old file goes back.
       before.ifPresentOrElse(this::restore, file::delete);
-      throw new BgpConfigurationRejectedException("BIRD refused to reload " + file.path()
-          + ", which is left as it was: " + BirdErrors.firstError(reload.output(), reload.exitCode()));
+      throw new BgpConfigurationRejectedException("cannot configure BIRD from " + file.path()
+          + ": BIRD refused to reload it, and the file is left as it was: "
+          + BirdErrors.firstError(reload.output(), reload.exitCode()));
     }
     requireOurFile(reload.output());
     return BgpReload.RELOADED;
@@ -79,7 +80,7 @@ final class BirdBgpSpeaker implements BgpSpeaker {
           + settings.controlSocket());
     }
     if (!report.succeeded()) {
-      throw new BgpSpeakerException("birdc show protocols failed: "
+      throw new BgpSpeakerException("cannot list BIRD's protocols (birdc show protocols all): "
           + BirdErrors.firstError(report.output(), report.exitCode()));
     }
     return ProtocolsReport.parse(report.output());
@@ -88,8 +89,9 @@ final class BirdBgpSpeaker implements BgpSpeaker {
   private void check(Path staged) {
     BirdProcess.Result check = process.run(List.of("bird", "-p", "-c", staged.toString()));
     if (!check.succeeded()) {
-      throw new BgpConfigurationRejectedException("BIRD refused the new configuration for " + file.path()
-          + ", which is left as it was: " + BirdErrors.firstError(check.output(), check.exitCode()));
+      throw new BgpConfigurationRejectedException("cannot configure BIRD from " + file.path()
+          + ": BIRD refused the new configuration, and the file is left as it was: "
+          + BirdErrors.firstError(check.output(), check.exitCode()));
     }
   }
 

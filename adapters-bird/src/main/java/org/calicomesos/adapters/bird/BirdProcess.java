@@ -41,13 +41,13 @@ final class BirdProcess {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new BgpSpeakerException(String.join(" ", argv) + " did not finish within " + timeout.toMillis()
-            + " ms and was killed");
+        throw new BgpSpeakerException("cannot run " + String.join(" ", argv) + ": it did not finish within "
+            + timeout.toMillis() + " ms and was killed");
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new BgpSpeakerException("interrupted while running " + String.join(" ", argv), e);
+      throw new BgpSpeakerException("cannot run " + String.join(" ", argv) + ": interrupted", e);
     }
     return new Result(process.exitValue(), output.join());
   }

@@ -112,7 +112,8 @@ class BirdBgpSpeakerIT {
         List.of(BgpPeer.explicit(ip("fe80::1"), new AsNumber(65000)))); // BIRD needs an interface for link-local
 
     assertThatThrownBy(() -> host1.speaker.configure(refused)).isInstanceOf(BgpConfigurationRejectedException.class)
-        .hasMessageMatching("BIRD refused the new configuration for .*bird.conf, which is left as it was: "
+        .hasMessageMatching("cannot configure BIRD from .*bird.conf: BIRD refused the new configuration, and the file is "
+            + "left as it was: "
             + "line \\d+: Link-local addresses require defined interface");
 
     assertThat(Files.readString(host1.settings.configFile())).isEqualTo(onFile);

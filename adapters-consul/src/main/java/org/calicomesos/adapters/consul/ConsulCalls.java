@@ -37,7 +37,7 @@ final class ConsulCalls {
     if (response.code() == 403 || body.contains("Permission denied") || body.contains("ACL not found")) {
       return permissionDenied(action, body);
     }
-    return new DatastoreException("failed to " + action + ": " + settings.describe() + " answered "
+    return new DatastoreException("cannot " + action + ": " + settings.describe() + " answered "
         + response.code() + ": " + body);
   }
 
@@ -45,7 +45,7 @@ final class ConsulCalls {
   DatastoreException permissionDenied(String action, String consulSaid) {
     String whose = settings.token().isPresent() ? "the token in CONSUL_HTTP_TOKEN lacks"
         : "no token is set (CONSUL_HTTP_TOKEN) and the anonymous token lacks";
-    return new DatastoreException("failed to " + action + ": " + whose + " permission for it on "
+    return new DatastoreException("cannot " + action + ": " + whose + " permission for it on "
         + settings.describe() + " (Consul said: " + consulSaid.trim() + ")");
   }
 

@@ -99,10 +99,12 @@ public final class ConsulKeyValueStore implements KeyValueStore {
         throw error;
       }
       throw e.getCause() instanceof RuntimeException failure ? failure
-          : new DatastoreException(settings.describe() + " failed a listing: " + e.getCause(), e.getCause());
+          : new DatastoreException("cannot list " + String.join(", ", prefixes) + " on " + settings.describe() + ": "
+              + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DatastoreUnavailableException(settings.describe(), "interrupted while listing", e);
+      throw new DatastoreUnavailableException(settings.describe(), "cannot list " + String.join(", ", prefixes)
+          + ": interrupted", e);
     } finally {
       others.forEach(other -> other.cancel(true)); // those not needed once one failed; no-op for the rest
     }

@@ -2,13 +2,12 @@ package org.calicomesos.adapters.consul;
 
 import dagger.Module;
 import dagger.Provides;
-import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.Map;
 import org.calicomesos.ports.kv.KeyValueStore;
 
 /**
- * Offers the Consul store under the name {@code consul}; the composition root decides whether to use it,
+ * Offers the Consul store as {@link ConsulStore}; the composition root decides whether to use it,
  * through a {@code Provider}, so Consul's client is never loaded unless chosen.
  */
 @Module
@@ -16,9 +15,9 @@ public final class ConsulStoreModule {
   private ConsulStoreModule() {}
 
   @Provides
-  @Named("consul")
-  static KeyValueStore consulStore(@Named("datastore.environment") Map<String, String> environment,
-      @Named("request.timeout") Duration timeout) {
+  @ConsulStore
+  static KeyValueStore consulStore(@ConsulEnvironment Map<String, String> environment,
+      @ConsulRequestTimeout Duration timeout) {
     return ConsulKeyValueStore.open(ConsulSettings.fromEnvironment(environment, timeout));
   }
 }

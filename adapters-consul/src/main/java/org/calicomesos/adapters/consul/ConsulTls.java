@@ -51,7 +51,7 @@ final class ConsulTls {
       context.init(keyFactory.getKeyManagers(), new X509TrustManager[] {trust}, null);
       return new ConsulTls(Optional.of(context), Optional.of(trust));
     } catch (GeneralSecurityException | IOException e) {
-      throw new DatastoreException("failed to load Consul's TLS files: " + e.getMessage(), e);
+      throw new DatastoreException("cannot load Consul's TLS files: " + e.getMessage(), e);
     }
   }
 

@@ -94,7 +94,7 @@ final class ConsulWatch implements Watch {
       }
     } catch (RuntimeException e) {
       if (!closed) {
-        deliver(l -> l.onError(new DatastoreException("failed to watch " + prefix + ": " + e, e)));
+        deliver(l -> l.onError(new DatastoreException("cannot watch " + prefix + ": " + e, e)));
       }
     } finally {
       onEnd.run();

@@ -51,7 +51,7 @@ final class ConsulWrites {
         return new WriteOutcome.Conflict(current.get());
       }
     }
-    throw new DatastoreException("failed to create " + key + ": it kept appearing and vanishing");
+    throw new DatastoreException("cannot create " + key + ": it kept appearing and vanishing");
   }
 
   WriteOutcome update(String key, String value, long expectedRevision) {
@@ -84,7 +84,7 @@ final class ConsulWrites {
         .index(BigInteger.valueOf(expectedIndex)).build();
     return transaction(action, set).map(response -> response.results().stream()
         .map(result -> result.get("KV")).filter(kv -> kv != null).findFirst().map(Value::getModifyIndex)
-        .orElseThrow(() -> new DatastoreException("failed to " + action + ": Consul's answer carries no index")));
+        .orElseThrow(() -> new DatastoreException("cannot " + action + ": Consul's answer carries no index")));
   }
 
   private WriteOutcome lostCompare(String key) {
@@ -114,7 +114,7 @@ final class ConsulWrites {
     try {
       return RequestBody.create(ConsulJson.MAPPER.writeValueAsBytes(wrapped), JSON);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("failed to encode a Consul transaction: " + e.getMessage(), e);
+      throw new IllegalStateException("cannot encode a Consul transaction: " + e.getMessage(), e);
     }
   }
 }

@@ -55,11 +55,11 @@ final class EtcdCalls {
     } catch (TimeoutException e) {
       future.cancel(true);
       throw new DatastoreUnavailableException(datastore,
-          "failed to " + action + ": no answer within " + seconds(deadline), e);
+          "cannot " + action + ": no answer within " + seconds(deadline), e);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      throw new DatastoreUnavailableException(datastore, "failed to " + action + ": interrupted", e);
+      throw new DatastoreUnavailableException(datastore, "cannot " + action + ": interrupted", e);
     } catch (ExecutionException e) {
       throw failure(action, e.getCause() == null ? e : e.getCause());
     }
@@ -71,9 +71,9 @@ final class EtcdCalls {
       if (cause.equals("no answer in time")) {
         cause = "no answer within " + seconds(call);
       }
-      return new DatastoreUnavailableException(datastore, "failed to " + action + ": " + cause, failure);
+      return new DatastoreUnavailableException(datastore, "cannot " + action + ": " + cause, failure);
     }
-    return new DatastoreException(datastore + " refused to " + action + ": " + cause, failure);
+    return new DatastoreException("cannot " + action + ": " + datastore + " refused: " + cause, failure);
   }
 
   private static String seconds(Duration duration) {

@@ -79,7 +79,7 @@ final class EtcdConnector {
     try {
       return tls.build();
     } catch (javax.net.ssl.SSLException | RuntimeException e) {
-      throw new DatastoreException("failed to set up TLS from " + files.variables() + ": " + EtcdFailures.cause(e), e);
+      throw new DatastoreException("cannot set up TLS from " + files.variables() + ": " + EtcdFailures.cause(e), e);
     }
   }
 

@@ -125,7 +125,8 @@ record EtcdSettings(List<URI> endpoints, Optional<EtcdTlsFiles> tls, Optional<St
       throw new DatastoreException(variable + " '" + Excerpt.of(path.toString()) + "' is not a file");
     }
     if (!Files.isReadable(path)) {
-      throw new DatastoreException(variable + " '" + Excerpt.of(path.toString()) + "' cannot be read: permission denied");
+      throw new DatastoreException(
+          "cannot read " + variable + " '" + Excerpt.of(path.toString()) + "': permission denied");
     }
     return path;
   }

@@ -2,13 +2,12 @@ package org.calicomesos.adapters.etcd;
 
 import dagger.Module;
 import dagger.Provides;
-import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.Map;
 import org.calicomesos.ports.kv.KeyValueStore;
 
 /**
- * Offers the etcd store under the name {@code etcd}; the composition root decides whether to use it,
+ * Offers the etcd store as {@link EtcdStore}; the composition root decides whether to use it,
  * through a {@code Provider}, so jetcd and its many classes are never loaded unless chosen.
  */
 @Module
@@ -16,9 +15,9 @@ public final class EtcdStoreModule {
   private EtcdStoreModule() {}
 
   @Provides
-  @Named("etcd")
-  static KeyValueStore etcdStore(@Named("datastore.environment") Map<String, String> environment,
-      @Named("request.timeout") Duration timeout) {
+  @EtcdStore
+  static KeyValueStore etcdStore(@EtcdEnvironment Map<String, String> environment,
+      @EtcdRequestTimeout Duration timeout) {
     return EtcdKeyValueStore.open(environment, timeout);
   }
 }

@@ -74,8 +74,8 @@ final class EtcdWatch implements org.calicomesos.ports.kv.Watch, io.etcd.jetcd.W
     }
     String cause = EtcdFailures.cause(t);
     DatastoreException error = EtcdFailures.unreachable(t)
-        ? new DatastoreUnavailableException(datastore, "failed to watch \"" + prefix + "\": " + cause, t)
-        : new DatastoreException(datastore + " refused to watch \"" + prefix + "\": " + cause, t);
+        ? new DatastoreUnavailableException(datastore, "cannot watch \"" + prefix + "\": " + cause, t)
+        : new DatastoreException("cannot watch \"" + prefix + "\": " + datastore + " refused: " + cause, t);
     deliver(() -> listener.onError(error), true);
   }
 
@@ -105,7 +105,8 @@ final class EtcdWatch implements org.calicomesos.ports.kv.Watch, io.etcd.jetcd.W
         callback.run();
       } catch (RuntimeException e) {
         // A faulty listener must not end the watch for the changes after it.
-        LOG.log(Level.WARNING, "watch listener on " + prefix + " failed", e);
+        LOG.log(Level.WARNING, "cannot deliver to the watch listener on " + prefix + ": it threw; the watch goes on",
+            e);
       }
     }
     if (last) {

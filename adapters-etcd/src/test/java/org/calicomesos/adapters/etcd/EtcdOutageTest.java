@@ -22,9 +22,9 @@ class EtcdOutageTest {
       long started = System.nanoTime();
 
       assertThatThrownBy(() -> store.get("/k")).isInstanceOf(DatastoreUnavailableException.class)
-          .hasMessage("cannot reach etcd at " + url + ": failed to read \"/k\": connection refused");
+          .hasMessage("cannot reach etcd at " + url + ": cannot read \"/k\": connection refused");
       assertThatThrownBy(() -> store.create("/k", "v")).isInstanceOf(DatastoreUnavailableException.class)
-          .hasMessageStartingWith("cannot reach etcd at " + url + ": failed to create \"/k\": connection refused");
+          .hasMessageStartingWith("cannot reach etcd at " + url + ": cannot create \"/k\": connection refused");
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT);
     }
   }
@@ -38,7 +38,7 @@ class EtcdOutageTest {
       try {
         long started = System.nanoTime();
         assertThatThrownBy(() -> store.get("/hung/k")).isInstanceOf(DatastoreUnavailableException.class)
-            .hasMessageContaining("cannot reach etcd at " + etcd.clientUrl() + ": failed to read \"/hung/k\": no answer");
+            .hasMessageContaining("cannot reach etcd at " + etcd.clientUrl() + ": cannot read \"/hung/k\": no answer");
         assertThatThrownBy(() -> store.create("/hung/other", "1")).isInstanceOf(DatastoreUnavailableException.class);
         // two calls of 60 % of the timeout each, and one read-back of 25 %, plus slack
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT.multipliedBy(2));

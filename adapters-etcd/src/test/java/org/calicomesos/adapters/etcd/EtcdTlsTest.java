@@ -48,7 +48,7 @@ class EtcdTlsTest {
     env.put("ETCD_CA_CERT_FILE", certificates.otherCaCertificate().toString());
     try (EtcdKeyValueStore store = EtcdKeyValueStore.open(env, Duration.ofSeconds(5))) {
       assertThatThrownBy(() -> store.get("/tls/k")).isInstanceOf(DatastoreUnavailableException.class)
-          .hasMessageStartingWith("cannot reach etcd at " + etcd.clientUrl() + ": failed to read \"/tls/k\": TLS handshake failed: ")
+          .hasMessageStartingWith("cannot reach etcd at " + etcd.clientUrl() + ": cannot read \"/tls/k\": TLS handshake failed: ")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
   }
@@ -60,7 +60,7 @@ class EtcdTlsTest {
     env.remove("ETCD_KEY_FILE");
     try (EtcdKeyValueStore store = EtcdKeyValueStore.open(env, Duration.ofSeconds(5))) {
       assertThatThrownBy(() -> store.get("/tls/k")).isInstanceOf(DatastoreUnavailableException.class)
-          .hasMessageStartingWith("cannot reach etcd at " + etcd.clientUrl() + ": failed to read \"/tls/k\": ")
+          .hasMessageStartingWith("cannot reach etcd at " + etcd.clientUrl() + ": cannot read \"/tls/k\": ")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
   }

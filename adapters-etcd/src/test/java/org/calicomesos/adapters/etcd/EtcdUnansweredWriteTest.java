@@ -75,7 +75,7 @@ class EtcdUnansweredWriteTest {
 
         assertThatThrownBy(() -> lossy.update("/unanswered/conflict", "mine", first.revision()))
             .isInstanceOf(DatastoreUnavailableException.class)
-            .hasMessageStartingWith("cannot reach " + store.describe() + ": failed to update \"/unanswered/conflict\"");
+            .hasMessageStartingWith("cannot reach " + store.describe() + ": cannot update \"/unanswered/conflict\"");
       }
       assertThat(store.get("/unanswered/conflict").orElseThrow().value()).isEqualTo("theirs");
     }

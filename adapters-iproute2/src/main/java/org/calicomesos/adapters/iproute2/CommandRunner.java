@@ -38,13 +38,13 @@ final class CommandRunner {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new DataplaneException("'" + String.join(" ", argv) + "' did not finish within "
+        throw new DataplaneException("cannot run '" + String.join(" ", argv) + "': it did not finish within "
             + timeout.toMillis() + " ms and was killed");
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new DataplaneException("interrupted while waiting for '" + String.join(" ", argv) + "'", e);
+      throw new DataplaneException("cannot run '" + String.join(" ", argv) + "': interrupted", e);
     }
     return new CommandResult(process.exitValue(), stdout.join(), stderr.join().strip());
   }

@@ -27,7 +27,7 @@ final class IpJson {
         arrays.add(JSON.readTree(parser));
       }
     } catch (IOException e) {
-      throw new DataplaneException("ip printed output that is not the JSON we expect: " + e.getMessage(), e);
+      throw new DataplaneException("cannot read ip's output: it is not the JSON we expect: " + e.getMessage(), e);
     }
     return arrays;
   }
@@ -50,7 +50,7 @@ final class IpJson {
   static IPAddress address(String text) {
     IPAddress parsed = new IPAddressString(text).getAddress();
     if (parsed == null) {
-      throw new DataplaneException("ip printed an address we cannot read: '" + text + "'");
+      throw new DataplaneException("cannot read the address '" + text + "' that ip printed");
     }
     return parsed;
   }

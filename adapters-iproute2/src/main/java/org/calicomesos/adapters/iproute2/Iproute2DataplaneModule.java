@@ -2,13 +2,12 @@ package org.calicomesos.adapters.iproute2;
 
 import dagger.Module;
 import dagger.Provides;
-import jakarta.inject.Named;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.routing.RouteTable;
 import org.calicomesos.ports.routing.vxlan.VxlanTunnel;
 
 /**
- * Offers the {@code ip}-command dataplane under the name {@code iproute2}; the composition root chooses it through a
+ * Offers the {@code ip}-command dataplane, route table and VXLAN tunnel as {@link Iproute2}; the composition root chooses it through a
  * {@code Provider}, so it is only constructed when configured.
  */
 @Module
@@ -16,19 +15,19 @@ public final class Iproute2DataplaneModule {
   private Iproute2DataplaneModule() {}
 
   @Provides
-  @Named("iproute2")
+  @Iproute2
   public static Dataplane iproute2Dataplane() {
     return Iproute2Dataplane.onPath();
   }
 
   @Provides
-  @Named("iproute2")
+  @Iproute2
   public static RouteTable iproute2RouteTable() {
     return Iproute2RouteTable.onPath();
   }
 
   @Provides
-  @Named("iproute2")
+  @Iproute2
   public static VxlanTunnel iproute2VxlanTunnel() {
     return Iproute2VxlanTunnel.onPath();
   }

@@ -62,7 +62,7 @@ class HostCommandReadoutsTest {
     ReadoutResult links = readouts.read(HostReadout.LINKS);
 
     assertThat(links.status()).isEqualTo(Status.FAILED);
-    assertThat(links.reason()).contains("did not finish within 200 ms");
+    assertThat(links.reason()).isEqualTo("cannot run 'sleep 30': it did not finish within 200 ms and was killed");
   }
 
   private static HostCommandReadouts readouts(HostReadout readout, String script) {

@@ -2,16 +2,15 @@ package org.calicomesos.adapters.memory;
 
 import dagger.Module;
 import dagger.Provides;
-import jakarta.inject.Named;
 import org.calicomesos.ports.kv.KeyValueStore;
 
-/** Offers the in-memory store under the name {@code memory}; the composition root decides whether to use it. */
+/** Offers the in-memory store as {@link MemoryStore}; the composition root decides whether to use it. */
 @Module
 public final class MemoryStoreModule {
   private MemoryStoreModule() {}
 
   @Provides
-  @Named("memory")
+  @MemoryStore
   static KeyValueStore memoryStore() {
     return new MemoryKeyValueStore();
   }

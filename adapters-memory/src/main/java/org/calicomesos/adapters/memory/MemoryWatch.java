@@ -69,7 +69,8 @@ final class MemoryWatch implements Watch {
           next.run();
         } catch (RuntimeException e) {
           // A faulty listener must not silently end the watch for the events after it.
-          LOG.log(Level.WARNING, "watch listener on " + prefix + " failed", e);
+          LOG.log(Level.WARNING, "cannot deliver to the watch listener on " + prefix + ": it threw; the watch goes on",
+              e);
         }
       }
     } catch (InterruptedException e) {

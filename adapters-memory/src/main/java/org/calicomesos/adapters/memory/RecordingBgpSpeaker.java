@@ -45,7 +45,8 @@ public final class RecordingBgpSpeaker implements BgpSpeaker {
   public synchronized BgpReload configure(BgpConfiguration configuration) {
     handed.add(configuration);
     if (rejection.isPresent()) {
-      throw new BgpConfigurationRejectedException("BIRD refused the new configuration: " + rejection.get());
+      throw new BgpConfigurationRejectedException(
+          "cannot configure BIRD: BIRD refused the new configuration: " + rejection.get());
     }
     if (onFile.equals(Optional.of(configuration))) {
       return BgpReload.UNCHANGED;

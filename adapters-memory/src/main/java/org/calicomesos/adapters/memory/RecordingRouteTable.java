@@ -50,7 +50,7 @@ public final class RecordingRouteTable implements RouteTable {
   @Override
   public synchronized void add(HostRoute route) {
     if (refused.contains(route)) {
-      throw new DataplaneException("failed to add route " + route + ": Network is unreachable");
+      throw new DataplaneException("cannot add route " + route + ": Network is unreachable");
     }
     if (!route.equals(routes.put(route.destination().toCanonicalString(), route))) {
       changes++;

@@ -18,6 +18,6 @@ final class Errno {
   /** The C library's sentence for {@code errno}, e.g. "File exists". */
   static String text(int errno) {
     String text = NativeLibc.libc().strerror(errno);
-    return text == null || text.isEmpty() ? "error " + errno : text;
+    return text == null || text.isEmpty() ? "errno " + errno : text;
   }
 }

@@ -79,7 +79,7 @@ final class NamespaceEntry {
             socket.close();
           }
           // This thread is stranded in the container's namespace: an Error ends it here, before it runs anything else.
-          throw new StrandedThreadError("a thread could not return to the host's network namespace after entering "
+          throw new StrandedThreadError("cannot return a thread to the host's network namespace after entering "
               + description + ": " + Errno.text(errno));
         }
       }

@@ -2,13 +2,12 @@ package org.calicomesos.adapters.netlink;
 
 import dagger.Module;
 import dagger.Provides;
-import jakarta.inject.Named;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.routing.RouteTable;
 import org.calicomesos.ports.routing.vxlan.VxlanTunnel;
 
 /**
- * Offers the rtnetlink dataplane under the name {@code netlink}. Constructing it is free: libc is bound on the
+ * Offers the rtnetlink dataplane, route table and VXLAN tunnel as {@link Netlink}. Constructing it is free: libc is bound on the
  * first kernel call, so a request that never touches the dataplane never loads jnr.
  */
 @Module
@@ -16,19 +15,19 @@ public final class NetlinkDataplaneModule {
   private NetlinkDataplaneModule() {}
 
   @Provides
-  @Named("netlink")
+  @Netlink
   public static Dataplane netlinkDataplane() {
     return new NetlinkDataplane();
   }
 
   @Provides
-  @Named("netlink")
+  @Netlink
   public static RouteTable netlinkRouteTable() {
     return new NetlinkRouteTable();
   }
 
   @Provides
-  @Named("netlink")
+  @Netlink
   public static VxlanTunnel netlinkVxlanTunnel() {
     return new NetlinkVxlanTunnel();
   }

@@ -57,11 +57,11 @@ final class NftProcess {
     boolean finished = await(process, change);
     if (!finished) {
       process.destroyForcibly();
-      throw new PolicyApplyException(nft + " did not " + change + " within " + timeout.toMillis()
+      throw new PolicyApplyException("cannot " + change + ": " + nft + " did not finish within " + timeout.toMillis()
           + " ms and was killed; the kernel commits a transaction whole or not at all");
     }
     if (process.exitValue() != 0) {
-      throw new PolicyApplyException(nft + " refused to " + change + ", which is left as it was: "
+      throw new PolicyApplyException("cannot " + change + ": " + nft + " refused, and the table is left as it was: "
           + firstError(output.join(), process.exitValue()));
     }
   }
@@ -72,7 +72,7 @@ final class NftProcess {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new PolicyApplyException("interrupted while nft was trying to " + change, e);
+      throw new PolicyApplyException("cannot " + change + ": interrupted while waiting for " + nft, e);
     }
   }
 

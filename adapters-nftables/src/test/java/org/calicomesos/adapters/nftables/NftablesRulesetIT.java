@@ -127,7 +127,7 @@ class NftablesRulesetIT {
 
     assertThatThrownBy(() -> dataplane.replaceWith(broken))
         .isInstanceOf(PolicyApplyException.class)
-        .hasMessageStartingWith("nft refused to replace table inet " + table + ", which is left as it was: line ")
+        .hasMessageStartingWith("cannot replace table inet " + table + ": nft refused, and the table is left as it was: line ")
         .hasMessageContaining(reason)
         .hasMessageNotContaining("\n");
     assertThat(NftFacts.listTable(table)).isEqualTo(before);

@@ -75,7 +75,7 @@ final class SqliteConnector {
       try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
         String actual = mode.next() ? mode.getString(1) : "unknown";
         if (!"wal".equalsIgnoreCase(actual)) {
-          throw new SQLException("failed to switch " + datastore + " to WAL journal mode: it stayed " + actual);
+          throw new SQLException("cannot switch " + datastore + " to WAL journal mode: it stayed " + actual);
         }
       }
       // FULL syncs the WAL at every commit: an acknowledged allocation survives a power cut.

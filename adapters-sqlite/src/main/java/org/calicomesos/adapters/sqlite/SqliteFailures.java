@@ -22,7 +22,7 @@ final class SqliteFailures {
    * may try again later. Anything else is the store refusing.
    */
   static DatastoreException translate(String datastore, String action, SQLException e) {
-    String cause = "failed to " + action + ": " + e.getMessage();
+    String cause = "cannot " + action + ": " + e.getMessage();
     switch (e.getErrorCode() & 0xff) {
       case SQLITE_BUSY:
       case SQLITE_LOCKED:

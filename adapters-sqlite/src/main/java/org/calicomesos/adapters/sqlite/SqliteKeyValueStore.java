@@ -70,19 +70,19 @@ public final class SqliteKeyValueStore implements KeyValueStore {
     if (absolute.toString().contains("?")) {
       // sqlite-jdbc would read what follows '?' as connection options, and open another file.
       throw new DatastoreUnavailableException(
-          datastore, "failed to open \"" + absolute + "\": a '?' in the path is not supported", null);
+          datastore, "cannot open \"" + absolute + "\": a '?' in the path is not supported", null);
     }
     try {
       SqliteStoreFile.prepare(absolute);
     } catch (IOException | SecurityException e) {
-      throw new DatastoreUnavailableException(datastore, "failed to create \"" + absolute + "\": " + describe(e), e);
+      throw new DatastoreUnavailableException(datastore, "cannot create \"" + absolute + "\": " + describe(e), e);
     }
     try {
       Connection connection = SqliteConnector.open(absolute, busyTimeout, datastore);
       return new SqliteKeyValueStore(datastore, new SqliteSession(connection, datastore, busyTimeout),
           historyLimit, pollInterval);
     } catch (SQLException e) {
-      throw new DatastoreUnavailableException(datastore, "failed to open \"" + absolute + "\": " + e.getMessage(), e);
+      throw new DatastoreUnavailableException(datastore, "cannot open \"" + absolute + "\": " + e.getMessage(), e);
     }
   }
 

@@ -39,7 +39,7 @@ final class SqliteSchema {
         // Re-read under the write lock: another process may have created the schema meanwhile.
         int version = userVersion(connection);
         if (version > VERSION) {
-          throw new DatastoreException("failed to open " + datastore + ": its schema version " + version
+          throw new DatastoreException("cannot open " + datastore + ": its schema version " + version
               + " is newer than this program's " + VERSION);
         }
         for (String sql : CREATE) {

@@ -94,15 +94,15 @@ final class SqliteSession implements AutoCloseable {
     try {
       if (!lock.tryLock(busyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new DatastoreUnavailableException(datastore,
-            "failed to " + action + ": other threads of this process held the database for " + busyTimeout, null);
+            "cannot " + action + ": other threads of this process held the database for " + busyTimeout, null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DatastoreUnavailableException(datastore, "failed to " + action + ": interrupted", e);
+      throw new DatastoreUnavailableException(datastore, "cannot " + action + ": interrupted", e);
     }
     try {
       if (closed) {
-        throw new DatastoreException("failed to " + action + ": " + datastore + " is closed");
+        throw new DatastoreException("cannot " + action + ": " + datastore + " is closed");
       }
       return call.run();
     } catch (SQLException e) {

@@ -118,7 +118,8 @@ final class SqliteWatch implements Watch {
       callback.run();
     } catch (RuntimeException e) {
       // A faulty listener must not end the watch for the changes after it.
-      LOG.log(Level.WARNING, "watch listener on " + prefix + " failed", e);
+      LOG.log(Level.WARNING, "cannot deliver to the watch listener on " + prefix + ": it threw; the watch goes on",
+          e);
     }
   }
 

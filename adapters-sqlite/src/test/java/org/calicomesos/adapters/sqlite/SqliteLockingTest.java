@@ -28,7 +28,7 @@ class SqliteLockingTest {
 
       assertThatThrownBy(() -> store.create("/k", "v"))
           .isInstanceOf(DatastoreUnavailableException.class)
-          .hasMessageStartingWith("cannot reach sqlite at " + file + ": failed to create \"/k\": ");
+          .hasMessageStartingWith("cannot reach sqlite at " + file + ": cannot create \"/k\": ");
       assertThat(Duration.ofNanos(System.nanoTime() - started))
           .isBetween(Duration.ofMillis(250), Duration.ofSeconds(5));
 

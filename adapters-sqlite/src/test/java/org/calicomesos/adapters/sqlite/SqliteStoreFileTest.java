@@ -50,8 +50,7 @@ class SqliteStoreFileTest {
 
     assertThatThrownBy(() -> SqliteKeyValueStore.open(file))
         .isInstanceOf(DatastoreUnavailableException.class)
-        .hasMessageContaining("sqlite at " + file)
-        .hasMessageContaining("failed to create");
+        .hasMessageStartingWith("cannot reach sqlite at " + file + ": cannot create \"" + file + "\": ");
   }
 
   @Test

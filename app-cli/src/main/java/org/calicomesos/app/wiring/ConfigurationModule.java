@@ -2,9 +2,13 @@ package org.calicomesos.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
-import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.Map;
+import org.calicomesos.adapters.consul.ConsulEnvironment;
+import org.calicomesos.adapters.consul.ConsulRequestTimeout;
+import org.calicomesos.adapters.etcd.EtcdEnvironment;
+import org.calicomesos.adapters.etcd.EtcdRequestTimeout;
+import org.calicomesos.adapters.sqlite.SqliteRequestTimeout;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.core.ipam.IpamSettings;
 import org.calicomesos.ports.model.NodeName;
@@ -28,17 +32,38 @@ interface ConfigurationModule {
     return configuration.ipam();
   }
 
-  /** Each datastore call, and the whole request, must finish within this ({@code CALICO_REQUEST_TIMEOUT}). */
+  /**
+   * Each datastore call, and the whole request, must finish within this ({@code CALICO_REQUEST_TIMEOUT}); each store
+   * adapter names it with a qualifier of its own, as adapters share nothing but ports.
+   */
   @Provides
-  @Named("request.timeout")
-  static Duration requestTimeout(Configuration configuration) {
+  @SqliteRequestTimeout
+  static Duration sqliteRequestTimeout(Configuration configuration) {
+    return configuration.requestTimeout();
+  }
+
+  @Provides
+  @EtcdRequestTimeout
+  static Duration etcdRequestTimeout(Configuration configuration) {
+    return configuration.requestTimeout();
+  }
+
+  @Provides
+  @ConsulRequestTimeout
+  static Duration consulRequestTimeout(Configuration configuration) {
     return configuration.requestTimeout();
   }
 
   /** The {@code ETCD_*} and {@code CONSUL_*} variables, for the chosen adapter's module to read. */
   @Provides
-  @Named("datastore.environment")
-  static Map<String, String> datastoreEnvironment(Configuration configuration) {
+  @EtcdEnvironment
+  static Map<String, String> etcdEnvironment(Configuration configuration) {
+    return configuration.datastoreEnvironment();
+  }
+
+  @Provides
+  @ConsulEnvironment
+  static Map<String, String> consulEnvironment(Configuration configuration) {
     return configuration.datastoreEnvironment();
   }
 }

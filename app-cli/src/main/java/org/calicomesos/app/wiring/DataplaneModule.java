@@ -2,10 +2,11 @@ package org.calicomesos.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
-import jakarta.inject.Named;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import org.calicomesos.adapters.iproute2.Iproute2;
 import org.calicomesos.adapters.iproute2.Iproute2DataplaneModule;
+import org.calicomesos.adapters.netlink.Netlink;
 import org.calicomesos.adapters.netlink.NetlinkDataplaneModule;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.ports.dataplane.Dataplane;
@@ -18,8 +19,8 @@ import org.calicomesos.ports.dataplane.Dataplane;
 interface DataplaneModule {
   @Provides
   @Singleton
-  static Dataplane dataplane(Configuration configuration, @Named("netlink") Provider<Dataplane> netlink,
-      @Named("iproute2") Provider<Dataplane> iproute2) {
+  static Dataplane dataplane(Configuration configuration, @Netlink Provider<Dataplane> netlink,
+      @Iproute2 Provider<Dataplane> iproute2) {
     return configuration.dataplane().choose(netlink::get, iproute2::get);
   }
 }

@@ -2,13 +2,17 @@ package org.calicomesos.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
-import jakarta.inject.Named;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import org.calicomesos.adapters.etcd.EtcdStore;
 import org.calicomesos.adapters.etcd.EtcdStoreModule;
+import org.calicomesos.adapters.consul.ConsulStore;
 import org.calicomesos.adapters.consul.ConsulStoreModule;
+import org.calicomesos.adapters.memory.MemoryStore;
 import org.calicomesos.adapters.memory.MemoryStoreModule;
+import org.calicomesos.adapters.sqlite.SqliteFile;
+import org.calicomesos.adapters.sqlite.SqliteStore;
 import org.calicomesos.adapters.sqlite.SqliteStoreModule;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.ports.kv.KeyValueStore;
@@ -24,9 +28,9 @@ interface DatastoreModule {
   @Provides
   @Singleton
   static KeyValueStore keyValueStore(Configuration configuration, OpenResources resources,
-      @Named("sqlite") Provider<KeyValueStore> sqlite, @Named("memory") Provider<KeyValueStore> memory,
-      @Named("etcd") Provider<KeyValueStore> etcd,
-      @Named("consul") Provider<KeyValueStore> consul) {
+      @SqliteStore Provider<KeyValueStore> sqlite, @MemoryStore Provider<KeyValueStore> memory,
+      @EtcdStore Provider<KeyValueStore> etcd,
+      @ConsulStore Provider<KeyValueStore> consul) {
     KeyValueStore store;
     switch (configuration.datastore().kind()) {
       case SQLITE:
@@ -49,7 +53,7 @@ interface DatastoreModule {
   }
 
   @Provides
-  @Named("sqlite.path")
+  @SqliteFile
   static Path sqlitePath(Configuration configuration) {
     return configuration.sqlitePath();
   }

@@ -2,12 +2,13 @@ package org.calicomesos.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
-import jakarta.inject.Named;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.calicomesos.adapters.bird.BirdModule;
 import org.calicomesos.adapters.bird.BirdSettings;
+import org.calicomesos.adapters.iproute2.Iproute2;
+import org.calicomesos.adapters.netlink.Netlink;
 import org.calicomesos.app.admin.version.BuildVersionProvider;
 import org.calicomesos.app.agent.RouteAgent;
 import org.calicomesos.app.config.BirdPaths;
@@ -40,15 +41,15 @@ interface RoutingModule {
 
   @Provides
   @Singleton
-  static RouteTable routeTable(Configuration configuration, @Named("netlink") Provider<RouteTable> netlink,
-      @Named("iproute2") Provider<RouteTable> iproute2) {
+  static RouteTable routeTable(Configuration configuration, @Netlink Provider<RouteTable> netlink,
+      @Iproute2 Provider<RouteTable> iproute2) {
     return configuration.dataplane().choose(netlink::get, iproute2::get);
   }
 
   @Provides
   @Singleton
-  static VxlanTunnel vxlanTunnel(Configuration configuration, @Named("netlink") Provider<VxlanTunnel> netlink,
-      @Named("iproute2") Provider<VxlanTunnel> iproute2) {
+  static VxlanTunnel vxlanTunnel(Configuration configuration, @Netlink Provider<VxlanTunnel> netlink,
+      @Iproute2 Provider<VxlanTunnel> iproute2) {
     return configuration.dataplane().choose(netlink::get, iproute2::get);
   }
 
