@@ -5,7 +5,8 @@ import org.calicomesos.ports.model.InvalidRequestException;
 
 /**
  * The {@code hostname} a request carries: the Mesos agent's {@code --hostname} (a DNS name or an IP). It is
- * logged and recorded, but the node identity is the configured node name (DESIGN.md §6).
+ * logged and recorded, but the node identity is the configured node name (docs/net-modules-protocol.md,
+ * "Host identity").
  */
 record AgentHostname(String value) {
   AgentHostname {
