@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Copied unchanged (apart from this line) from the shared reference scripts, /work/shared/bench/cni-reference.sh (see its README.md), so the issue-5 numbers in docs/benchmarks.md can be reproduced from this repo.
+# Copied unchanged (apart from these two lines) from the reference scripts our comparisons with CNI were first
+# measured with, so that the lifecycle figures in docs/benchmarks.md can be reproduced from this repo.
 # One container's network setup + teardown with the CNI reference plugins
 # (ptp + host-local IPAM, or bridge + host-local), driven by the CNI env-var
 # protocol against a FRESH network namespace. Cleans up everything it made,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One plugin `allocate` answered in its own JVM (no agent), under three ways of starting that JVM, interleaved
-# so that the machine's load falls on all three alike (issue 7, "start-up of every process that remains"):
+# so that the machine's load falls on all three alike (docs/benchmarks.md, "One request without the agent"):
 #   jdk17-cds   the default JVM (17) with the class-data archive `mvn package` records (what the launcher runs)
 #   jdk25-cds   JDK 25 with a dynamic archive recorded the same way (-XX:ArchiveClassesAtExit)
 #   jdk25-aot   JDK 25 with an ahead-of-time cache (JEP 483/514/515, -XX:AOTCacheOutput) from the same request

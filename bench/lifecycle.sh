@@ -6,7 +6,7 @@
 # — then the container process is killed. Every response must be "error":null, or the script fails loudly.
 # Cleans up on every exit (trap): best-effort release+cleanup if they did not run, the process (and with it
 # its namespace, the container veth end and therefore the host end), temp files. Run by hand or under
-# bench/pair.py (issue 5; numbers in docs/benchmarks.md "Container lifecycle (issue 5)").
+# bench/pair.py (numbers in docs/benchmarks.md, "Container lifecycle with the agent" and "… without the agent").
 #
 # Usage: bench/lifecycle.sh [netlink|iproute2]     (default netlink; sets CALICO_DATAPLANE)
 # Env:   BENCH_DIR=/tmp/calico-bench    state kept ACROSS runs (created on first use): the SQLite store

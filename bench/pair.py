@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-# Copied unchanged (apart from this line) from the shared reference scripts, /work/shared/bench/pair.py (see its README.md), so the issue-5 numbers in docs/benchmarks.md can be reproduced from this repo.
+# Copied unchanged (apart from these two lines) from the reference scripts our comparisons with CNI were first
+# measured with, so that the lifecycle figures in docs/benchmarks.md can be reproduced from this repo.
 """Whole-process timer with public tools only (Python stdlib).
 
 Runs command A (and optionally B) N times after W warm-ups, alternating

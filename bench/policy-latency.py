@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Time from `isolate` returning to the first TCP connection a same-netgroup peer gets through (issue 6).
+"""Time from `isolate` returning to the first TCP connection a same-netgroup peer gets through.
 
 With `bin/calico-mesos agent` running, for each of N fresh containers (`unshare --net sleep`, a socat
 listener inside on 0.0.0.0): allocate + isolate through the launcher (JSON on stdin, netgroup `prod`); the

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The agent's route loop against a cluster of HOSTS other hosts (issue 9, docs/benchmarks.md "Routes to other
-# hosts"): a throwaway etcd and a "host" network namespace joined by a veth, HOSTS registrations with BLOCKS
+# The agent's route loop against a cluster of HOSTS other hosts (docs/benchmarks.md, "Routes between hosts"):
+# a throwaway etcd and a "host" network namespace joined by a veth, HOSTS registrations with BLOCKS
 # confirmed blocks each written straight into etcd, then `calico-mesos agent` (route loop and policy on, not
 # serving) in the namespace. Prints:
 #   - the time from the agent's start to all HOSTS × BLOCKS routes in its kernel;

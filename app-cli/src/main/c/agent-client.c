@@ -1,5 +1,5 @@
 /*
- * calico-mesos-agent-client: the plugin's fast path when `calico-mesos agent` serves requests (issue 7).
+ * calico-mesos-agent-client: the plugin's fast path when `calico-mesos agent` serves requests.
  * bin/calico-mesos execs it in plugin mode when the agent's socket file exists; it is built beside the jar
  * (static, so that it starts in well under a millisecond: no dynamic loader, no interpreter) and hands the
  * request to the agent in the frame AgentWire reads: the header line, the environment as NUL-terminated

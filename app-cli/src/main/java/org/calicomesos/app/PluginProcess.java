@@ -22,9 +22,9 @@ import org.calicomesos.app.wiring.AppComponent;
 import org.calicomesos.ports.CalicoMesosException;
 
 /**
- * One net-modules request as a process (DESIGN.md §6): read stdin to EOF, answer exactly one JSON object
- * on stdout, exit 0 on success and 1 on failure — including failures before the endpoint exists — and log
- * exactly one request line ({@link RequestLog}) for it, whoever answers.
+ * One net-modules request as a process (docs/net-modules-protocol.md, "Responses" and "Exit status"): read stdin to
+ * EOF, answer exactly one JSON object on stdout, exit 0 on success and 1 on failure — including failures before the
+ * endpoint exists — and log exactly one request line ({@link RequestLog}) for it, whoever answers.
  */
 final class PluginProcess {
   private static final System.Logger LOG = System.getLogger(PluginProcess.class.getName());

@@ -193,7 +193,8 @@ class AgentPolicyIT {
   // --- the cluster under test ---
 
   private void configure(String datastore, int subnet) throws Exception {
-    // The source the kernel picks for host → container traffic is the host profile's address (DESIGN.md §6).
+    // The source the kernel picks for host → container traffic must be the host profile's address
+    // (docs/calico-model.md, "Profiles and policy").
     JsonNode route = JSON.readTree(KernelCommand.run("ip", "-j", "route", "get", "198.18." + subnet + ".1")).get(0);
     hostIp = Addresses.parseAnyAddress("prefsrc", route.get("prefsrc").asText());
     env = new HashMap<>(Map.of(

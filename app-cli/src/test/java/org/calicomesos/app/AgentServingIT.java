@@ -36,9 +36,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent serving plugin requests (issue 7), through bin/calico-mesos on a real etcd with the netlink
- * dataplane: who answers, what {@code status} says, a killed agent's socket left behind, and the agent
- * killed in the middle of 200 requests from 4 clients.
+ * The agent serving plugin requests (docs/operations.md, "The agent serves plugin requests"), through
+ * bin/calico-mesos on a real etcd with the netlink dataplane: who answers, what {@code status} says, a killed agent's
+ * socket left behind, and the agent killed in the middle of 200 requests from 4 clients.
  */
 class AgentServingIT {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EtcdStormIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   /**
-   * Allocations per host. The issue's storm is 8 x 100 (run with {@code -Dstorm.requests=100}; its
-   * result is in docs/benchmarks.md); each etcd request is a fresh JVM of ~1 CPU-second, so CI's default
+   * Allocations per host. The full storm is 8 x 100 (run with {@code -Dstorm.requests=100}; its result is in
+   * docs/benchmarks.md, "Correctness at scale"); each etcd request is a fresh JVM of ~1 CPU-second, so CI's default
    * keeps the same shape at a fifth of the size to stay within its time budget.
    */
   private static final int REQUESTS = Integer.getInteger("storm.requests", 20);

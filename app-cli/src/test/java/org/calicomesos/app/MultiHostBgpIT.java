@@ -20,11 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9, BGP mode end to end: two "hosts" (network namespaces on one bridge, 198.51.100.11 and .12, apart from
- * MultiHostRoutingIT's names and subnet so both may run at once), route mode set to bgp with the admin command, each
- * host running its agent and its own BIRD (root, bird2 needed). The agents write BIRD's configuration; BIRD learns
- * the other host's block and installs it ({@code proto bird}); containers connect over it; a released block is
- * withdrawn. Everything is removed in {@link #tearDown}, also when setting up failed half way.
+ * Routing between hosts in BGP mode, end to end: two "hosts" (network namespaces on one bridge, 198.51.100.11 and
+ * .12, apart from MultiHostRoutingIT's names and subnet so both may run at once), route mode set to bgp with the
+ * admin command, each host running its agent and its own BIRD (root, bird2 needed). The agents write BIRD's
+ * configuration; BIRD learns the other host's block and installs it ({@code proto bird}); containers connect over it;
+ * a released block is withdrawn. Everything is removed in {@link #tearDown}, also when setting up failed half way.
  */
 class MultiHostBgpIT {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Issue 9 end to end: three "hosts" (network namespaces on one bridge, 203.0.113.11-13), each running its own
- * {@code bin/calico-mesos agent} with its own node name, all on one real etcd listening on the bridge; plugin
- * requests run inside the host's namespace. Containers on different hosts reach each other over TCP through the
- * routes the agents program, netgroup policy still decides who may, and a released block's route is withdrawn.
- * Everything is removed in {@link #tearDown}, also when setting up failed half way.
+ * Routing between hosts (direct mode) end to end: three "hosts" (network namespaces on one bridge, 203.0.113.11-13),
+ * each running its own {@code bin/calico-mesos agent} with its own node name, all on one real etcd listening on the
+ * bridge; plugin requests run inside the host's namespace. Containers on different hosts reach each other over TCP
+ * through the routes the agents program, netgroup policy still decides who may, and a released block's route is
+ * withdrawn. Everything is removed in {@link #tearDown}, also when setting up failed half way.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiHostRoutingIT {

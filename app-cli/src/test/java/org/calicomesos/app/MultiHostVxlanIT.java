@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9's encapsulated mode end to end: two "hosts" on different subnets joined by a router namespace
+ * Routing between hosts through VXLAN, end to end: two "hosts" on different subnets joined by a router namespace
  * ({@link RoutedHostNamespaces}), each with its own {@code bin/calico-mesos agent}, one real etcd reached over a
  * management link. Routed directly, a host's block cannot be reached from the other (its address is on no shared
  * link, and the router knows no blocks); after {@code route-mode vxlan} the agents route every block through their

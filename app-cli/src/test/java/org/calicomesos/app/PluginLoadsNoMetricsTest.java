@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A plugin request is a JVM of its own, and its start-up is the request's latency (DESIGN.md §9): one request,
- * run as Mesos runs it (no arguments, JSON on stdin) on the memory store, loads nothing of the metrics — no
- * Prometheus client, none of the agent's metrics or observers, nothing of its route loop — while the request path
- * around them is loaded.
+ * A plugin request is a JVM of its own, and its start-up is the request's latency (docs/net-modules-protocol.md,
+ * "One process per request"): one request, run as Mesos runs it (no arguments, JSON on stdin) on the memory store,
+ * loads nothing of the metrics — no Prometheus client, none of the agent's metrics or observers, nothing of its route
+ * loop — while the request path around them is loaded.
  */
 class PluginLoadsNoMetricsTest {
   @TempDir

@@ -14,7 +14,7 @@ import org.calicomesos.ports.kv.DatastoreException;
 import org.calicomesos.ports.model.Excerpt;
 
 /**
- * Where etcd is and how to talk to it, read from the {@code ETCD_*} variables (DESIGN.md §10). Every
+ * Where etcd is and how to talk to it, read from the {@code ETCD_*} variables (docs/configuration.md, "etcd"). Every
  * error names its variable and never repeats a secret; a password is kept here and nowhere else.
  */
 record EtcdSettings(List<URI> endpoints, Optional<EtcdTlsFiles> tls, Optional<String> username,

@@ -18,7 +18,7 @@ import org.calicomesos.ports.policy.TagSet;
 
 /**
  * Times one full policy apply — render a {@link HostPolicy} and commit it with {@code nft -f -} — the way the agent
- * would re-apply after a change (issue 6; numbers in docs/benchmarks.md, "Policy apply (issue 6)"). A hand-run
+ * would re-apply after a change (numbers in docs/benchmarks.md, "Dataplane and policy"). A hand-run
  * harness, not a test: it asserts nothing and no timing is checked anywhere.
  *
  * <p>Models are shaped as core compiles a cluster's policy: every endpoint has one IPv4 address and belongs to one

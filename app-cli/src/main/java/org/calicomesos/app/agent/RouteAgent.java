@@ -9,9 +9,10 @@ import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.routing.SyncRoutesUseCase;
 
 /**
- * The agent's route loop (issue 9): registers this host, then follows registrations, block claims and endpoints
- * and keeps the kernel's routes to other hosts in step. Every {@code repairEvery} it also compares the kernel with
- * what it wants (nothing in the datastore announces a route deleted by hand) and rewrites the heartbeat when due.
+ * The agent's route loop (docs/operations.md, "Routes to other hosts"): registers this host, then follows
+ * registrations, block claims and endpoints and keeps the kernel's routes to other hosts in step. Every
+ * {@code repairEvery} it also compares the kernel with what it wants (nothing in the datastore announces a route
+ * deleted by hand) and rewrites the heartbeat when due.
  */
 public final class RouteAgent {
   /** How soon a route someone deleted is back. */

@@ -11,7 +11,7 @@ import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
 /**
- * Everything a deployment sets through the environment (DESIGN.md §10), already validated.
+ * Everything a deployment sets through the environment (docs/configuration.md), already validated.
  * {@code credentialsSet} names the credential variables that are set, never their values.
  * {@code datastoreEnvironment} holds the {@code ETCD_*} and {@code CONSUL_*} variables as given, for the
  * chosen adapter to read (it validates its own); it may hold secrets, so it is never printed.

@@ -23,7 +23,7 @@ import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
-/** Builds the {@link Configuration} from an environment map (DESIGN.md §10); every error names its variable. */
+/** Builds the {@link Configuration} from an environment map (docs/configuration.md); every error names its variable. */
 public final class ConfigurationReader {
   static final Path DEFAULT_SQLITE_PATH = Path.of("/var/lib/calico-mesos/store.db");
   static final String DEFAULT_IPV4_POOL = "192.168.0.0/16";

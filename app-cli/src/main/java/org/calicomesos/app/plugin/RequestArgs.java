@@ -18,8 +18,8 @@ import org.calicomesos.ports.model.Netgroup;
 
 /**
  * A request's {@code args} object, read field by field into value types. Follows the isolator's encoding
- * (REFERENCE.md §1.2): an absent list is empty, an absent count is 0, {@code null} counts as absent.
- * Unknown fields are ignored, as stout ignores them. Every message names the field.
+ * (docs/net-modules-protocol.md, "How the isolator encodes a request"): an absent list is empty, an absent count is
+ * 0, {@code null} counts as absent. Unknown fields are ignored, as stout ignores them. Every message names the field.
  */
 final class RequestArgs {
   static final int MAX_NETGROUPS = 64;

@@ -15,10 +15,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The hexagon's dependency rules (DESIGN.md §2), one rule per forbidden edge, over every module's main classes
- * (app-cli's test classpath holds them all). ArchUnit's default stays on: a rule whose {@code that()} selects no
- * class fails, so rules about backends that do not exist yet are phrased as "nothing outside X uses Y", whose
- * selection is never empty, and start to bind as soon as someone imports Y.
+ * The hexagon's dependency rules (docs/architecture.md, "Rules the build enforces"), one rule per forbidden edge,
+ * over every module's main classes (app-cli's test classpath holds them all). ArchUnit's default stays on: a rule
+ * whose {@code that()} selects no class fails, so rules about backends that do not exist yet are phrased as
+ * "nothing outside X uses Y", whose selection is never empty, and start to bind as soon as someone imports Y.
  */
 @AnalyzeClasses(packages = "org.calicomesos", importOptions = ImportOption.DoNotIncludeTests.class)
 class HexagonalArchitectureTest {
@@ -44,7 +44,7 @@ class HexagonalArchitectureTest {
           .should().onlyDependOnClassesThat()
           .resideInAnyPackage(CORE, PORTS, "java..", "inet.ipaddr..", "com.fasterxml.jackson..", "jakarta.inject..");
 
-  // core decides; the kernel, files and the network are reached only through ports (DESIGN.md §2).
+  // core decides; the kernel, files and the network are reached only through ports (docs/architecture.md).
   @ArchTest
   static final ArchRule core_and_ports_do_no_io_of_their_own =
       noClasses().that().resideInAnyPackage(CORE, PORTS)
@@ -142,14 +142,15 @@ class HexagonalArchitectureTest {
       noClasses().that().resideInAPackage(ADAPTERS).and().haveSimpleNameNotEndingWith("Module").and(not(GENERATED_BY_DAGGER))
           .should().dependOnClassesThat().resideInAPackage("dagger..");
 
-  // The plugin path must start fast (DESIGN.md §9): picocli reads its annotations by reflection, so only the
-  // admin commands may load it.
+  // The plugin path must start fast (docs/net-modules-protocol.md, "One process per request"): picocli reads its
+  // annotations by reflection, so only the admin commands may load it.
   @ArchTest
   static final ArchRule only_the_admin_cli_uses_picocli =
       noClasses().that().resideOutsideOfPackage("org.calicomesos.app.admin..")
           .should().dependOnClassesThat().resideInAPackage("picocli..");
 
-  // The Prometheus client is the agent's alone (DESIGN.md §9): a plugin request must never load it.
+  // The Prometheus client is the agent's alone: a plugin request must never load it (its start-up is the request's
+  // latency; docs/net-modules-protocol.md, "One process per request").
   @ArchTest
   static final ArchRule only_the_agents_metrics_use_the_prometheus_client =
       noClasses().that().resideOutsideOfPackage("org.calicomesos.app.metrics..")

@@ -17,8 +17,8 @@ import org.calicomesos.testkit.dataplane.TestNetwork;
 
 /**
  * Times the plan alone — {@code plumb} and {@code unplumb} of one container's {@link VethPlan} — in one JVM, for the
- * rtnetlink and the {@code ip}-command dataplanes side by side (issue 5; numbers in docs/benchmarks.md, "Container
- * lifecycle (issue 5)"). A hand-run harness, not a test: it asserts nothing and no timing is checked anywhere.
+ * rtnetlink and the {@code ip}-command dataplanes side by side (numbers: docs/benchmarks.md, "Dataplane and policy").
+ * A hand-run harness, not a test: it asserts nothing and no timing is checked anywhere.
  *
  * <p>First, once per JVM: jnr's binding of libc (the netlink adapter's lazy {@code NativeLibc}), then the first plumb
  * of each dataplane (class loading included). Then {@code warmup} untimed and {@code runs} timed rounds; each round

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The environment variables of DESIGN.md §10: defaults, the datastore rule, and errors naming the variable. */
+/** The environment variables of docs/configuration.md: defaults, the datastore rule, and errors naming the variable. */
 class ConfigurationReaderTest {
   private final ConfigurationReader reader = new ConfigurationReader(() -> "agent-7.example.com");
 

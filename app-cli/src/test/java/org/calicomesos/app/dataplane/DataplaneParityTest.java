@@ -17,9 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md §3: both dataplanes must leave the kernel in the same state for the same plan. The same plan (same
- * host interface name, same addresses) is applied by each adapter in turn, into a fresh namespace, and the
- * normalised {@code ip -j} views of the container and of the host end are compared.
+ * Both dataplanes must leave the kernel in the same state for the same plan (docs/calico-model.md,
+ * "Container plumbing"). The same plan (same host interface name, same addresses) is applied by each adapter in turn,
+ * into a fresh namespace, and the normalised {@code ip -j} views of the container and of the host end are compared.
  */
 class DataplaneParityTest {
   private final TestNetwork network = new TestNetwork();

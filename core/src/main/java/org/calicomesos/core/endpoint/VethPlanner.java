@@ -13,11 +13,11 @@ import org.calicomesos.ports.dataplane.Sysctl;
 import org.calicomesos.ports.dataplane.VethPlan;
 
 /**
- * A container's plumbing the way Calico does it (DESIGN.md §7): host end {@code cali…} with the fixed MAC
- * {@code ee:ee:ee:ee:ee:ee} (so the IPv6 gateway, its link-local address, is known in advance), container end
- * {@code eth0}; IPv4 /32 with an on-link route to 169.254.1.1 and the default route via it, answered by proxy ARP
- * on the host end; IPv6 /128 with the default route via the host end's link-local address; one host route per
- * address.
+ * A container's plumbing the way Calico does it (docs/calico-model.md, "Container plumbing"): host end {@code cali…}
+ * with the fixed MAC {@code ee:ee:ee:ee:ee:ee} (so the IPv6 gateway, its link-local address, is known in advance),
+ * container end {@code eth0}; IPv4 /32 with an on-link route to 169.254.1.1 and the default route via it, answered by
+ * proxy ARP on the host end; IPv6 /128 with the default route via the host end's link-local address; one host route
+ * per address.
  */
 final class VethPlanner {
   static final String HOST_INTERFACE_PREFIX = "cali";

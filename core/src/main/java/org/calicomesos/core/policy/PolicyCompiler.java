@@ -22,9 +22,9 @@ import org.calicomesos.ports.policy.ProfilePolicy;
 import org.calicomesos.ports.policy.TagSet;
 
 /**
- * Compiles one host's policy from the model (Calico v1 semantics, REFERENCE.md §2.5): a chain of rules per
- * endpoint of this host, from its profiles in order; and for every tag those rules name, the nets of every
- * endpoint in the cluster that has a profile carrying the tag. Output is sorted, so equal models compile to
+ * Compiles one host's policy from the model (Calico v1 semantics, docs/calico-model.md, "Profiles and policy"): a
+ * chain of rules per endpoint of this host, from its profiles in order; and for every tag those rules name, the nets
+ * of every endpoint in the cluster that has a profile carrying the tag. Output is sorted, so equal models compile to
  * equal policies.
  */
 final class PolicyCompiler {

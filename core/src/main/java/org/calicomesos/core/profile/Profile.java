@@ -8,8 +8,8 @@ import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.policy.ProfileRule;
 
 /**
- * A policy profile (DESIGN.md §6, REFERENCE.md §2.5): inbound and outbound allow rules and the tags its
- * endpoints carry. Anything no rule admits is dropped.
+ * A policy profile (docs/calico-model.md, "Profiles and policy"; its records: docs/datastore-schema.md, "Profiles"):
+ * inbound and outbound allow rules and the tags its endpoints carry. Anything no rule admits is dropped.
  */
 public record Profile(ProfileName name, List<ProfileRule> inbound, List<ProfileRule> outbound, List<String> tags) {
   public Profile {

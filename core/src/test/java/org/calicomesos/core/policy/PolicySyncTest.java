@@ -42,8 +42,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agent's policy, compiled from records written by the real isolate/cleanup services of two hosts on one
- * store: Calico v1 semantics (REFERENCE.md §2.5), only this host's endpoints get rules, tag sets span hosts.
+ * The agent's policy, compiled from records written by the real isolate/cleanup services of two hosts on one store:
+ * Calico v1 semantics (docs/calico-model.md, "Profiles and policy"), only this host's endpoints get rules, tag sets
+ * span hosts.
  */
 class PolicySyncTest {
   private static final DatastoreKeys KEYS = new DatastoreKeys("/calico");

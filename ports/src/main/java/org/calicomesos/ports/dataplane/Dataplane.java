@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plumbs containers into the host's network (DESIGN.md §3, §7). Implementations: rtnetlink and the {@code ip}
- * command; both must leave the kernel in the same state for the same plan. Every failure is a
- * {@link DataplaneException} whose message an operator can act on.
+ * Plumbs containers into the host's network (docs/architecture.md, "Ports"; docs/calico-model.md,
+ * "Container plumbing"). Implementations: rtnetlink and the {@code ip} command; both must leave the kernel in the
+ * same state for the same plan. Every failure is a {@link DataplaneException} whose message an operator can act on.
  */
 public interface Dataplane {
   /** rtnetlink protocol number on every route we add, so we only ever remove or report our own routes. */

@@ -8,8 +8,9 @@ import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.ProfileName;
 
 /**
- * An endpoint record's content (DESIGN.md §4): host-side interface, the container's MAC, its nets, profiles in
- * order, labels, the handle (net-modules uid) that held its addresses, and the state the record gives.
+ * An endpoint record's content (docs/datastore-schema.md, "Endpoints"): host-side interface, the container's MAC, its
+ * nets, profiles in order, labels, the handle (net-modules uid) that held its addresses, and the state the record
+ * gives.
  */
 public record EndpointDetails(String interfaceName, String mac, List<IPAddress> ipv4Nets, List<IPAddress> ipv6Nets,
     List<ProfileName> profiles, Map<String, String> labels, Optional<HandleId> handle, String state) {

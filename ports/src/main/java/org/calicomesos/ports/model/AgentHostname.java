@@ -3,7 +3,7 @@ package org.calicomesos.ports.model;
 /**
  * The {@code hostname} a request carries: the Mesos agent's {@code --hostname} (a DNS name or an IP). It is
  * logged and recorded with the addresses it asks for, but this host's identity is the configured node name
- * ({@link NodeName}, {@code CALICO_NODENAME}).
+ * ({@link NodeName}, {@code CALICO_NODENAME}; docs/net-modules-protocol.md, "Host identity").
  */
 public record AgentHostname(String value) {
   public AgentHostname {

@@ -1,8 +1,8 @@
 package org.calicomesos.ports.policy;
 
 /**
- * Makes the kernel enforce a {@link HostPolicy} (DESIGN.md §3). The adapter owns what it installs and nothing
- * else: it never reads, changes or removes another program's rules. Each adapter passes
+ * Makes the kernel enforce a {@link HostPolicy} (docs/architecture.md, "Ports"). The adapter owns what it installs
+ * and nothing else: it never reads, changes or removes another program's rules. Each adapter passes
  * {@code PolicyDataplaneContract} in testkit against the real kernel.
  */
 public interface PolicyDataplane {

@@ -5,7 +5,7 @@ import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.dataplane.DataplaneException;
 
 /**
- * The kernel's routes to other hosts' addresses (issue 9, direct mode), in the main table. Every route added
+ * The kernel's routes to other hosts' addresses (direct mode), in the main table. Every route added
  * here carries {@link Dataplane#ROUTE_PROTOCOL}; a route without it is never listed, changed or removed, and
  * neither are our own routes of other kinds (a veth's {@code /32} has no gateway; a blackhole has no next hop).
  * Which routes should exist is decided in core; implementations only translate. Failures are

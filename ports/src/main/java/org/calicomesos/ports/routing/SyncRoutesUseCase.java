@@ -3,7 +3,7 @@ package org.calicomesos.ports.routing;
 import org.calicomesos.ports.sync.SyncUseCase;
 
 /**
- * The agent's route work (issue 9): keep a model of host registrations, block affinities, endpoints and the
+ * The agent's route work: keep a model of host registrations, block affinities, endpoints and the
  * route mode, and keep this host's {@link RouteTable} equal to the routes it asks for.
  */
 public interface SyncRoutesUseCase extends SyncUseCase {

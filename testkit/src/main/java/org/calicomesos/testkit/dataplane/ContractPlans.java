@@ -11,7 +11,10 @@ import org.calicomesos.ports.dataplane.Route;
 import org.calicomesos.ports.dataplane.Sysctl;
 import org.calicomesos.ports.dataplane.VethPlan;
 
-/** Plans shaped the way Calico plumbs a container (DESIGN.md §7), built by hand so the contract does not need core. */
+/**
+ * Plans shaped the way Calico plumbs a container (docs/calico-model.md, "Container plumbing"), built by hand so the
+ * contract does not need core.
+ */
 public final class ContractPlans {
   public static final MACAddress HOST_MAC = new MACAddressString("ee:ee:ee:ee:ee:ee").getAddress();
   public static final IPAddress IPV4_GATEWAY = TestNetwork.address("169.254.1.1");

@@ -12,7 +12,10 @@ import org.calicomesos.ports.policy.ProfilePolicy;
 import org.calicomesos.ports.policy.ProfileRule;
 import org.calicomesos.ports.policy.TagSet;
 
-/** The policies the contract enforces, written the way core compiles them (DESIGN.md §6). */
+/**
+ * The policies the contract enforces, written the way core compiles them
+ * (docs/calico-model.md, "Profiles and policy").
+ */
 final class ContractPolicies {
   private ContractPolicies() {}
 

@@ -15,11 +15,12 @@ import org.calicomesos.testkit.dataplane.NetnsContainer;
 import org.calicomesos.testkit.dataplane.TestNetwork;
 
 /**
- * Plumbs workloads with the {@code ip} command as DESIGN.md §7 says Calico does — so the policy tests depend on no
- * dataplane adapter: a veth {@code cali…} (MAC ee:ee:ee:ee:ee:ee) to {@code eth0} in a fresh container, a /32 and a
- * /128 from 198.18.0.0/15 and fd00:c0de::/32, the container's routes via 169.254.1.1 (proxy ARP) and via the host
- * end's link-local address, the host's routes to both addresses, and the host end's sysctls. Closing removes every
- * link, container (and its processes), route and host address it made, also after a failed test.
+ * Plumbs workloads with the {@code ip} command the way Calico does (docs/calico-model.md, "Container plumbing") — so
+ * the policy tests depend on no dataplane adapter: a veth {@code cali…} (MAC ee:ee:ee:ee:ee:ee) to {@code eth0} in a
+ * fresh container, a /32 and a /128 from 198.18.0.0/15 and fd00:c0de::/32, the container's routes via 169.254.1.1
+ * (proxy ARP) and via the host end's link-local address, the host's routes to both addresses, and the host end's
+ * sysctls. Closing removes every link, container (and its processes), route and host address it made, also after a
+ * failed test.
  */
 public final class WorkloadFixture implements AutoCloseable {
   /** The container's IPv6 gateway: the link-local address the host end derives from ee:ee:ee:ee:ee:ee. */

@@ -2,8 +2,8 @@ package org.calicomesos.ports.routing.bgp;
 
 /**
  * A BGP autonomous system number, 4-octet (RFC 6793): 1 to 4294967295. A cluster's default is
- * {@link #CALICO_DEFAULT}, 64511 as in calico/node v0.x (REFERENCE.md §2.6); that lies in RFC 5398's
- * documentation range, so a cluster peering with a real fabric sets a private one (64512-65534).
+ * {@link #CALICO_DEFAULT}, 64511 as in calico/node v0.x (docs/calico-model.md, "Routes between hosts"); that lies in
+ * RFC 5398's documentation range, so a cluster peering with a real fabric sets a private one (64512-65534).
  */
 public record AsNumber(long value) {
   public static final AsNumber CALICO_DEFAULT = new AsNumber(64511);

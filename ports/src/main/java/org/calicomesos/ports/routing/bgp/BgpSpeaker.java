@@ -3,7 +3,7 @@ package org.calicomesos.ports.routing.bgp;
 import java.util.List;
 
 /**
- * The BGP speaker of this host (issue 9, BGP mode), an existing engine (BIRD) that the agent configures but
+ * The BGP speaker of this host (route mode bgp), an existing engine (BIRD) that the agent configures but
  * never starts or stops: its lifecycle is the service manager's. The agent does not speak BGP itself; it hands
  * the speaker the whole desired {@link BgpConfiguration} each time it changes. Routes the speaker learns are
  * installed in the kernel by the speaker, marked as its own, never with the agent's route protocol.

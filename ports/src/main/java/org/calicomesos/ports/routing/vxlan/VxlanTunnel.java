@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.calicomesos.ports.dataplane.DataplaneException;
 
 /**
- * This host's VXLAN tunnel to other hosts (issue 9, encapsulated routing), as Calico built it: one device of ours,
+ * This host's VXLAN tunnel to other hosts (encapsulated routing), as Calico built it: one device of ours,
  * {@value #DEVICE}, and per other host a {@link VxlanPeer} (a permanent neighbour entry and a forwarding entry on
  * that device). Routes through it are {@link org.calicomesos.ports.routing.RouteTable}'s encapsulated
  * {@link org.calicomesos.ports.routing.HostRoute}s. Everything on the device is ours; nothing else is touched.
