@@ -2,20 +2,23 @@
  * calico-mesos-agent-client: the plugin's fast path when `calico-mesos agent` serves requests.
  * bin/calico-mesos execs it in plugin mode when the agent's socket file exists; it is built beside the jar
  * (static, so that it starts in well under a millisecond: no dynamic loader, no interpreter) and hands the
- * request to the agent in the frame AgentWire reads: the header line, the environment as NUL-terminated
- * NAME=value entries and one more NUL, then the request as read (at most the plugin's 1 MiB limit + 1 byte,
- * so that the agent can tell a request that is too long). Then it prints the agent's answer.
+ * request to the agent in the frame AgentWire reads: the header line naming the protocol, the environment as
+ * NUL-terminated NAME=value entries and one more NUL, then stdin as read (at most 1 MiB + 1 byte, so that the
+ * agent can tell a request that is too long). The agent answers with the line "calico-mesos/2 exit N" and the
+ * plugin's stdout; this prints that stdout and exits N. It knows nothing of any protocol but how to say an
+ * error of its own in it.
  *
- * Usage (bin/calico-mesos only): calico-mesos-agent-client SOCKET WAIT_SECONDS LAUNCHER
+ * Usage (bin/calico-mesos only): calico-mesos-agent-client SOCKET WAIT_SECONDS PROTOCOL LAUNCHER
  *
- * Outcomes, each leaving exactly one JSON object on stdout:
- *   - an answer: print it; exit 0 if it reports no error, else 1;
+ * Outcomes, each leaving exactly one answer on stdout:
+ *   - an answer: print it; exit with the status the agent sent;
  *   - no connection (no agent behind the socket file): run LAUNCHER again with stdin untouched and
  *     CALICO_MESOS_AGENT_TRIED set, which answers in-process and logs that the agent was not there;
- *   - the agent closed before it had read the whole request (so it did nothing): the same, with the request
- *     fed back through a pipe;
- *   - the agent closed, or overran WAIT_SECONDS, without answering (it stopped mid-request): one JSON
- *     error, and the request may be repeated.
+ *   - the agent closed before it had read the whole request (so it did nothing), or answered in another wire
+ *     version (an agent older than this launcher, not yet restarted): the same, with the request fed back
+ *     through a pipe;
+ *   - the agent closed, or overran WAIT_SECONDS, without answering (it stopped mid-request): one error in the
+ *     protocol's form, and the request may be repeated.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -28,45 +31,59 @@
 #include <time.h>
 #include <unistd.h>
 
-#define HEADER "calico-mesos/1 plugin\n"
+#define WIRE "calico-mesos/2"
 #define MAX_REQUEST_BYTES (1048576 + 1)
+#define MAX_PROTOCOL_BYTES 32
 
 extern char **environ;
 
 static const char *socket_path;
+static const char *protocol;
 static const char *launcher;
 
-static void answer_in_process(void) {
-  setenv("CALICO_MESOS_AGENT_TRIED", socket_path, 1);
-  execl("/bin/sh", "/bin/sh", launcher, (char *)NULL);
-  printf("{\"error\":\"calico-mesos could not run its launcher again: %s\"}\n", strerror(errno));
-  exit(1);
-}
-
-/* The socket path as it may appear inside a JSON string. */
-static void print_shown_path(void) {
-  for (const char *c = socket_path; *c; c++) {
+/* Text as it may appear inside a JSON string. */
+static void print_json_text(const char *text) {
+  for (const char *c = text; *c; c++) {
     putchar(*c == '\\' || *c == '"' || (unsigned char)*c < 0x20 ? '?' : *c);
   }
 }
 
-static void closed(const char *what) {
-  printf("{\"error\":\"the calico-mesos agent on ");
-  print_shown_path();
-  printf(" %s without answering (it stopped, or overran CALICO_REQUEST_TIMEOUT); the request may or may not"
-         " have taken effect, and repeating it is safe\"}\n", what);
+/* An error of this client's own, in the protocol's error form; then exit 1. */
+static void fail(const char *before_path, const char *after_path) {
+  /* net-modules: {"error": "..."}; the only protocol main() accepts so far. */
+  printf("{\"error\":\"");
+  print_json_text(before_path);
+  if (after_path != NULL) {
+    print_json_text(socket_path);
+    print_json_text(after_path);
+  }
+  printf("\"}\n");
   exit(1);
+}
+
+static void answer_in_process(void) {
+  setenv("CALICO_MESOS_AGENT_TRIED", socket_path, 1);
+  execl("/bin/sh", "/bin/sh", launcher, (char *)NULL);
+  fail("calico-mesos could not run its launcher again", NULL);
+}
+
+/* The agent stopped mid-request: `what` says how, e.g. "closed the connection without answering". */
+static void closed(const char *what) {
+  char after[256];
+  snprintf(after, sizeof after, " %s (it stopped, or overran CALICO_REQUEST_TIMEOUT); the request may or may not"
+           " have taken effect, and repeating it is safe", what);
+  fail("the calico-mesos agent on ", after);
 }
 
 /* The agent refused the frame before it had all of it, so it did nothing: answer in-process instead. */
 static void answer_in_process_with(const char *request, size_t length) {
   int pipe_ends[2];
   if (pipe(pipe_ends) != 0) {
-    closed("refused the request");
+    closed("refused the request, and this client could not hand it to the launcher instead");
   }
   pid_t writer = fork();
   if (writer < 0) {
-    closed("refused the request");
+    closed("refused the request, and this client could not hand it to the launcher instead");
   }
   if (writer == 0) {
     close(pipe_ends[0]);
@@ -84,7 +101,7 @@ static void answer_in_process_with(const char *request, size_t length) {
   }
   close(pipe_ends[1]);
   if (dup2(pipe_ends[0], STDIN_FILENO) < 0) {
-    closed("refused the request");
+    closed("refused the request, and this client could not hand it to the launcher instead");
   }
   close(pipe_ends[0]);
   answer_in_process();
@@ -116,13 +133,15 @@ static double now_seconds(void) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 4) {
-    printf("{\"error\":\"calico-mesos-agent-client is run by bin/calico-mesos, with a socket, a wait and the launcher\"}\n");
+  if (argc != 5 || strcmp(argv[3], "net-modules") != 0) {
+    printf("{\"error\":\"calico-mesos-agent-client is run by bin/calico-mesos, with a socket, a wait, the protocol"
+           " net-modules and the launcher\"}\n");
     return 1;
   }
   socket_path = argv[1];
   long wait_seconds = strtol(argv[2], NULL, 10);
-  launcher = argv[3];
+  protocol = argv[3];
+  launcher = argv[4];
   if (wait_seconds <= 0) {
     wait_seconds = 8;
   }
@@ -137,12 +156,14 @@ int main(int argc, char **argv) {
   for (char **entry = environ; *entry; entry++) {
     environment_bytes += strlen(*entry) + 1;
   }
-  size_t prefix_bytes = strlen(HEADER) + environment_bytes + 1;
+  char header[sizeof WIRE + MAX_PROTOCOL_BYTES + 16];
+  snprintf(header, sizeof header, WIRE " plugin %s\n", protocol);
+  size_t prefix_bytes = strlen(header) + environment_bytes + 1;
   char *frame = malloc(prefix_bytes + MAX_REQUEST_BYTES);
   if (frame == NULL) {
-    closed("could not be reached (out of memory)");
+    fail("the calico-mesos agent on ", " could not be reached (out of memory)");
   }
-  char *end = stpcpy(frame, HEADER);
+  char *end = stpcpy(frame, header);
   for (char **entry = environ; *entry; entry++) {
     end = stpcpy(end, *entry) + 1; /* keeps the NUL */
   }
@@ -179,6 +200,9 @@ int main(int argc, char **argv) {
   double deadline = now_seconds() + (double)wait_seconds;
   char did_not_answer[64];
   snprintf(did_not_answer, sizeof did_not_answer, "did not answer within %ld s", wait_seconds);
+  if (response == NULL) {
+    closed("could not be read (out of memory)");
+  }
   while (1) {
     double left = deadline - now_seconds();
     if (left <= 0) {
@@ -209,14 +233,24 @@ int main(int argc, char **argv) {
     length += (size_t)n;
   }
   if (length == 0) {
-    closed("closed the connection");
+    closed("closed the connection without answering");
   }
-  while (length > 0 && response[length - 1] == '\n') {
-    length--;
+  /* "calico-mesos/2 exit N\n", then the plugin's stdout. Anything else is an agent older than this client: it
+     did not take the request in this form, so it did nothing with it. */
+  static const char status_line[] = WIRE " exit ";
+  size_t status_bytes = sizeof status_line - 1;
+  char *newline = memchr(response, '\n', length);
+  if (length < status_bytes + 2 || memcmp(response, status_line, status_bytes) != 0 || newline == NULL) {
+    close(agent);
+    answer_in_process_with(request, request_bytes);
   }
-  fwrite(response, 1, length, stdout);
+  int status = atoi(response + status_bytes);
+  char *answer = newline + 1;
+  size_t answer_bytes = length - (size_t)(answer - response);
+  while (answer_bytes > 0 && answer[answer_bytes - 1] == '\n') {
+    answer_bytes--;
+  }
+  fwrite(answer, 1, answer_bytes, stdout);
   putchar('\n');
-  static const char success[] = "\"error\":null}";
-  size_t success_bytes = sizeof success - 1;
-  return length >= success_bytes && memcmp(response + length - success_bytes, success, success_bytes) == 0 ? 0 : 1;
+  return status == 0 ? 0 : 1;
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.calicomesos.app.config.ConfigurationReader;
+import org.calicomesos.app.wiring.SpokenProtocols;
 
 /**
  * The build's training run for the AppCDS archive (app-cli/pom.xml): every request path of the plugin,
@@ -40,7 +41,7 @@ public final class ClassDataTraining {
     env.put("CALICO_LOG_FILE", args[0] + "/isolator.log");
     env.put("CALICO_NODENAME", "cds-training");
     for (String request : REQUESTS) {
-      PluginProcess.run(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
+      PluginProcess.run(SpokenProtocols.NET_MODULES, new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
           System.err, env, ConfigurationReader.forThisMachine());
     }
     if (args.length < 2 || !args[1].equals("cluster")) {
@@ -57,7 +58,7 @@ public final class ClassDataTraining {
     Map<String, String> settings = new HashMap<>(env);
     settings.put("CALICO_DATASTORE", datastore);
     settings.put(variable, address);
-    PluginProcess.run(new ByteArrayInputStream(REQUESTS.get(1).getBytes(StandardCharsets.UTF_8)),
+    PluginProcess.run(SpokenProtocols.NET_MODULES, new ByteArrayInputStream(REQUESTS.get(1).getBytes(StandardCharsets.UTF_8)),
         new ByteArrayOutputStream(), System.err, settings, ConfigurationReader.forThisMachine());
   }
 

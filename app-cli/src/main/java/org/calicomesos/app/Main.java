@@ -2,9 +2,14 @@ package org.calicomesos.app;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.util.Arrays;
 import org.calicomesos.app.config.ConfigurationReader;
+import org.calicomesos.app.wiring.SpokenProtocols;
 
-/** {@code calico-mesos}: with no arguments the net-modules plugin, otherwise an admin command. */
+/**
+ * {@code calico-mesos}: with no arguments the net-modules plugin, {@code agent ...} this host's agent, anything
+ * else an admin command. Each entry point is wired here and knows none of the others.
+ */
 public final class Main {
   private Main() {}
 
@@ -14,7 +19,12 @@ public final class Main {
       // private stream on the real fd 1 and point System.out at stderr for everyone else.
       FileOutputStream response = new FileOutputStream(FileDescriptor.out);
       System.setOut(System.err);
-      System.exit(PluginProcess.run(System.in, response, System.err, System.getenv(), ConfigurationReader.forThisMachine()));
+      System.exit(PluginProcess.run(SpokenProtocols.NET_MODULES, System.in, response, System.err, System.getenv(),
+          ConfigurationReader.forThisMachine()));
+    }
+    if (args[0].equals("agent")) {
+      System.exit(AgentEntryPoint.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+          ConfigurationReader.forThisMachine()));
     }
     System.exit(AdminProcess.run(args, System.getenv(), ConfigurationReader.forThisMachine()));
   }

@@ -4,27 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.calicomesos.app.config.Configuration;
+import java.util.Optional;
 import org.calicomesos.app.config.ConfigurationReader;
-import org.calicomesos.app.config.LogSettings;
 import org.calicomesos.app.logging.FileLogging;
-import org.calicomesos.app.plugin.BoundedInput;
-import org.calicomesos.app.plugin.ErrorSentences;
-import org.calicomesos.app.plugin.JsonResponses;
-import org.calicomesos.app.plugin.NetModulesEndpoint;
-import org.calicomesos.app.plugin.PluginResponse;
-import org.calicomesos.app.plugin.RequestDeadline;
-import org.calicomesos.app.plugin.RequestLog;
-import org.calicomesos.app.wiring.AppComponent;
+import org.calicomesos.app.pipeline.ApplicationPerRequest;
+import org.calicomesos.app.pipeline.BoundedInput;
+import org.calicomesos.app.pipeline.DeadlineClock;
+import org.calicomesos.app.pipeline.PluginProtocol;
+import org.calicomesos.app.pipeline.PluginRequest;
+import org.calicomesos.app.pipeline.PluginResponse;
+import org.calicomesos.app.pipeline.RequestGate;
+import org.calicomesos.app.pipeline.RequestLogging;
+import org.calicomesos.app.pipeline.RequestPipeline;
+import org.calicomesos.app.pipeline.ResponseSink;
+import org.calicomesos.app.wiring.PluginComponent;
 import org.calicomesos.ports.CalicoMesosException;
 
 /**
- * One net-modules request as a process (docs/net-modules-protocol.md, "Responses" and "Exit status"): read stdin to
- * EOF, answer exactly one JSON object on stdout, exit 0 on success and 1 on failure — including failures before the
- * endpoint exists — and log exactly one request line ({@link RequestLog}) for it, whoever answers.
+ * One plugin request as a process (docs/net-modules-protocol.md): stdin read to EOF, the request pipeline run on
+ * an application built for it, exactly one answer on stdout, exit 0 on success and 1 on failure, including
+ * failures before the application exists, and exactly one request line in the log, whoever answers.
  */
 final class PluginProcess {
   private static final System.Logger LOG = System.getLogger(PluginProcess.class.getName());
@@ -33,41 +33,59 @@ final class PluginProcess {
 
   private PluginProcess() {}
 
-  static int run(InputStream stdin, OutputStream stdout, PrintStream stderr, Map<String, String> env,
-      ConfigurationReader reader) {
-    return run(stdin, stdout, stderr, env, reader, () -> Runtime.getRuntime().halt(1));
+  static int run(PluginProtocol protocol, InputStream stdin, OutputStream stdout, PrintStream stderr,
+      Map<String, String> env, ConfigurationReader reader) {
+    return run(protocol, stdin, stdout, stderr, env, reader, () -> Runtime.getRuntime().halt(1));
   }
 
   /** As above; {@code halt} ends the process when the request deadline passes (tests record it instead). */
-  static int run(InputStream stdin, OutputStream stdout, PrintStream stderr, Map<String, String> env,
-      ConfigurationReader reader, Runnable halt) {
-    RequestLog requestLog = RequestLog.start();
-    RequestDeadline[] deadline = new RequestDeadline[1];
-    PluginResponse response;
-    try {
-      response = respond(stdin, stderr, env, reader, requestLog,
-          timeout -> deadline[0] = RequestDeadline.start(timeout, stdout, halt, requestLog));
-    } catch (Throwable failure) {
-      // Last resort, e.g. a class missing from a broken install: still answer in JSON.
-      response = JsonResponses.error(ErrorSentences.describe(failure, "stderr"));
-      failure.printStackTrace(stderr);
-    }
-    if (deadline[0] != null) {
-      if (!deadline[0].claimResponse()) {
-        return waitForHalt();
+  static int run(PluginProtocol protocol, InputStream stdin, OutputStream stdout, PrintStream stderr,
+      Map<String, String> env, ConfigurationReader reader, Runnable halt) {
+    // Warnings and errors go to stderr until the request's log is set up.
+    FileLogging.installFallback(stderr);
+    PluginRequest request = read(protocol, stdin, env);
+    RequestLogging logging = settings -> {
+      FileLogging.install(settings, stderr);
+      warnIfTheAgentWasTried();
+      return RequestLogging.Scope.NONE;
+    };
+    RequestPipeline pipeline = new RequestPipeline(reader, new ApplicationPerRequest(PluginComponent::create), logging,
+        RequestGate.OPEN, DeadlineClock.ownThread(), settings -> settings.file().toString());
+    RequestPipeline.Outcome outcome = pipeline.run(request, new ResponseSink() {
+      @Override
+      public void write(PluginResponse response, Optional<String> command) throws IOException {
+        stdout.write(response.body());
+        stdout.flush();
       }
-      deadline[0].close();
+
+      @Override
+      public void abandon() {
+        halt.run();
+      }
+    });
+    if (outcome.abandoned()) {
+      return waitForHalt();
     }
+    return outcome.success() ? 0 : 1;
+  }
+
+  // Stdin is read first and whole, as the agent expects it to be, also when the answer is an error.
+  private static PluginRequest read(PluginProtocol protocol, InputStream stdin, Map<String, String> env) {
     try {
-      stdout.write(response.body());
-      stdout.flush();
+      return PluginRequest.of(protocol, env, BoundedInput.readAll(stdin, protocol.maxRequestBytes()));
+    } catch (CalicoMesosException e) {
+      return PluginRequest.refused(protocol, env, e.getMessage());
     } catch (IOException e) {
-      stderr.println("calico-mesos: cannot write the response: " + e);
-      requestLog.finish("cannot write the response: " + e.getClass().getSimpleName());
-      return 1;
+      return PluginRequest.refused(protocol, env, "calico-mesos cannot read the request from stdin: " + e.getMessage());
     }
-    requestLog.finish(response.error());
-    return response.success() ? 0 : 1;
+  }
+
+  private static void warnIfTheAgentWasTried() {
+    String agentSocket = System.getProperty(AGENT_FALLBACK_PROPERTY);
+    if (agentSocket != null) {
+      LOG.log(System.Logger.Level.WARNING, "the calico-mesos agent did not take this request on {0}"
+          + " (a socket file without an agent behind it); answering it in this process", agentSocket);
+    }
   }
 
   // The deadline has answered and is halting the JVM; returning now could let exit cut its answer short.
@@ -78,48 +96,5 @@ final class PluginProcess {
       Thread.currentThread().interrupt();
     }
     return 1;
-  }
-
-  // Failures here are logged by the request line alone, except a wrong log setting: with no log to write it
-  // to, it is said on stderr, where warnings and errors go until the log is set up. Stdin is read first, as
-  // the agent expects it to be, also when the answer is an error.
-  private static PluginResponse respond(InputStream stdin, PrintStream stderr, Map<String, String> env,
-      ConfigurationReader reader, RequestLog requestLog, Consumer<Duration> startDeadline) throws IOException {
-    FileLogging.installFallback(stderr);
-    byte[] request = null;
-    String refused = null;
-    try {
-      request = BoundedInput.readAll(stdin, NetModulesEndpoint.MAX_REQUEST_BYTES);
-    } catch (CalicoMesosException e) {
-      refused = e.getMessage();
-    }
-    try {
-      FileLogging.install(LogSettings.fromEnvironment(env), stderr);
-    } catch (CalicoMesosException e) {
-      LOG.log(System.Logger.Level.ERROR, "configuration refused: " + e.getMessage());
-      return JsonResponses.error(refused != null ? refused : e.getMessage());
-    }
-    String agentSocket = System.getProperty(AGENT_FALLBACK_PROPERTY);
-    if (agentSocket != null) {
-      LOG.log(System.Logger.Level.WARNING, "the calico-mesos agent did not take this request on {0}"
-          + " (a socket file without an agent behind it); answering it in this process", agentSocket);
-    }
-    if (refused != null) {
-      return JsonResponses.error(refused);
-    }
-    Configuration configuration;
-    try {
-      configuration = reader.read(env);
-    } catch (CalicoMesosException e) {
-      return JsonResponses.error(e.getMessage());
-    }
-    LOG.log(System.Logger.Level.DEBUG, () -> "configuration: " + configuration.summary()); // built only when logged
-    startDeadline.accept(configuration.requestTimeout());
-    AppComponent component = AppComponent.create(configuration);
-    try {
-      return component.netModulesEndpoint().handle(request, requestLog);
-    } finally {
-      component.openResources().close();
-    }
   }
 }

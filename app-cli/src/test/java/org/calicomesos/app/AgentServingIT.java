@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,6 +138,38 @@ class AgentServingIT {
       assertThat(Files.readString(dir.resolve("isolator.log")))
           .contains("the calico-mesos agent did not take this request on " + socketPath)
           .contains("uid=u-hung-up hostname=agent outcome=ok");
+    } finally {
+      Files.deleteIfExists(socketPath);
+    }
+  }
+
+  @Test
+  void anAgentOlderThanTheLauncherLeavesTheRequestToThePluginProcess() throws Exception {
+    // An agent not yet restarted after an upgrade reads the newer frame as malformed and answers its own error,
+    // without the exit status line: it did nothing, so the plugin process answers instead.
+    Path socketPath = dir.resolve("agent.sock");
+    try (ServerSocketChannel older = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      older.bind(UnixDomainSocketAddress.of(socketPath));
+      Thread answerer = new Thread(() -> {
+        try (var connection = older.accept()) {
+          connection.read(java.nio.ByteBuffer.allocate(64));
+          connection.write(java.nio.ByteBuffer.wrap(("{\"error\":\"the calico-mesos agent cannot read this request:"
+              + " expected a 'calico-mesos/1 plugin' or 'calico-mesos/1 status' header line\"}\n")
+              .getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+          // the channel was closed: the test is over
+        }
+      });
+      answerer.setDaemon(true);
+      answerer.start();
+
+      JsonNode response = request("{\"command\":\"allocate\",\"args\":{\"hostname\":\"agent\",\"uid\":\"u-older\","
+          + "\"num_ipv4\":1,\"num_ipv6\":0}}");
+
+      assertThat(response.get("error").isNull()).as(response.toString()).isTrue();
+      assertThat(Files.readString(dir.resolve("isolator.log")))
+          .contains("the calico-mesos agent did not take this request on " + socketPath)
+          .contains("uid=u-older hostname=agent outcome=ok");
     } finally {
       Files.deleteIfExists(socketPath);
     }

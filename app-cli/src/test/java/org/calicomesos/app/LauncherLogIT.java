@@ -1,5 +1,6 @@
 package org.calicomesos.app;
 
+import org.calicomesos.app.pipeline.RequestLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherLogIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path LAUNCHER = LauncherStorm.LAUNCHER;
-  private static final String REQUEST_LOGGER = "org.calicomesos.app.plugin.RequestLog";
+  private static final String REQUEST_LOGGER = "org.calicomesos.app.pipeline.RequestLog";
   private static final String MARKER = "s3cr3t-MARKER-5f1e";
 
   @TempDir

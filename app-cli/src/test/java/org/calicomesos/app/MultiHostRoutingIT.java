@@ -1,5 +1,6 @@
 package org.calicomesos.app;
 
+import org.calicomesos.testkit.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.calicomesos.app.HostWorkloads.reaches;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;

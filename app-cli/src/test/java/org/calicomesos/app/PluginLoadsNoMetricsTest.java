@@ -1,5 +1,8 @@
 package org.calicomesos.app;
 
+import org.calicomesos.app.pipeline.RequestLog;
+import org.calicomesos.app.pipeline.RequestObserver;
+import org.calicomesos.app.pipeline.IpamRetriesOfRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -40,12 +43,12 @@ class PluginLoadsNoMetricsTest {
     assertThat(response).contains("\"error\":null").contains("\"ipv4\":[\"192.168.");
     List<String> classes = Files.readAllLines(loaded);
     assertThat(classes).as("the request path was logged")
-        .anyMatch(line -> line.contains(" org.calicomesos.app.plugin.RequestLog "))
-        .anyMatch(line -> line.contains(" org.calicomesos.app.plugin.IpamRetriesOfRequests "));
+        .anyMatch(line -> line.contains(" org.calicomesos.app.pipeline.RequestLog "))
+        .anyMatch(line -> line.contains(" org.calicomesos.app.pipeline.IpamRetriesOfRequests "));
     assertThat(classes).as("nothing of the metrics")
         .noneMatch(line -> line.contains(" io.prometheus."))
         .noneMatch(line -> line.contains(" org.calicomesos.app.metrics."))
-        .noneMatch(line -> line.contains(" org.calicomesos.app.plugin.RequestObserver "))
+        .noneMatch(line -> line.contains(" org.calicomesos.app.pipeline.RequestObserver "))
         .noneMatch(line -> line.contains(" org.calicomesos.app.agent."));
     assertThat(classes).as("nothing of the agent's routes: no route table, no route model, no registration")
         // The admin commands' use case interface is one of the component's methods, and the component is loaded

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.calicomesos.app.wiring.SpokenProtocols;
 import org.calicomesos.app.config.ConfigurationReader;
 import org.calicomesos.app.logging.FileLogging;
 import org.junit.jupiter.api.AfterEach;
@@ -99,15 +100,18 @@ class PluginProcessTest {
       throw new IllegalStateException("no hostname today");
     });
 
-    int status = PluginProcess.run(new ByteArrayInputStream(CLEANUP.getBytes(StandardCharsets.UTF_8)), stdout,
+    int status = PluginProcess.run(SpokenProtocols.NET_MODULES, new ByteArrayInputStream(CLEANUP.getBytes(StandardCharsets.UTF_8)), stdout,
         new PrintStream(stderr, true, StandardCharsets.UTF_8), env(Map.of()), broken);
 
     assertThat(status).isEqualTo(1);
-    assertThat(error()).isEqualTo("internal error (IllegalStateException): no hostname today; see stderr");
+    Path log = dir.resolve("isolator.log");
+    assertThat(error()).isEqualTo("internal error (IllegalStateException): no hostname today; see " + log);
+    assertThat(Files.readString(log)).as("the trace is where the sentence says")
+        .contains("java.lang.IllegalStateException: no hostname today");
   }
 
   private int run(String request, Map<String, String> extra) {
-    return PluginProcess.run(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), stdout,
+    return PluginProcess.run(SpokenProtocols.NET_MODULES, new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), stdout,
         new PrintStream(stderr, true, StandardCharsets.UTF_8), env(extra), new ConfigurationReader(() -> "testnode"));
   }
 

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.calicomesos.app.agent.serving.AgentStatusClient;
+import org.calicomesos.app.agentsocket.AgentStatusClient;
 
 /**
  * One {@code calico-mesos agent --no-policy} for a whole test JVM, when the end-to-end tests run with the agent

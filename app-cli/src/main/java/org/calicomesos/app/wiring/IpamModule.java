@@ -2,7 +2,7 @@ package org.calicomesos.app.wiring;
 
 import dagger.Binds;
 import dagger.Module;
-import org.calicomesos.app.plugin.IpamRetriesOfRequests;
+import org.calicomesos.app.pipeline.IpamRetriesOfRequests;
 import org.calicomesos.core.ipam.AllocateAddressesService;
 import org.calicomesos.core.ipam.AssignAddressesService;
 import org.calicomesos.core.ipam.BlockReleaseService;

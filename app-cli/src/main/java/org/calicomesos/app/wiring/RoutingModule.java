@@ -9,7 +9,7 @@ import org.calicomesos.adapters.bird.BirdModule;
 import org.calicomesos.adapters.bird.BirdSettings;
 import org.calicomesos.adapters.iproute2.Iproute2;
 import org.calicomesos.adapters.netlink.Netlink;
-import org.calicomesos.app.admin.version.BuildVersionProvider;
+import org.calicomesos.app.version.BuildVersionFiles;
 import org.calicomesos.app.agent.RouteAgent;
 import org.calicomesos.app.config.BirdPaths;
 import org.calicomesos.app.config.Configuration;
@@ -57,7 +57,7 @@ interface RoutingModule {
   static RouteAgent routeAgent(KeyValueStore store, DatastoreKeys keys, EndpointSettings settings,
       Dataplane dataplane, RouteTable kernel, VxlanTunnel tunnel, BgpSpeaker bird) {
     HostRegistrar registrar = new HostRegistrar(store, keys, settings, dataplane,
-        new BuildVersionProvider().getVersion()[0], Clock.systemUTC());
+        new BuildVersionFiles().line(), Clock.systemUTC());
     RouteSync sync = new RouteSync(store, keys, settings.node(), kernel, tunnel, settings.mtu(), bird);
     return new RouteAgent(registrar, sync, store, RouteAgent.REPAIR_EVERY);
   }

@@ -13,6 +13,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
  * The hexagon's dependency rules (docs/architecture.md, "Rules the build enforces"), one rule per forbidden edge,
@@ -27,6 +29,38 @@ class HexagonalArchitectureTest {
   private static final String ADAPTERS = "org.calicomesos.adapters..";
   private static final String APP = "org.calicomesos.app..";
   private static final String TESTKIT = "org.calicomesos.testkit..";
+  // What every entry point runs on: configuration, logging, the request pipeline, the agent's wire, the version.
+  private static final String[] RUNTIME = {"org.calicomesos.app.config..", "org.calicomesos.app.logging..",
+      "org.calicomesos.app.pipeline..", "org.calicomesos.app.agentsocket..", "org.calicomesos.app.version.."};
+  private static final String NET_MODULES = "org.calicomesos.app.netmodules..";
+  private static final String[] AGENT = {"org.calicomesos.app.agent..", "org.calicomesos.app.metrics.."};
+  private static final String ADMIN = "org.calicomesos.app.admin..";
+  // The composition root: main and the processes in org.calicomesos.app itself, and the Dagger wiring.
+  private static final String[] ROOT = {"org.calicomesos.app", "org.calicomesos.app.wiring.."};
+
+  // Each entry point (a plugin protocol, the agent, the admin CLI) is a slice of its own; the root alone knows them all.
+  private static final SliceAssignment ENTRY_POINTS = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass type) {
+      String name = type.getPackageName();
+      if (name.startsWith("org.calicomesos.app.netmodules")) {
+        return SliceIdentifier.of("the net-modules protocol");
+      }
+      if (name.equals("org.calicomesos.app.agent") || name.startsWith("org.calicomesos.app.agent.")
+          || name.startsWith("org.calicomesos.app.metrics")) {
+        return SliceIdentifier.of("the agent");
+      }
+      if (name.startsWith("org.calicomesos.app.admin")) {
+        return SliceIdentifier.of("the admin CLI");
+      }
+      return SliceIdentifier.ignore();
+    }
+
+    @Override
+    public String getDescription() {
+      return "entry points";
+    }
+  };
 
   // Dagger writes factories next to the classes it constructs: for core's @Inject constructors they land in
   // core's packages (generated while compiling app-cli), for adapters' modules in the adapter's package.
@@ -142,12 +176,34 @@ class HexagonalArchitectureTest {
       noClasses().that().resideInAPackage(ADAPTERS).and().haveSimpleNameNotEndingWith("Module").and(not(GENERATED_BY_DAGGER))
           .should().dependOnClassesThat().resideInAPackage("dagger..");
 
-  // The plugin path must start fast (docs/net-modules-protocol.md, "One process per request"): picocli reads its
-  // annotations by reflection, so only the admin commands may load it.
+  // The plugin path must start fast (docs/benchmarks.md): picocli reads its annotations by reflection, so only the
+  // admin commands and the agent's command line may load it.
   @ArchTest
-  static final ArchRule only_the_admin_cli_uses_picocli =
-      noClasses().that().resideOutsideOfPackage("org.calicomesos.app.admin..")
+  static final ArchRule only_the_admin_cli_and_the_agents_command_use_picocli =
+      noClasses().that().resideOutsideOfPackages(ADMIN, "org.calicomesos.app.agent.command..")
           .should().dependOnClassesThat().resideInAPackage("picocli..");
+
+  @ArchTest
+  static final ArchRule entry_points_do_not_depend_on_each_other =
+      slices().assignedFrom(ENTRY_POINTS).should().notDependOnEachOther();
+
+  @ArchTest
+  static final ArchRule entry_points_do_not_depend_on_the_composition_root =
+      noClasses().that().resideInAnyPackage(NET_MODULES, ADMIN).or().resideInAnyPackage(AGENT)
+          .should().dependOnClassesThat().resideInAnyPackage(ROOT);
+
+  @ArchTest
+  static final ArchRule the_runtime_knows_no_entry_point_and_not_the_root =
+      noClasses().that().resideInAnyPackage(RUNTIME)
+          .should().dependOnClassesThat().resideInAnyPackage(NET_MODULES, ADMIN)
+          .orShould().dependOnClassesThat().resideInAnyPackage(AGENT)
+          .orShould().dependOnClassesThat().resideInAnyPackage(ROOT);
+
+  // Every package is a slice: no two of them may reach each other, however long the way round.
+  @ArchTest
+  static final ArchRule no_package_cycles =
+      slices().matching("org.calicomesos.(**)").namingSlices("$1").should().beFreeOfCycles()
+          .ignoreDependency(GENERATED_BY_DAGGER, DescribedPredicate.alwaysTrue());
 
   // The Prometheus client is the agent's alone: a plugin request must never load it (its start-up is the request's
   // latency; docs/net-modules-protocol.md, "One process per request").

@@ -17,8 +17,9 @@ import java.util.Optional;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
 import org.calicomesos.adapters.memory.RecordingPolicyDataplane;
 import org.calicomesos.app.agent.ObservedPolicyDataplane;
-import org.calicomesos.app.plugin.PluginResponse;
-import org.calicomesos.app.plugin.RequestLog;
+import org.calicomesos.app.pipeline.PluginResponse;
+import org.calicomesos.app.pipeline.RequestGate;
+import org.calicomesos.app.pipeline.RequestLog;
 import org.calicomesos.app.wiring.MemoryAppComponent;
 import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.ipam.IpamSettings;
@@ -109,7 +110,7 @@ class MetricsEndpointTest {
   /** One request as the agent's server answers it: through the endpoint, then the request line. */
   private String request(String json) {
     RequestLog log = RequestLog.start();
-    PluginResponse response = app.endpoint().handle(json.getBytes(StandardCharsets.UTF_8), log);
+    PluginResponse response = app.endpoint().handle(json.getBytes(StandardCharsets.UTF_8), log, RequestGate.OPEN);
     log.finish(response.error());
     return response.error();
   }

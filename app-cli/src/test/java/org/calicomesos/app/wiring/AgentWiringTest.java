@@ -8,14 +8,14 @@ import org.calicomesos.app.config.ConfigurationReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The production component's agent parts, built (not run): the loop reports to the very metrics that are served. */
+/** The agent's production component, built (not run): the loop reports to the very metrics that are served. */
 class AgentWiringTest {
   @TempDir
   Path dir;
 
   @Test
   void the_agent_and_its_metrics_share_one_registry_per_process() {
-    AppComponent app = AppComponent.create(new ConfigurationReader(() -> "testnode").read(
+    AgentComponent app = AgentComponent.create(new ConfigurationReader(() -> "testnode").read(
         Map.of("CALICO_DATASTORE", "memory", "CALICO_LOG_FILE", dir.resolve("isolator.log").toString())));
     try {
       assertThat(app.policyLoop()).isNotNull();

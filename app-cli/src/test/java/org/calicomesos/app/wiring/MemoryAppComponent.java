@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.app.config.ConfigurationReader;
-import org.calicomesos.app.plugin.NetModulesEndpoint;
-import org.calicomesos.app.plugin.PluginCommandsModule;
+import org.calicomesos.app.netmodules.NetModulesEndpoint;
+import org.calicomesos.app.netmodules.PluginCommandsModule;
 import org.calicomesos.ports.kv.KeyValueStore;
 
 /** The production modules, plus a look at the chosen store, so tests can see what a request wrote. */

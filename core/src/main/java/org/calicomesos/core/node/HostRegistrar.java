@@ -1,5 +1,6 @@
 package org.calicomesos.core.node;
 
+import org.calicomesos.core.node.registration.RegistrationCodec;
 import inet.ipaddr.IPAddress;
 import java.lang.System.Logger.Level;
 import java.time.Clock;

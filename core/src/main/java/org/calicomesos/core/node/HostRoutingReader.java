@@ -1,5 +1,6 @@
 package org.calicomesos.core.node;
 
+import org.calicomesos.core.node.registration.RegistrationCodec;
 import java.util.ArrayList;
 import inet.ipaddr.IPAddress;
 import java.util.List;

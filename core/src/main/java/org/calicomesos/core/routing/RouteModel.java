@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.calicomesos.core.endpoint.Endpoint;
 import org.calicomesos.core.endpoint.EndpointRecords;
 import org.calicomesos.core.ipam.AddressLookup;
-import org.calicomesos.core.node.RegistrationCodec;
+import org.calicomesos.core.node.registration.RegistrationCodec;
 import org.calicomesos.ports.routing.bgp.BgpSettings;
 import org.calicomesos.core.routing.bgp.BgpSettingsCodec;
 import org.calicomesos.ports.CalicoMesosException;

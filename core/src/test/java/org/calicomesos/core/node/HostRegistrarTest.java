@@ -1,5 +1,6 @@
 package org.calicomesos.core.node;
 
+import org.calicomesos.core.node.registration.RegistrationCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

@@ -1,0 +1,52 @@
+package org.calicomesos.app.admin;
+
+import org.calicomesos.ports.diagnostics.HostReadouts;
+import org.calicomesos.ports.endpoint.ListEndpointsUseCase;
+import org.calicomesos.ports.ipam.CheckIpamUseCase;
+import org.calicomesos.ports.ipam.ManagePoolsUseCase;
+import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
+import org.calicomesos.ports.ipam.ReleaseBlockUseCase;
+import org.calicomesos.ports.ipam.ShowIpamUseCase;
+import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.node.ShowNodeUseCase;
+import org.calicomesos.ports.policy.ShowProfilesUseCase;
+import org.calicomesos.ports.routing.ConfigureRoutingUseCase;
+import org.calicomesos.ports.routing.bgp.BgpSpeaker;
+
+/**
+ * The use cases and host views the admin commands run on: the composition root's Dagger component for the admin
+ * CLI provides them, built on the first command that needs one (never for --help or a usage error); tests build
+ * them by hand.
+ */
+public interface AdminUseCases {
+  ManagePoolsUseCase pools();
+
+  ShowIpamUseCase ipamOverview();
+
+  CheckIpamUseCase ipamCheck();
+
+  ReleaseAddressesUseCase release();
+
+  ReleaseBlockUseCase releaseBlock();
+
+  ListEndpointsUseCase endpoints();
+
+  ShowProfilesUseCase profiles();
+
+  ShowNodeUseCase nodeStatus();
+
+  /** The cluster's route mode and BGP settings ({@code route-mode}, {@code bgp}). */
+  ConfigureRoutingUseCase routing();
+
+  /** This host's BIRD (CALICO_BIRD_CONFIG, CALICO_BIRD_SOCKET), for its sessions in {@code node show}. */
+  BgpSpeaker bgpSpeaker();
+
+  /** Read-only views of this host's network and agent (ip, nft list, journalctl), for 'diags'. */
+  HostReadouts hostReadouts();
+
+  /** This host's node name (CALICO_NODENAME or the machine's hostname). */
+  NodeName nodeName();
+
+  /** Names the configured datastore for messages, never credentials. */
+  String datastoreDescription();
+}

@@ -1,0 +1,182 @@
+package org.calicomesos.app.admin;
+
+import org.calicomesos.ports.endpoint.ListEndpointsUseCase;
+import org.calicomesos.ports.ipam.CheckIpamUseCase;
+import org.calicomesos.ports.ipam.ManagePoolsUseCase;
+import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
+import org.calicomesos.ports.ipam.ReleaseBlockUseCase;
+import org.calicomesos.ports.ipam.ShowIpamUseCase;
+import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.node.ShowNodeUseCase;
+import org.calicomesos.ports.policy.ShowProfilesUseCase;
+import org.calicomesos.ports.routing.ConfigureRoutingUseCase;
+import org.calicomesos.ports.routing.bgp.BgpConfiguration;
+import org.calicomesos.ports.routing.bgp.BgpPeerState;
+import org.calicomesos.ports.routing.bgp.BgpReload;
+import org.calicomesos.ports.routing.bgp.BgpSettings;
+import org.calicomesos.ports.routing.bgp.BgpSpeaker;
+
+/** {@link AdminUseCases} from given parts: the record's accessors are the interface's methods. */
+record FixedAdminUseCases(
+    ManagePoolsUseCase pools,
+    ShowIpamUseCase ipamOverview,
+    CheckIpamUseCase ipamCheck,
+    ReleaseAddressesUseCase release,
+    ReleaseBlockUseCase releaseBlock,
+    ListEndpointsUseCase endpoints,
+    ShowProfilesUseCase profiles,
+    ShowNodeUseCase nodeStatus,
+    NodeName nodeName,
+    String datastoreDescription,
+    ConfigureRoutingUseCase routing,
+    BgpSpeaker bgpSpeaker) implements AdminUseCases {
+
+  @Override
+  public org.calicomesos.ports.diagnostics.HostReadouts hostReadouts() {
+    throw new AssertionError("the host readouts were not expected");
+  }
+
+  /** Services none of whose use cases may be reached: for tests of parsing and rendering with one fake swapped in. */
+  static FixedAdminUseCases unreachable() {
+    return new FixedAdminUseCases(
+        new UnreachablePools(),
+        host -> { throw new AssertionError("ipam show was not expected"); },
+        () -> { throw new AssertionError("ipam check was not expected"); },
+        command -> { throw new AssertionError("release was not expected"); },
+        block -> { throw new AssertionError("release-block was not expected"); },
+        new UnreachableEndpoints(),
+        new UnreachableProfiles(),
+        node -> { throw new AssertionError("node show was not expected"); },
+        new NodeName("node-a"),
+        "test store",
+        new UnreachableRouting(),
+        new UnreachableBird());
+  }
+
+  FixedAdminUseCases withPools(ManagePoolsUseCase replacement) {
+    return new FixedAdminUseCases(replacement, ipamOverview, ipamCheck, release, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
+        datastoreDescription, routing, bgpSpeaker);
+  }
+
+  FixedAdminUseCases withOverview(ShowIpamUseCase replacement) {
+    return new FixedAdminUseCases(pools, replacement, ipamCheck, release, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
+        datastoreDescription, routing, bgpSpeaker);
+  }
+
+  FixedAdminUseCases withCheck(CheckIpamUseCase replacement) {
+    return new FixedAdminUseCases(pools, ipamOverview, replacement, release, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
+        datastoreDescription, routing, bgpSpeaker);
+  }
+
+  FixedAdminUseCases withRelease(ReleaseAddressesUseCase replacement) {
+    return new FixedAdminUseCases(pools, ipamOverview, ipamCheck, replacement, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
+        datastoreDescription, routing, bgpSpeaker);
+  }
+
+  FixedAdminUseCases withEndpoints(ListEndpointsUseCase replacement) {
+    return new FixedAdminUseCases(pools, ipamOverview, ipamCheck, release, releaseBlock, replacement, profiles, nodeStatus, nodeName,
+        datastoreDescription, routing, bgpSpeaker);
+  }
+
+  FixedAdminUseCases withProfiles(ShowProfilesUseCase replacement) {
+    return new FixedAdminUseCases(pools, ipamOverview, ipamCheck, release, releaseBlock, endpoints, replacement, nodeStatus, nodeName,
+        datastoreDescription, routing, bgpSpeaker);
+  }
+
+  FixedAdminUseCases withNodeStatus(ShowNodeUseCase replacement) {
+    return new FixedAdminUseCases(pools, ipamOverview, ipamCheck, release, releaseBlock, endpoints, profiles, replacement, nodeName,
+        datastoreDescription, routing, bgpSpeaker);
+  }
+
+  /** Pools that fail the test when touched. */
+  private static final class UnreachablePools implements ManagePoolsUseCase {
+    @Override
+    public org.calicomesos.ports.ipam.Pool add(org.calicomesos.ports.ipam.AddPoolCommand command) {
+      throw new AssertionError("pool add was not expected");
+    }
+
+    @Override
+    public java.util.List<org.calicomesos.ports.ipam.PoolUsage> list() {
+      throw new AssertionError("pool list was not expected");
+    }
+
+    @Override
+    public java.util.List<org.calicomesos.ports.ipam.Pool> pools() {
+      throw new AssertionError("pools were not expected to be read");
+    }
+
+    @Override
+    public org.calicomesos.ports.ipam.Pool setEncapsulation(inet.ipaddr.IPAddress cidr,
+        org.calicomesos.ports.ipam.Encapsulation encapsulation) {
+      throw new AssertionError("a pool's encapsulation was not expected to change");
+    }
+
+    @Override
+    public void remove(inet.ipaddr.IPAddress cidr) {
+      throw new AssertionError("pool remove was not expected");
+    }
+  }
+
+  /** Endpoints that fail the test when read. */
+  private static final class UnreachableEndpoints implements ListEndpointsUseCase {
+    @Override
+    public java.util.List<org.calicomesos.ports.endpoint.WorkloadEndpoint> list(java.util.Optional<NodeName> host) {
+      throw new AssertionError("endpoint list was not expected");
+    }
+
+    @Override
+    public java.util.List<org.calicomesos.ports.endpoint.WorkloadEndpoint> ofContainer(
+        org.calicomesos.ports.model.ContainerId container, java.util.Optional<NodeName> host) {
+      throw new AssertionError("endpoint show was not expected");
+    }
+  }
+
+  /** Profiles that fail the test when read. */
+  private static final class UnreachableProfiles implements ShowProfilesUseCase {
+    @Override
+    public java.util.List<org.calicomesos.ports.policy.StoredProfile> list() {
+      throw new AssertionError("profile list was not expected");
+    }
+
+    @Override
+    public org.calicomesos.ports.policy.StoredProfile show(org.calicomesos.ports.model.ProfileName name) {
+      throw new AssertionError("profile show was not expected");
+    }
+  }
+
+  /** Routing settings that fail the test when touched. */
+  private static final class UnreachableRouting implements ConfigureRoutingUseCase {
+    @Override
+    public org.calicomesos.ports.routing.ClusterRouting routing() {
+      throw new AssertionError("route-mode was not expected");
+    }
+
+    @Override
+    public org.calicomesos.ports.routing.ClusterRouting setRouting(org.calicomesos.ports.routing.RoutingChoice choice) {
+      throw new AssertionError("route-mode was not expected");
+    }
+
+    @Override
+    public BgpSettings bgpSettings() {
+      throw new AssertionError("bgp was not expected");
+    }
+
+    @Override
+    public BgpSettings changeBgpSettings(java.util.function.UnaryOperator<BgpSettings> change) {
+      throw new AssertionError("bgp was not expected");
+    }
+  }
+
+  /** A BIRD that fails the test when asked. */
+  private static final class UnreachableBird implements BgpSpeaker {
+    @Override
+    public BgpReload configure(BgpConfiguration configuration) {
+      throw new AssertionError("BIRD was not expected");
+    }
+
+    @Override
+    public java.util.List<BgpPeerState> peers() {
+      throw new AssertionError("BIRD was not expected");
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package org.calicomesos.app.pipeline;
+
+/**
+ * A plugin protocol as the {@link RequestPipeline} sees it: the name a request names it by (on the agent's wire
+ * too), the largest request it reads, and how it says an error. Everything that can fail before the protocol's
+ * own endpoint runs (a refused configuration, an overrun deadline) is said in this form.
+ */
+public interface PluginProtocol {
+  /** The name a request is routed by, e.g. {@code net-modules}. */
+  String name();
+
+  /** Stdin beyond this is refused, before anything runs. */
+  int maxRequestBytes();
+
+  /**
+   * Whether this protocol reads {@code variable} from the caller's environment (beyond the configuration's), so
+   * that the agent's wire carries it; net-modules reads none.
+   */
+  default boolean readsVariable(String variable) {
+    return false;
+  }
+
+  /** The one response that carries {@code sentence} as this protocol's error, with its failing exit status. */
+  PluginResponse error(String sentence);
+}

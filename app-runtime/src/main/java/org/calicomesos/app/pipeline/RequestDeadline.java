@@ -1,0 +1,62 @@
+package org.calicomesos.app.pipeline;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The last word on a request that overruns {@code CALICO_REQUEST_TIMEOUT}: the Mesos agent waits for the
+ * plugin with no timeout of its own and stalls every container start on the host meanwhile, so when the
+ * deadline passes this answers the protocol's error itself and abandons the request. Whoever first claims the
+ * response (the request or the deadline) is the only one to write it.
+ */
+final class RequestDeadline implements AutoCloseable {
+  private final AtomicBoolean answered = new AtomicBoolean();
+  private final Duration timeout;
+  private final PluginProtocol protocol;
+  private final ResponseSink sink;
+  private final RequestLog requestLog;
+  private volatile Runnable stopClock = () -> { };
+
+  private RequestDeadline(Duration timeout, PluginProtocol protocol, ResponseSink sink, RequestLog requestLog) {
+    this.timeout = timeout;
+    this.protocol = protocol;
+    this.sink = sink;
+    this.requestLog = requestLog;
+  }
+
+  /** Starts the clock; when it runs out first, the deadline answers, writes {@code requestLog}'s line and abandons. */
+  static RequestDeadline start(Duration timeout, PluginProtocol protocol, ResponseSink sink, RequestLog requestLog,
+      DeadlineClock clock) {
+    RequestDeadline deadline = new RequestDeadline(timeout, protocol, sink, requestLog);
+    deadline.stopClock = clock.start(timeout, deadline::expire);
+    return deadline;
+  }
+
+  private void expire() {
+    if (answered.compareAndSet(false, true)) {
+      String seconds = String.valueOf(timeout.toMillis() / 1000.0).replaceAll("\\.0$", "");
+      PluginResponse response = protocol.error("calico-mesos did not finish the request within " + seconds
+          + " s (CALICO_REQUEST_TIMEOUT); whatever it had written stays consistent, and addresses an"
+          + " allocate or reserve may have assigned stay with its uid ('calico-mesos ipam release --uid UID'"
+          + " frees them)");
+      try {
+        sink.write(response, requestLog.command());
+      } catch (IOException e) {
+        // Nothing more can be said: the caller will report that it got no response.
+      }
+      requestLog.finish(response.error());
+      sink.abandon();
+    }
+  }
+
+  /** True when the caller may write the response; false when the deadline already answered (and abandons). */
+  boolean claimResponse() {
+    return answered.compareAndSet(false, true);
+  }
+
+  @Override
+  public void close() {
+    stopClock.run();
+  }
+}
