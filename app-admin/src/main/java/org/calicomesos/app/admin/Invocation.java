@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * One admin run: where its output goes, the path it was started through, and the services, built on first use
+ * One admin run: where its output goes, the path it was started through, and the use cases, built on first use
  * so --help never needs a datastore.
  */
 public final class Invocation {
@@ -32,8 +32,8 @@ public final class Invocation {
     this.err = Objects.requireNonNull(err, "err");
   }
 
-  /** The datastore-backed services; the first call builds them (and may fail with the datastore's error). */
-  public AdminUseCases services() {
+  /** The datastore-backed use cases; the first call builds them (and may fail with the datastore's error). */
+  public AdminUseCases useCases() {
     if (services == null) {
       services = Objects.requireNonNull(supplier.get(), "admin services");
     }

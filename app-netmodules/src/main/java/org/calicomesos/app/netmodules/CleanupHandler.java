@@ -15,7 +15,7 @@ final class CleanupHandler implements CommandHandler {
 
   @Override
   public Reply handle(RequestArgs args) {
-    args.hostname();
+    args.requireHostname();
     cleanup.get().cleanup(args.containerId());
     return Reply.DONE;
   }

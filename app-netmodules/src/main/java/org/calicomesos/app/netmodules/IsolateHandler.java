@@ -25,7 +25,7 @@ final class IsolateHandler implements CommandHandler {
 
   @Override
   public Reply handle(RequestArgs args) {
-    args.hostname();
+    args.requireHostname();
     List<IPAddress> addresses = new ArrayList<>(args.addresses("ipv4_addrs", IpFamily.V4));
     addresses.addAll(args.addresses("ipv6_addrs", IpFamily.V6));
     IsolateCommand command = new IsolateCommand(args.containerId(), new NetworkNamespace.OfProcess(args.pid()),

@@ -42,6 +42,14 @@ final class RequestArgs {
     return new HandleId(requiredText("uid"));
   }
 
+  /**
+   * Refuses a request without a valid {@code hostname}: the protocol puts one in every request that concerns a
+   * container, although only allocate and reserve record it (isolate and cleanup go by the container id).
+   */
+  void requireHostname() {
+    hostname();
+  }
+
   AgentHostname hostname() {
     return new AgentHostname(requiredText("hostname"));
   }

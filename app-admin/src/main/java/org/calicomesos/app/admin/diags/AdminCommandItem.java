@@ -41,7 +41,7 @@ final class AdminCommandItem implements DiagnosticItem {
 
   @Override
   public ItemText collect() {
-    List<String> args = arguments.apply(invocation.services());
+    List<String> args = arguments.apply(invocation.useCases());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = invocation.runNested(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -18,7 +18,7 @@ final class BundleContents {
 
   static List<DiagnosticItem> forThisHost(Invocation services, Map<String, String> environment,
       ConfigurationReader reader) {
-    Supplier<HostReadouts> readouts = () -> services.services().hostReadouts();
+    Supplier<HostReadouts> readouts = () -> services.useCases().hostReadouts();
     return List.of(
         new BuildInfoItem(),
         new ConfigurationItem(environment, reader),

@@ -80,7 +80,7 @@ public final class DiagsCommand implements Callable<Integer> {
   /** This node's name for the file name; when the configuration cannot be read, the configuration item says why. */
   private String nodeName() {
     try {
-      return invocation.services().nodeName().value();
+      return invocation.useCases().nodeName().value();
     } catch (CalicoMesosException e) {
       return UNKNOWN_NODE;
     }

@@ -34,7 +34,7 @@ final class EndpointListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Optional<NodeName> node = ArgumentCheck.parseOptional(spec, host, NodeName::new);
-    output.print(new EndpointListReport(invocation.services().endpoints().list(node), node), invocation.out());
+    output.print(new EndpointListReport(invocation.useCases().endpoints().list(node), node), invocation.out());
     return 0;
   }
 }

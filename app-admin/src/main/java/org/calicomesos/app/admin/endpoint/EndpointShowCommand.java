@@ -40,7 +40,7 @@ final class EndpointShowCommand implements Callable<Integer> {
   public Integer call() {
     ContainerId id = ArgumentCheck.parse(spec, () -> new ContainerId(container));
     Optional<NodeName> node = ArgumentCheck.parseOptional(spec, host, NodeName::new);
-    output.print(new EndpointShowReport(invocation.services().endpoints().ofContainer(id, node)), invocation.out());
+    output.print(new EndpointShowReport(invocation.useCases().endpoints().ofContainer(id, node)), invocation.out());
     return 0;
   }
 }

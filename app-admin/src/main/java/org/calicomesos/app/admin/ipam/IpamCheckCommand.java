@@ -29,8 +29,8 @@ final class IpamCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    IpamCheckReport report = invocation.services().ipamCheck().check();
-    output.print(new ConsistencyReport(report, invocation.services().datastoreDescription()), invocation.out());
+    IpamCheckReport report = invocation.useCases().ipamCheck().check();
+    output.print(new ConsistencyReport(report, invocation.useCases().datastoreDescription()), invocation.out());
     return report.clean() ? 0 : PROBLEMS_FOUND;
   }
 }

@@ -36,7 +36,7 @@ final class IpamReleaseBlockCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     IPAddress block = ArgumentCheck.parse(spec, () -> Addresses.parseCidr("CIDR", cidr));
-    output.print(new BlockReleaseReport(invocation.services().releaseBlock().releaseBlock(block)), invocation.out());
+    output.print(new BlockReleaseReport(invocation.useCases().releaseBlock().releaseBlock(block)), invocation.out());
     return 0;
   }
 }

@@ -51,7 +51,7 @@ final class IpamReleaseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReleaseCommand command = ArgumentCheck.parse(spec, this::command);
-    output.print(new ReleaseReport(invocation.services().release().release(command)), invocation.out());
+    output.print(new ReleaseReport(invocation.useCases().release().release(command)), invocation.out());
     return 0;
   }
 

@@ -32,7 +32,7 @@ final class IpamShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Optional<NodeName> node = ArgumentCheck.parseOptional(spec, host, NodeName::new);
-    output.print(new OverviewReport(invocation.services().ipamOverview().show(node), node), invocation.out());
+    output.print(new OverviewReport(invocation.useCases().ipamOverview().show(node), node), invocation.out());
     return 0;
   }
 }

@@ -31,10 +31,10 @@ final class NodeShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    NodeName node = invocation.services().nodeName();
-    NodeStatus status = invocation.services().nodeStatus().show(node);
+    NodeName node = invocation.useCases().nodeName();
+    NodeStatus status = invocation.useCases().nodeStatus().show(node);
     Optional<BgpSessions> bgp = status.routing().routeMode().value().filter(mode -> mode == RouteMode.BGP)
-        .map(bgpMode -> BgpSessions.ask(invocation.services()));
+        .map(bgpMode -> BgpSessions.ask(invocation.useCases()));
     output.print(new NodeReport(status, bgp, Instant.now()), invocation.out());
     return 0;
   }

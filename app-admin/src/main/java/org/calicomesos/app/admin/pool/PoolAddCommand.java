@@ -55,7 +55,7 @@ final class PoolAddCommand implements Callable<Integer> {
     ArgumentCheck.parse(spec, () -> new Pool(network,
         blockSize != null ? blockSize : IpFamily.of(network).defaultBlockPrefix(), strictAffinity, encapsulation));
     OptionalInt blocks = blockSize == null ? OptionalInt.empty() : OptionalInt.of(blockSize);
-    Pool added = invocation.services().pools().add(new AddPoolCommand(network, blocks, strictAffinity, encapsulation));
+    Pool added = invocation.useCases().pools().add(new AddPoolCommand(network, blocks, strictAffinity, encapsulation));
     output.print(new PoolAddedReport(added), invocation.out());
     return 0;
   }

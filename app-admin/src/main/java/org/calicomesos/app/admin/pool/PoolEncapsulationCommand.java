@@ -44,7 +44,7 @@ final class PoolEncapsulationCommand implements Callable<Integer> {
     IPAddress network = ArgumentCheck.parse(spec, () -> Addresses.parseCidr("CIDR", cidr));
     Encapsulation wanted = Encapsulation.ofSetting(encapsulation).orElseThrow(() -> new ParameterException(
         spec.commandLine(), "encapsulation '" + Excerpt.of(encapsulation) + "' is not one of none, vxlan"));
-    Pool pool = invocation.services().pools().setEncapsulation(network, wanted);
+    Pool pool = invocation.useCases().pools().setEncapsulation(network, wanted);
     output.print(new PoolChangedReport(pool), invocation.out());
     return 0;
   }

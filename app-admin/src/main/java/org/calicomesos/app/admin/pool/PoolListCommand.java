@@ -21,7 +21,7 @@ final class PoolListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    output.print(new PoolListReport(invocation.services().pools().list()), invocation.out());
+    output.print(new PoolListReport(invocation.useCases().pools().list()), invocation.out());
     return 0;
   }
 }

@@ -32,7 +32,7 @@ final class PoolRemoveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     IPAddress network = ArgumentCheck.parse(spec, () -> Addresses.parseCidr("CIDR", cidr));
-    invocation.services().pools().remove(network);
+    invocation.useCases().pools().remove(network);
     output.print(new PoolRemovedReport(network), invocation.out());
     return 0;
   }

@@ -22,7 +22,7 @@ final class ProfileListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    output.print(new ProfileListReport(invocation.services().profiles().list()), invocation.out());
+    output.print(new ProfileListReport(invocation.useCases().profiles().list()), invocation.out());
     return 0;
   }
 }

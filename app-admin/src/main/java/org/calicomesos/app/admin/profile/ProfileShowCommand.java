@@ -33,7 +33,7 @@ final class ProfileShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ProfileName profile = ArgumentCheck.parse(spec, () -> new ProfileName(name));
-    output.print(new ProfileShowReport(invocation.services().profiles().show(profile)), invocation.out());
+    output.print(new ProfileShowReport(invocation.useCases().profiles().show(profile)), invocation.out());
     return 0;
   }
 }

@@ -31,7 +31,7 @@ final class BgpAsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AsNumber as = BgpArguments.asNumber(spec, "AS number", number);
-    output.print(new BgpSettingsReport(invocation.services().routing().changeBgpSettings(s -> s.withAsNumber(as))),
+    output.print(new BgpSettingsReport(invocation.useCases().routing().changeBgpSettings(s -> s.withAsNumber(as))),
         invocation.out());
     return 0;
   }

@@ -36,7 +36,7 @@ final class BgpMeshCommand implements Callable<Integer> {
       default -> throw new ParameterException(spec.commandLine(),
           "mesh '" + org.calicomesos.ports.model.Excerpt.of(state) + "' is not one of on, off");
     };
-    output.print(new BgpSettingsReport(invocation.services().routing().changeBgpSettings(s -> s.withNodeMesh(on))),
+    output.print(new BgpSettingsReport(invocation.useCases().routing().changeBgpSettings(s -> s.withNodeMesh(on))),
         invocation.out());
     return 0;
   }

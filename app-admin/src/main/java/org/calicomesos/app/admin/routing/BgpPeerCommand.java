@@ -55,7 +55,7 @@ final class BgpPeerCommand {
     public Integer call() {
       IPAddress address = ArgumentCheck.parse(spec, () -> Addresses.parseAnyAddress("peer IP", ip));
       AsNumber number = BgpArguments.asNumber(spec, "peer AS", as);
-      output.print(new BgpSettingsReport(invocation.services().routing()
+      output.print(new BgpSettingsReport(invocation.useCases().routing()
           .changeBgpSettings(s -> s.withPeer(BgpPeer.explicit(address, number)))), invocation.out());
       return 0;
     }
@@ -80,7 +80,7 @@ final class BgpPeerCommand {
     @Override
     public Integer call() {
       IPAddress address = ArgumentCheck.parse(spec, () -> Addresses.parseAnyAddress("peer IP", ip));
-      output.print(new BgpSettingsReport(invocation.services().routing()
+      output.print(new BgpSettingsReport(invocation.useCases().routing()
           .changeBgpSettings(s -> s.withoutPeer(address))), invocation.out());
       return 0;
     }

@@ -21,7 +21,7 @@ final class BgpShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    output.print(new BgpSettingsReport(invocation.services().routing().bgpSettings()), invocation.out());
+    output.print(new BgpSettingsReport(invocation.useCases().routing().bgpSettings()), invocation.out());
     return 0;
   }
 }

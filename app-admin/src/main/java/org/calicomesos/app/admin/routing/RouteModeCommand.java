@@ -41,13 +41,13 @@ public final class RouteModeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (mode == null) {
-      output.print(new RouteModeReport(invocation.services().routing().routing(), Optional.empty()), invocation.out());
+      output.print(new RouteModeReport(invocation.useCases().routing().routing(), Optional.empty()), invocation.out());
       return 0;
     }
     RoutingChoice wanted = RoutingChoice.ofSetting(mode).orElseThrow(() -> new ParameterException(spec.commandLine(),
         "route mode '" + Excerpt.of(mode) + "' is not one of direct, vxlan, bgp"));
-    ClusterRouting before = invocation.services().routing().setRouting(wanted);
-    ClusterRouting after = invocation.services().routing().routing();
+    ClusterRouting before = invocation.useCases().routing().setRouting(wanted);
+    ClusterRouting after = invocation.useCases().routing().routing();
     output.print(new RouteModeReport(after, Optional.of(before)), invocation.out());
     return 0;
   }

@@ -42,7 +42,7 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> problems = new ArrayList<>();
-    String datastore = invocation.services().datastoreDescription();
+    String datastore = invocation.useCases().datastoreDescription();
 
     AgentStatusClient.Answer answer =
         AgentStatusClient.ask(AgentSocketSetting.fromEnvironment(System.getenv()), AGENT_TIMEOUT);
@@ -61,7 +61,7 @@ public final class StatusCommand implements Callable<Integer> {
     Optional<List<PoolUsage>> pools = Optional.empty();
     String unreachable = null;
     try {
-      pools = Optional.of(invocation.services().ipamOverview().show(Optional.empty()).pools());
+      pools = Optional.of(invocation.useCases().ipamOverview().show(Optional.empty()).pools());
     } catch (CalicoMesosException e) {
       unreachable = e.getMessage();
       problems.add("the datastore (" + datastore + ") cannot be read: " + e.getMessage());
