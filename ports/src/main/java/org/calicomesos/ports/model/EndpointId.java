@@ -21,8 +21,20 @@ public record EndpointId(String value) {
   }
 
   public static EndpointId of(ContainerId container) {
+    return digest(container.value());
+  }
+
+  /**
+   * A CNI attachment's id: the same digest over the three names joined by NUL, which none of them holds, so no two
+   * attachments (and no net-modules container) share an id.
+   */
+  public static EndpointId ofAttachment(NetworkName network, ContainerId container, String ifname) {
+    return digest(network.value() + '\0' + container.value() + '\0' + ifname);
+  }
+
+  private static EndpointId digest(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(container.value().getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return new EndpointId(HexFormat.of().formatHex(digest, 0, 16));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
