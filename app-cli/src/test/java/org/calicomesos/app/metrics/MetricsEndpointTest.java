@@ -17,7 +17,9 @@ import java.util.Optional;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
 import org.calicomesos.adapters.memory.RecordingPolicyDataplane;
 import org.calicomesos.app.agent.ObservedPolicyDataplane;
+import org.calicomesos.app.pipeline.PluginRequest;
 import org.calicomesos.app.pipeline.PluginResponse;
+import org.calicomesos.app.wiring.SpokenProtocols;
 import org.calicomesos.app.pipeline.RequestGate;
 import org.calicomesos.app.pipeline.RequestLog;
 import org.calicomesos.app.wiring.MemoryAppComponent;
@@ -110,7 +112,8 @@ class MetricsEndpointTest {
   /** One request as the agent's server answers it: through the endpoint, then the request line. */
   private String request(String json) {
     RequestLog log = RequestLog.start();
-    PluginResponse response = app.endpoint().handle(json.getBytes(StandardCharsets.UTF_8), log, RequestGate.OPEN);
+    PluginResponse response = app.endpoint().handle(PluginRequest.of(SpokenProtocols.NET_MODULES, Map.of(), json.getBytes(StandardCharsets.UTF_8)), log,
+        RequestGate.OPEN);
     log.finish(response.error());
     return response.error();
   }

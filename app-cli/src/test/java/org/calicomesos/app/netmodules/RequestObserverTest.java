@@ -1,7 +1,9 @@
 package org.calicomesos.app.netmodules;
 
 import org.calicomesos.app.pipeline.RequestGate;
+import org.calicomesos.app.pipeline.PluginRequest;
 import org.calicomesos.app.pipeline.PluginResponse;
+import org.calicomesos.app.wiring.SpokenProtocols;
 import org.calicomesos.app.pipeline.RequestLog;
 import org.calicomesos.app.pipeline.RequestObserver;
 import org.calicomesos.app.pipeline.IpamRetriesOfRequests;
@@ -91,7 +93,8 @@ class RequestObserverTest {
 
   private static void answer(MemoryAppComponent app, String request) {
     RequestLog log = RequestLog.start();
-    PluginResponse response = app.endpoint().handle(request.getBytes(StandardCharsets.UTF_8), log, RequestGate.OPEN);
+    PluginResponse response = app.endpoint().handle(PluginRequest.of(SpokenProtocols.NET_MODULES, Map.of(), request.getBytes(StandardCharsets.UTF_8)),
+        log, RequestGate.OPEN);
     log.finish(response.error());
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.app.pipeline.ErrorSentences;
+import org.calicomesos.app.pipeline.PluginRequest;
 import org.calicomesos.app.pipeline.PluginResponse;
 import org.calicomesos.app.pipeline.ProtocolEndpoint;
 import org.calicomesos.app.pipeline.RequestGate;
@@ -33,9 +34,9 @@ public final class NetModulesEndpoint implements ProtocolEndpoint {
     this.configuration = configuration;
   }
 
-  /** As {@link #handle(byte[], RequestLog, RequestGate)}, for callers that log no request line and pass no gate. */
+  /** As {@link #handle(PluginRequest, RequestLog, RequestGate)}, for callers that log no request line and pass no gate. */
   public PluginResponse handle(byte[] request) {
-    return handle(request, RequestLog.start(), RequestGate.OPEN);
+    return handle(PluginRequest.of(new NetModulesProtocol(), Map.of(), request), RequestLog.start(), RequestGate.OPEN);
   }
 
   /**
@@ -44,10 +45,10 @@ public final class NetModulesEndpoint implements ProtocolEndpoint {
    * is out; an unexpected failure's stack trace is logged here, at ERROR.
    */
   @Override
-  public PluginResponse handle(byte[] request, RequestLog requestLog, RequestGate gate) {
+  public PluginResponse handle(PluginRequest request, RequestLog requestLog, RequestGate gate) {
     String command = "?";
     try {
-      ObjectNode root = decoder.decode(request);
+      ObjectNode root = decoder.decode(request.stdin());
       command = commandName(root);
       CommandHandler handler = handlerFor(command);
       requestLog.command(command);

@@ -1,6 +1,8 @@
 package org.calicomesos.app.netmodules;
 
+import org.calicomesos.app.pipeline.FailureKind;
 import org.calicomesos.app.pipeline.PluginProtocol;
+import org.calicomesos.app.pipeline.PluginRequest;
 import org.calicomesos.app.pipeline.PluginResponse;
 
 /**
@@ -23,8 +25,13 @@ public final class NetModulesProtocol implements PluginProtocol {
     return MAX_REQUEST_BYTES;
   }
 
+  /** One {@code {"error": …}}; a deadline's also says where the addresses an allocate took went. */
   @Override
-  public PluginResponse error(String sentence) {
+  public PluginResponse error(PluginRequest request, FailureKind kind, String sentence) {
+    if (kind == FailureKind.DEADLINE) {
+      return JsonResponses.error(sentence + ", and addresses an allocate or reserve may have assigned stay with its"
+          + " uid ('calico-mesos ipam release --uid UID' frees them)");
+    }
     return JsonResponses.error(sentence);
   }
 }

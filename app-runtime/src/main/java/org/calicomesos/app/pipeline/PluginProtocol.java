@@ -1,5 +1,7 @@
 package org.calicomesos.app.pipeline;
 
+import java.util.Map;
+
 /**
  * A plugin protocol as the {@link RequestPipeline} sees it: the name a request names it by (on the agent's wire
  * too), the largest request it reads, and how it says an error. Everything that can fail before the protocol's
@@ -20,6 +22,19 @@ public interface PluginProtocol {
     return false;
   }
 
-  /** The one response that carries {@code sentence} as this protocol's error, with its failing exit status. */
-  PluginResponse error(String sentence);
+  /**
+   * The environment the request's configuration (and log settings) are read from. Net-modules takes the
+   * caller's as it is; CNI lays its network configuration's settings over it.
+   *
+   * @throws RequestRefusedException with the protocol's own error response, when the request cannot be read
+   */
+  default Map<String, String> configurationEnvironment(PluginRequest request) {
+    return request.environment();
+  }
+
+  /**
+   * The one response that carries {@code sentence} as this protocol's error for {@code request}, with its failing
+   * exit status; {@code kind} says what failed, for protocols whose errors carry a code.
+   */
+  PluginResponse error(PluginRequest request, FailureKind kind, String sentence);
 }

@@ -13,22 +13,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RequestDeadline implements AutoCloseable {
   private final AtomicBoolean answered = new AtomicBoolean();
   private final Duration timeout;
-  private final PluginProtocol protocol;
+  private final PluginRequest request;
   private final ResponseSink sink;
   private final RequestLog requestLog;
   private volatile Runnable stopClock = () -> { };
 
-  private RequestDeadline(Duration timeout, PluginProtocol protocol, ResponseSink sink, RequestLog requestLog) {
+  private RequestDeadline(Duration timeout, PluginRequest request, ResponseSink sink, RequestLog requestLog) {
     this.timeout = timeout;
-    this.protocol = protocol;
+    this.request = request;
     this.sink = sink;
     this.requestLog = requestLog;
   }
 
   /** Starts the clock; when it runs out first, the deadline answers, writes {@code requestLog}'s line and abandons. */
-  static RequestDeadline start(Duration timeout, PluginProtocol protocol, ResponseSink sink, RequestLog requestLog,
+  static RequestDeadline start(Duration timeout, PluginRequest request, ResponseSink sink, RequestLog requestLog,
       DeadlineClock clock) {
-    RequestDeadline deadline = new RequestDeadline(timeout, protocol, sink, requestLog);
+    RequestDeadline deadline = new RequestDeadline(timeout, request, sink, requestLog);
     deadline.stopClock = clock.start(timeout, deadline::expire);
     return deadline;
   }
@@ -36,10 +36,9 @@ final class RequestDeadline implements AutoCloseable {
   private void expire() {
     if (answered.compareAndSet(false, true)) {
       String seconds = String.valueOf(timeout.toMillis() / 1000.0).replaceAll("\\.0$", "");
-      PluginResponse response = protocol.error("calico-mesos did not finish the request within " + seconds
-          + " s (CALICO_REQUEST_TIMEOUT); whatever it had written stays consistent, and addresses an"
-          + " allocate or reserve may have assigned stay with its uid ('calico-mesos ipam release --uid UID'"
-          + " frees them)");
+      PluginResponse response = request.protocol().error(request, FailureKind.DEADLINE,
+          "calico-mesos did not finish the request within " + seconds
+          + " s (CALICO_REQUEST_TIMEOUT); whatever it had written stays consistent");
       try {
         sink.write(response, requestLog.command());
       } catch (IOException e) {

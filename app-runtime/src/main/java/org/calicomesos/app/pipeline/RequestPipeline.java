@@ -1,6 +1,7 @@
 package org.calicomesos.app.pipeline;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.function.Function;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.app.config.ConfigurationReader;
@@ -49,31 +50,47 @@ public final class RequestPipeline {
   public Outcome run(PluginRequest request, ResponseSink sink) {
     RequestLog requestLog = RequestLog.start();
     PluginProtocol protocol = request.protocol();
+    Map<String, String> environment = request.environment();
+    PluginResponse refusal = null;
+    if (request.refused() == null) {
+      try {
+        environment = protocol.configurationEnvironment(request);
+      } catch (RequestRefusedException e) {
+        refusal = e.response();
+      }
+    }
     LogSettings logSettings;
     RequestLogging.Scope logScope;
     try {
-      logSettings = LogSettings.fromEnvironment(request.environment());
+      logSettings = LogSettings.fromEnvironment(environment);
       logScope = logging.open(logSettings);
     } catch (RuntimeException e) {
       // With no log to write it to, it goes where warnings go until a log is set up.
       LOG.log(System.Logger.Level.ERROR, "configuration refused: " + e.getMessage());
       String sentence = e instanceof CalicoMesosException ? e.getMessage() : "cannot set up the log: " + e;
-      return answer(protocol.error(request.refused() != null ? request.refused() : sentence), sink, requestLog);
+      PluginResponse response = request.refused() != null
+          ? protocol.error(request, FailureKind.REFUSED_INPUT, request.refused())
+          : refusal != null ? refusal : protocol.error(request, FailureKind.CONFIGURATION, sentence);
+      return answer(response, sink, requestLog);
     }
     try (RequestLogging.Scope scope = logScope) {
       if (request.refused() != null) {
-        return answer(protocol.error(request.refused()), sink, requestLog);
+        return answer(protocol.error(request, FailureKind.REFUSED_INPUT, request.refused()), sink, requestLog);
+      }
+      if (refusal != null) {
+        return answer(refusal, sink, requestLog);
       }
       Configuration configuration;
       try {
-        configuration = reader.read(request.environment());
+        configuration = reader.read(environment);
       } catch (RuntimeException e) {
-        return answer(protocol.error(sentence(e, protocol, logSettings)), sink, requestLog);
+        return answer(protocol.error(request, FailureKind.CONFIGURATION, sentence(e, protocol, logSettings)), sink,
+            requestLog);
       }
       LOG.log(System.Logger.Level.DEBUG, () -> "configuration: " + configuration.summary()); // built only when logged
-      try (RequestDeadline deadline = RequestDeadline.start(configuration.requestTimeout(), protocol, sink, requestLog,
+      try (RequestDeadline deadline = RequestDeadline.start(configuration.requestTimeout(), request, sink, requestLog,
           clock)) {
-        PluginResponse response = serve(request, configuration, requestLog, logSettings);
+        PluginResponse response = serve(request, environment, configuration, requestLog, logSettings);
         if (!deadline.claimResponse()) {
           return new Outcome(false, true); // the deadline answered, and abandons the request
         }
@@ -82,18 +99,20 @@ public final class RequestPipeline {
     }
   }
 
-  private PluginResponse serve(PluginRequest request, Configuration configuration, RequestLog requestLog,
-      LogSettings logSettings) {
+  private PluginResponse serve(PluginRequest request, Map<String, String> environment, Configuration configuration,
+      RequestLog requestLog, LogSettings logSettings) {
     PluginProtocol protocol = request.protocol();
-    try (PluginApplications.Lease lease = applications.lease(request.environment(), configuration)) {
-      PluginResponse response = lease.endpoint(protocol).handle(request.stdin(), requestLog, gate);
+    try (PluginApplications.Lease lease = applications.lease(environment, configuration)) {
+      PluginResponse response = lease.endpoint(protocol).handle(request, requestLog, gate);
       if (requestLog.failure().filter(DatastoreUnavailableException.class::isInstance).isPresent()) {
         lease.discard();
       }
       return response;
     } catch (Throwable failure) {
       // Catching Throwable on purpose, e.g. a class missing from a broken install: still answer in the protocol's form.
-      return protocol.error(sentence(failure, protocol, logSettings));
+      FailureKind kind = failure instanceof DatastoreUnavailableException ? FailureKind.DATASTORE_UNAVAILABLE
+          : FailureKind.INTERNAL;
+      return protocol.error(request, kind, sentence(failure, protocol, logSettings));
     }
   }
 

@@ -94,7 +94,7 @@ class AgentWireTest {
   void anAnswerIsItsExitStatusLineAndThenThePluginsStdout() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    AgentWire.writeAnswer(PROTOCOL.error("no"), out);
+    AgentWire.writeAnswer(PROTOCOL.error(null, org.calicomesos.app.pipeline.FailureKind.INTERNAL, "no"), out);
 
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("calico-mesos/2 exit 1\nno");
   }

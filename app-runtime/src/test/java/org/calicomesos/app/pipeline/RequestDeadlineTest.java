@@ -2,6 +2,7 @@ package org.calicomesos.app.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class RequestDeadlineTest {
         halt.run();
       }
     };
-    return RequestDeadline.start(timeout, PROTOCOL, sink, RequestLog.start(),
+    return RequestDeadline.start(timeout, PluginRequest.of(PROTOCOL, Map.of(), new byte[0]), sink, RequestLog.start(),
         shared ? DeadlineClock.on(clock) : DeadlineClock.ownThread());
   }
 

@@ -77,7 +77,7 @@ class RequestPipelineTest {
         return RequestPipelineTest.this.lease((request, log) -> {
           DatastoreUnavailableException down = new DatastoreUnavailableException("etcd at x", "down", null);
           log.failure(down);
-          return PROTOCOL.error(down.getMessage());
+          return PROTOCOL.error(null, FailureKind.DATASTORE_UNAVAILABLE, down.getMessage());
         });
       }
     };
@@ -142,7 +142,7 @@ class RequestPipelineTest {
       @Override
       public ProtocolEndpoint endpoint(PluginProtocol protocol) {
         events.add("endpoint " + protocol.name());
-        return (request, log, gate) -> answering.answer(request, log);
+        return (request, log, gate) -> answering.answer(request.stdin(), log);
       }
 
       @Override

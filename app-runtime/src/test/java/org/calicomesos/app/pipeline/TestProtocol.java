@@ -32,7 +32,7 @@ public final class TestProtocol implements PluginProtocol {
   }
 
   @Override
-  public PluginResponse error(String sentence) {
+  public PluginResponse error(PluginRequest request, FailureKind kind, String sentence) {
     return new PluginResponse(errorForm.apply(sentence).getBytes(StandardCharsets.UTF_8), false, sentence);
   }
 }
