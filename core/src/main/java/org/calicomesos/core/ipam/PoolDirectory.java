@@ -35,8 +35,7 @@ final class PoolDirectory {
 
   /** As {@link #poolsCreatingDefaults(Set)}, starting from {@code pools} just read. */
   List<PoolRecord> poolsCreatingDefaults(Set<IpFamily> needed, List<PoolRecord> pools) {
-    boolean onlyDefaults = pools.stream().allMatch(p -> isDefault(p.pool()));
-    if (!onlyDefaults) {
+    if (!onlyDefaults(pools)) {
       return pools;
     }
     Set<IpFamily> wanted = pools.isEmpty() ? EnumSet.allOf(IpFamily.class) : needed;
@@ -47,6 +46,15 @@ final class PoolDirectory {
       }
     }
     return created ? repository.allPools() : pools;
+  }
+
+  /** Whether an allocate of the family, given {@code pools} just read, would create the family's default pool. */
+  boolean wouldCreateDefault(List<PoolRecord> pools, IpFamily family) {
+    return onlyDefaults(pools) && pools.stream().noneMatch(p -> p.pool().family() == family);
+  }
+
+  private boolean onlyDefaults(List<PoolRecord> pools) {
+    return pools.stream().allMatch(p -> isDefault(p.pool()));
   }
 
   private boolean createDefault(IpFamily family) {
