@@ -37,7 +37,7 @@ final class AllocateHandler implements CommandHandler {
     Labels labels = args.labels();
     List<IPAddress> staticAddresses = StaticAddressLabel.parse(labels);
     AllocatedAddresses assigned = assign.get().assign(new AssignAddressesCommand.Allocate(
-        node, uid, hostname, ipv4Count, ipv6Count, staticAddresses, netgroups, labels.asMap()));
+        node, uid, hostname, ipv4Count, ipv6Count, staticAddresses, List.of(), netgroups, labels.asMap()));
     return new Reply.Addresses(assigned.ipv4(), assigned.ipv6());
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.calicomesos.ports.attachment.AttachmentId;
 import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.ports.model.HandleId;
@@ -15,7 +16,8 @@ import org.calicomesos.ports.model.ProfileName;
 /**
  * A workload endpoint record, as Calico's v1 layout has it: the host-side interface, the container's MAC, its
  * nets (/32 and /128), profiles in order, labels — plus the handle that held its addresses when it was
- * isolated, so {@code cleanup} frees only what that handle still holds.
+ * isolated, so {@code cleanup} frees only what that handle still holds — and, for a CNI attachment, which one it
+ * is (network, container, interface), so CNI's {@code GC} can tell the attachments of a network apart.
  */
 public record Endpoint(
     EndpointId id,
@@ -26,9 +28,13 @@ public record Endpoint(
     List<IPAddress> ipv6Nets,
     List<ProfileName> profiles,
     Map<String, String> labels,
-    Optional<HandleId> handle) {
+    Optional<HandleId> handle,
+    Optional<AttachmentId> attachment) {
 
   public Endpoint {
+    if (attachment.isPresent() && !attachment.get().container().equals(container)) {
+      throw new IllegalArgumentException("attachment " + attachment.get() + " is not of container " + container);
+    }
     ipv4Nets = List.copyOf(ipv4Nets);
     ipv6Nets = List.copyOf(ipv6Nets);
     profiles = List.copyOf(profiles);

@@ -15,13 +15,19 @@ import java.util.Optional;
 import org.calicomesos.core.cas.Codec;
 import org.calicomesos.core.json.JsonTree;
 import org.calicomesos.core.json.TreeCodec;
+import org.calicomesos.ports.attachment.AttachmentId;
+import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.ports.model.HandleId;
+import org.calicomesos.ports.model.NetworkName;
 import org.calicomesos.ports.model.ProfileName;
 
-/** The endpoint record's JSON, field names as Calico v1 wrote them, plus {@code container_id} and {@code handle_id}. */
+/**
+ * The endpoint record's JSON, field names as Calico v1 wrote them, plus {@code container_id}, {@code handle_id} and,
+ * for a CNI attachment only, {@code attachment}: {@code {"network":…,"interface":…}}.
+ */
 public final class EndpointCodec {
   public static final Codec<Endpoint> ENDPOINT = TreeCodec.of(EndpointCodec::decode, EndpointCodec::encode);
   /**
@@ -42,16 +48,28 @@ public final class EndpointCodec {
     Map<String, String> labels = new LinkedHashMap<>();
     node.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
     JsonNode handle = node.path("handle_id");
+    EndpointId id = new EndpointId(text(node, "endpoint_id"));
+    ContainerId container = new ContainerId(text(node, "container_id"));
     return new Endpoint(
-        new EndpointId(text(node, "endpoint_id")),
-        new ContainerId(text(node, "container_id")),
+        id,
+        container,
         text(node, "name"),
         text(node, "mac"),
         nets(node, "ipv4_nets"),
         nets(node, "ipv6_nets"),
         profiles,
         labels,
-        handle.isTextual() ? Optional.of(new HandleId(handle.asText())) : Optional.empty());
+        handle.isTextual() ? Optional.of(new HandleId(handle.asText())) : Optional.empty(),
+        attachment(node.path("attachment"), container));
+  }
+
+  /** Absent (a net-modules record, or one written before CNI) reads as no attachment. */
+  private static Optional<AttachmentId> attachment(JsonNode node, ContainerId container) {
+    if (node.isMissingNode() || node.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(new AttachmentId(new NetworkName(text(node, "network")), container,
+        new InterfaceName(text(node, "interface"))));
   }
 
   private static JsonNode encode(Endpoint endpoint) {
@@ -79,6 +97,9 @@ public final class EndpointCodec {
     } else {
       node.putNull("handle_id");
     }
+    endpoint.attachment().ifPresent(attachment -> node.putObject("attachment")
+        .put("network", attachment.network().value())
+        .put("interface", attachment.ifname().value()));
     return node;
   }
 

@@ -15,14 +15,15 @@ import org.calicomesos.ports.dataplane.VethPlan;
 /**
  * A container's plumbing the way Calico does it (docs/calico-model.md, "Container plumbing"): host end {@code cali…}
  * with the fixed MAC {@code ee:ee:ee:ee:ee:ee} (so the IPv6 gateway, its link-local address, is known in advance),
- * container end {@code eth0}; IPv4 /32 with an on-link route to 169.254.1.1 and the default route via it, answered by
+ * container end named by the caller ({@code eth0} for net-modules, CNI's {@code CNI_IFNAME}); IPv4 /32 with an on-link route to 169.254.1.1 and the default route via it, answered by
  * proxy ARP on the host end; IPv6 /128 with the default route via the host end's link-local address; one host route
  * per address.
  */
-final class VethPlanner {
+public final class VethPlanner {
   static final String HOST_INTERFACE_PREFIX = "cali";
-  static final InterfaceName CONTAINER_INTERFACE = new InterfaceName("eth0");
-  static final MACAddress HOST_MAC = new MACAddressString("ee:ee:ee:ee:ee:ee").getAddress();
+  /** net-modules names no interface: the container's is always {@code eth0}. */
+  static final InterfaceName NET_MODULES_INTERFACE = new InterfaceName("eth0");
+  public static final MACAddress HOST_MAC = new MACAddressString("ee:ee:ee:ee:ee:ee").getAddress();
   static final IPAddress IPV4_GATEWAY = new IPAddressString(EndpointCodec.IPV4_GATEWAY).getAddress();
   static final IPAddress IPV6_GATEWAY = new IPAddressString(EndpointCodec.IPV6_GATEWAY).getAddress();
   private static final IPAddress IPV4_DEFAULT = new IPAddressString("0.0.0.0/0").getAddress();
@@ -30,7 +31,13 @@ final class VethPlanner {
 
   private VethPlanner() {}
 
+  /** A net-modules container's plan: its interface is {@code eth0}. */
   static VethPlan plan(InterfaceName host, NetworkNamespace namespace, List<IPAddress> addresses, int mtu) {
+    return plan(host, namespace, NET_MODULES_INTERFACE, addresses, mtu);
+  }
+
+  public static VethPlan plan(InterfaceName host, NetworkNamespace namespace, InterfaceName container,
+      List<IPAddress> addresses, int mtu) {
     List<IPAddress> containerAddresses = new ArrayList<>();
     List<IPAddress> hostRoutes = new ArrayList<>();
     boolean v4 = false;
@@ -61,7 +68,7 @@ final class VethPlanner {
       // exists, so container-to-container IPv6 works without turning the whole host into a router.
       sysctls.add(Sysctl.ifSupported("net/ipv6/conf/" + name + "/force_forwarding", "1"));
     }
-    return new VethPlan(host, HOST_MAC, namespace, CONTAINER_INTERFACE, mtu, containerAddresses, routes, hostRoutes,
+    return new VethPlan(host, HOST_MAC, namespace, container, mtu, containerAddresses, routes, hostRoutes,
         sysctls);
   }
 }

@@ -16,7 +16,10 @@ import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
-/** net-modules {@code allocate}: IPv4 then IPv6; if IPv6 fails, the IPv4 addresses are released again. */
+/**
+ * net-modules {@code allocate} (and CNI's ADD): IPv4 then IPv6; if IPv6 fails, the IPv4 addresses are released
+ * again. Pools named in the command are checked before anything is written, and then no default pool is created.
+ */
 public final class AllocateAddressesService implements AllocateAddressesUseCase {
   private static final System.Logger LOG = System.getLogger(AllocateAddressesService.class.getName());
 
@@ -46,7 +49,8 @@ public final class AllocateAddressesService implements AllocateAddressesUseCase 
       needed.add(IpFamily.V6);
     }
     PoolsAndClaims read = ipam.repository.poolsAndClaims(command.node());
-    List<PoolRecord> pools = ipam.pools.poolsCreatingDefaults(needed, read.pools());
+    List<PoolRecord> pools = command.pools().isEmpty() ? ipam.pools.poolsCreatingDefaults(needed, read.pools())
+        : PoolDirectory.named(read.pools(), command.pools());
     AllocationAttribute holder = new AllocationAttribute(Optional.of(command.handle()), command.attributes());
     List<IPAddress> ipv4 = assign(command, holder, IpFamily.V4, command.ipv4Count(), pools, read.claims());
     List<IPAddress> ipv6;

@@ -48,7 +48,7 @@ public final class AssignAddressesService implements AssignAddressesUseCase {
     ReserveCommand reservation = request.staticAddresses().isEmpty() ? null
         : new ReserveCommand(request.node(), request.handle(), request.staticAddresses(), attributes);
     AllocateCommand allocation = new AllocateCommand(request.node(), request.handle(), request.ipv4Count(),
-        request.ipv6Count(), attributes);
+        request.ipv6Count(), request.pools(), attributes);
     if (reservation != null) {
       reserve.reserve(reservation);
     }

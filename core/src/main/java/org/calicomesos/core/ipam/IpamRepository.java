@@ -69,6 +69,15 @@ final class IpamRepository {
     return blocks;
   }
 
+  /** The blocks of a listing of {@link DatastoreKeys#blockPrefix}. */
+  List<AllocationBlock> blocks(Listing blocks) {
+    List<AllocationBlock> decoded = new ArrayList<>();
+    for (Entry entry : blocks.entries()) {
+      decoded.add(IpamCodecs.BLOCK.decode(entry));
+    }
+    return decoded;
+  }
+
   /** The blocks {@code node} has claimed, IPv4 then IPv6 (key order), with the state of each claim: one listing. */
   Map<IPAddress, Affinity> affinities(NodeName node) {
     return claims(store.list(keys.affinityPrefix(node)));

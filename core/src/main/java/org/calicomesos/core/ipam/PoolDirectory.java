@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.calicomesos.ports.ipam.Pool;
+import org.calicomesos.ports.ipam.PoolNotFoundException;
 import org.calicomesos.ports.model.IpFamily;
 
 /** Finds pools, and creates the configured default pools on first use when there are none at all. */
@@ -34,8 +35,7 @@ final class PoolDirectory {
 
   /** As {@link #poolsCreatingDefaults(Set)}, starting from {@code pools} just read. */
   List<PoolRecord> poolsCreatingDefaults(Set<IpFamily> needed, List<PoolRecord> pools) {
-    boolean onlyDefaults = pools.stream().allMatch(p -> isDefault(p.pool()));
-    if (!onlyDefaults) {
+    if (!onlyDefaults(pools)) {
       return pools;
     }
     Set<IpFamily> wanted = pools.isEmpty() ? EnumSet.allOf(IpFamily.class) : needed;
@@ -46,6 +46,15 @@ final class PoolDirectory {
       }
     }
     return created ? repository.allPools() : pools;
+  }
+
+  /** Whether an allocate of the family, given {@code pools} just read, would create the family's default pool. */
+  boolean wouldCreateDefault(List<PoolRecord> pools, IpFamily family) {
+    return onlyDefaults(pools) && pools.stream().noneMatch(p -> p.pool().family() == family);
+  }
+
+  private boolean onlyDefaults(List<PoolRecord> pools) {
+    return pools.stream().allMatch(p -> isDefault(p.pool()));
   }
 
   private boolean createDefault(IpFamily family) {
@@ -60,6 +69,21 @@ final class PoolDirectory {
 
   private boolean isDefault(Pool pool) {
     return pool.cidr().equals(settings.defaultIpv4Pool()) || pool.cidr().equals(settings.defaultIpv6Pool());
+  }
+
+  /**
+   * The pools of these CIDRs, in that order.
+   *
+   * @throws PoolNotFoundException naming the first CIDR that is no pool
+   */
+  static List<PoolRecord> named(List<PoolRecord> pools, List<IPAddress> cidrs) {
+    List<PoolRecord> named = new java.util.ArrayList<>();
+    for (IPAddress cidr : cidrs) {
+      IPAddress block = cidr.toPrefixBlock();
+      named.add(pools.stream().filter(p -> p.pool().cidr().equals(block)).findFirst()
+          .orElseThrow(() -> new PoolNotFoundException(block)));
+    }
+    return named;
   }
 
   /** Pools of the family that new addresses may come from, in datastore order. */

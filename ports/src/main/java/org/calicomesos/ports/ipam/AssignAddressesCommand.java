@@ -29,10 +29,11 @@ public sealed interface AssignAddressesCommand {
 
   /**
    * net-modules {@code allocate}: the {@code staticAddresses} the legacy static-address label names, reserved
-   * by name, then {@code ipv4Count} IPv4 and {@code ipv6Count} IPv6 addresses from the pools.
+   * by name, then {@code ipv4Count} IPv4 and {@code ipv6Count} IPv6 addresses from {@code pools} (as in
+   * {@link AllocateCommand}: empty means any usable pool).
    */
   record Allocate(NodeName node, HandleId handle, AgentHostname hostname, int ipv4Count, int ipv6Count,
-      List<IPAddress> staticAddresses, List<Netgroup> netgroups, Map<String, String> labels)
+      List<IPAddress> staticAddresses, List<IPAddress> pools, List<Netgroup> netgroups, Map<String, String> labels)
       implements AssignAddressesCommand {
     public Allocate {
       Objects.requireNonNull(node, "node");
@@ -44,8 +45,15 @@ public sealed interface AssignAddressesCommand {
         throw new InvalidRequestException("allocate asks for no addresses: num_ipv4 and num_ipv6 are both 0");
       }
       staticAddresses = staticAddresses.isEmpty() ? List.of() : ReserveCommand.requireReservable(staticAddresses);
+      pools = AllocateCommand.requirePools(pools);
       netgroups = List.copyOf(netgroups);
       labels = Map.copyOf(labels);
+    }
+
+    /** From any usable pool. */
+    public Allocate(NodeName node, HandleId handle, AgentHostname hostname, int ipv4Count, int ipv6Count,
+        List<IPAddress> staticAddresses, List<Netgroup> netgroups, Map<String, String> labels) {
+      this(node, handle, hostname, ipv4Count, ipv6Count, staticAddresses, List.of(), netgroups, labels);
     }
   }
 

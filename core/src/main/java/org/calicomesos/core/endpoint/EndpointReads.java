@@ -9,24 +9,23 @@ import org.calicomesos.core.ipam.BlocksReadAhead;
 import org.calicomesos.core.profile.ProfileWriter;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.kv.Listing;
-import org.calicomesos.ports.model.ContainerId;
-import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
 /**
- * What an isolate reads before it changes anything — the container's endpoint records, the pools, the records of
- * each profile it names, and the blocks its addresses are most likely in ({@link BlocksReadAhead}) — in one
- * {@link KeyValueStore#listAll} round trip instead of one each.
+ * What connecting an endpoint reads before it changes anything — the target's endpoint records, the pools, the
+ * records of each profile it names, and the blocks its addresses are most likely in ({@link BlocksReadAhead}) — in
+ * one {@link KeyValueStore#listAll} round trip instead of one each.
  */
-record IsolateReads(List<Endpoint> existing, Listing pools, Map<ProfileName, Listing> profiles,
+record EndpointReads(List<Endpoint> existing, Listing pools, Map<ProfileName, Listing> profiles,
     BlocksReadAhead blocks) {
 
-  static IsolateReads read(KeyValueStore store, DatastoreKeys keys, NodeName node, ContainerId container,
+  /** @param recordsPrefix where the target's endpoint records are ({@link EndpointTarget#recordsPrefix}) */
+  static EndpointReads read(KeyValueStore store, DatastoreKeys keys, String recordsPrefix,
       List<ProfileName> profileNames, ProfileWriter profileWriter, List<IPAddress> addresses) {
     List<IPAddress> likelyBlocks = BlocksReadAhead.likelyBlocks(addresses);
     List<String> prefixes = new ArrayList<>();
-    prefixes.add(keys.endpointPrefix(node, container));
+    prefixes.add(recordsPrefix);
     prefixes.add(keys.poolRoot());
     profileNames.forEach(name -> prefixes.add(profileWriter.recordsPrefix(name)));
     prefixes.addAll(BlocksReadAhead.keys(keys, likelyBlocks));
@@ -36,7 +35,7 @@ record IsolateReads(List<Endpoint> existing, Listing pools, Map<ProfileName, Lis
       profiles.put(profileNames.get(i), listings.get(2 + i));
     }
     int blocksFrom = 2 + profileNames.size();
-    return new IsolateReads(EndpointRepository.decodeAll(listings.get(0).entries()), listings.get(1), profiles,
+    return new EndpointReads(EndpointRepository.decodeAll(listings.get(0).entries()), listings.get(1), profiles,
         BlocksReadAhead.of(keys, likelyBlocks, listings.subList(blocksFrom, listings.size())));
   }
 }
