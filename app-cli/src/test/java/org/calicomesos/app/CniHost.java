@@ -23,6 +23,7 @@ import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.ports.model.NetworkName;
+import org.calicomesos.testkit.dataplane.ContainerListener;
 import org.calicomesos.testkit.dataplane.KernelCommand;
 import org.calicomesos.testkit.dataplane.NetnsContainer;
 import org.calicomesos.testkit.server.EtcdServer;
@@ -132,7 +133,19 @@ final class CniHost implements AutoCloseable {
 
   /** {@code {"type": "calico-mesos", <settings>, "ipam": {"type": "calico-mesos-ipam", <ipam>}}}. */
   ObjectNode mainPlugin(ObjectNode ipam) {
-    ObjectNode plugin = JSON.createObjectNode().put("type", "calico-mesos");
+    return plugin("calico-mesos", ipam);
+  }
+
+  ObjectNode mainPlugin() {
+    return mainPlugin(JSON.createObjectNode());
+  }
+
+  /**
+   * Plugin {@code type} with our IPAM plugin: the settings sit at the plugin's top level, where the main plugin
+   * ignores them and the IPAM plugin, which gets the same configuration, reads them (as with Calico's).
+   */
+  ObjectNode plugin(String type, ObjectNode ipam) {
+    ObjectNode plugin = JSON.createObjectNode().put("type", type);
     plugin.setAll(settings());
     ObjectNode ipamSection = JSON.createObjectNode().put("type", "calico-mesos-ipam");
     ipamSection.setAll(ipam);
@@ -140,8 +153,8 @@ final class CniHost implements AutoCloseable {
     return plugin;
   }
 
-  ObjectNode mainPlugin() {
-    return mainPlugin(JSON.createObjectNode());
+  static ObjectNode object() {
+    return JSON.createObjectNode();
   }
 
   /** A single-plugin network configuration ({@code .conf}) of version {@code cniVersion}. */
@@ -337,6 +350,13 @@ final class CniHost implements AutoCloseable {
 
   static String hostInterface(String network, NetnsContainer container, String ifname) {
     return hostInterface(network, cnitoolContainerId(netns(container)), ifname);
+  }
+
+  /** Whether a TCP connection from inside {@code from} to {@code to} carries the listener's greeting back. */
+  static boolean reaches(NetnsContainer from, ContainerListener to) {
+    KernelCommand.Result result = from.attempt("socat", "-T", "2", "-",
+        "TCP4:" + to.address().toCanonicalString() + ":" + to.port() + ",connect-timeout=1");
+    return result.succeeded() && result.stdout().strip().equals(ContainerListener.GREETING);
   }
 
   static boolean linkExists(String name) {
