@@ -3,13 +3,12 @@ package org.calicomesos.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -87,39 +86,38 @@ final class CniCall {
     return builder;
   }
 
-  private static Result run(ProcessBuilder builder, byte[] stdin) {
+  /**
+   * Runs {@code builder} to its end, {@code stdin} written to it when not null (otherwise the builder says where
+   * stdin comes from); stdout and stderr go to files, so neither can fill a pipe and stall the process.
+   */
+  static Result run(ProcessBuilder builder, byte[] stdin) {
     try {
-      Process process = builder.start();
-      CompletableFuture<String> out = drain(process.getInputStream());
-      CompletableFuture<String> err = drain(process.getErrorStream());
-      if (stdin != null) {
-        try (var in = process.getOutputStream()) {
-          in.write(stdin);
-        } catch (IOException e) {
-          // The plugin may stop reading early (a refused request); its answer is what counts.
+      Path out = Files.createTempFile("cni-call-", ".out");
+      Path err = Files.createTempFile("cni-call-", ".err");
+      try {
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (stdin != null) {
+          try (var in = process.getOutputStream()) {
+            in.write(stdin);
+          } catch (IOException e) {
+            // The plugin may stop reading early (a refused request); its answer is what counts.
+          }
         }
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new AssertionError("did not finish within 90 s: " + builder.command());
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+      } finally {
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
       }
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("the plugin did not finish within 60 s: " + builder.command());
-      }
-      return new Result(process.exitValue(), out.join(), err.join());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + builder.command(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
-  }
-
-  private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (stream) {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
   }
 
   /** How the plugin answered: its exit status, stdout (one JSON document, or nothing) and stderr. */

@@ -367,24 +367,8 @@ final class CniHost implements AutoCloseable {
     return dir.resolve("store.db");
   }
 
-  private static CniCall.Result run(ProcessBuilder builder) throws IOException {
-    Path out = Files.createTempFile("cnitool-", ".out");
-    Path err = Files.createTempFile("cnitool-", ".err");
-    try {
-      Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("cnitool did not finish within 90 s: " + builder.command());
-      }
-      return new CniCall.Result(process.exitValue(), Files.readString(out), Files.readString(err));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
+  private static CniCall.Result run(ProcessBuilder builder) {
+    return CniCall.run(builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))), null);
   }
 
   @Override

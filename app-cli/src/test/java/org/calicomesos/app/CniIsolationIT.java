@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import inet.ipaddr.IPAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CniIsolationIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TABLE = "calico_mesos";
   private static final String POOL = "198.18.66.0/24";
-  private static final Duration CONVERGE = Duration.ofSeconds(15);
 
   @TempDir Path dir;
 
@@ -42,7 +39,7 @@ class CniIsolationIT {
   @AfterEach
   void removeWhatTheTestMade() throws Exception {
     Teardown.inOrder(agent, host);
-    KernelCommand.attempt("nft", "delete", "table", "inet", TABLE);
+    KernelCommand.attempt("nft", "delete", "table", "inet", PolicyConvergence.TABLE);
     KernelCommand.attempt("ip", "-4", "route", "flush", "root", POOL, "type", "blackhole", "proto", "196");
   }
 
@@ -60,9 +57,10 @@ class CniIsolationIT {
     Member b = cni("prod");
     Member c = cni("dev");
     Member d = netModules("prod");
-    awaitReachable(a, b);
-    awaitReachable(a, d);
-    awaitProgrammed(c.hostInterface());
+    PolicyConvergence.awaitReachable(() -> reaches(a, b), a + " → " + b, agent);
+    PolicyConvergence.awaitReachable(() -> reaches(a, d), a + " → " + d, agent);
+    // C's rules in force: a drop below is then the policy's, not a container the agent has not seen yet.
+    PolicyConvergence.awaitProgrammed(c.hostInterface(), agent);
 
     assertThat(reaches(b, a)).as("B → A").isTrue();
     assertThat(reaches(d, a)).as("D → A").isTrue();
@@ -116,33 +114,6 @@ class CniIsolationIT {
 
   private static boolean reaches(Member from, Member to) {
     return CniHost.reaches(from.container(), to.listener());
-  }
-
-  /** Waits for the agent to open a path it must open: a wait for convergence, not a timed assertion. */
-  private void awaitReachable(Member from, Member to) throws InterruptedException {
-    long deadline = System.nanoTime() + CONVERGE.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (reaches(from, to)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(from + " did not reach " + to + " within " + CONVERGE + "; the agent's log:\n"
-        + agent.log() + "\nthe table:\n" + KernelCommand.attempt("nft", "list", "table", "inet", TABLE).stdout());
-  }
-
-  /** Waits until the agent has rules for {@code hostInterface}, so that a drop is its policy, not its delay. */
-  private void awaitProgrammed(String hostInterface) throws InterruptedException {
-    long deadline = System.nanoTime() + CONVERGE.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (KernelCommand.attempt("nft", "list", "table", "inet", TABLE).stdout()
-          .contains("chain to_" + hostInterface + " ")) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the agent did not program " + hostInterface + " within " + CONVERGE + "; its log:\n"
-        + agent.log());
   }
 
   /** A container in a netgroup, its listener, and the host end of its veth. */
