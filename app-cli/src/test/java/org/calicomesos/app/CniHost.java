@@ -15,10 +15,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.EndpointId;
@@ -51,7 +49,8 @@ final class CniHost implements AutoCloseable {
   private final Path bin;
   private final Path netconf;
   private final Path agentSocket;
-  private final Set<Attachment> attached = new LinkedHashSet<>();
+  /** What cnitool added and has not deleted yet, with the variables its ADD had (portmap's DEL needs them again). */
+  private final Map<Attachment, Map<String, String>> attached = new java.util.LinkedHashMap<>();
   private final List<NetnsContainer> containers = new ArrayList<>();
 
   private CniHost(String datastore, Path dir, EtcdServer etcd, Path agentSocket) throws IOException {
@@ -197,7 +196,7 @@ final class CniHost implements AutoCloseable {
       Map<String, String> extra) throws IOException {
     Attachment attachment = new Attachment(network, netns(container), ifname);
     if (verb.equals("add")) {
-      attached.add(attachment);
+      attached.put(attachment, Map.copyOf(extra));
     }
     Map<String, String> env = new HashMap<>(Map.of("NETCONFPATH", netconf.toString(), "CNI_PATH", cniPath(),
         "CNI_IFNAME", ifname, "PATH", CniCall.PATH));
@@ -233,7 +232,11 @@ final class CniHost implements AutoCloseable {
   }
 
   void del(String network, NetnsContainer container, String ifname) throws IOException {
-    CniCall.Result result = cnitool("del", network, container, ifname);
+    del(network, container, ifname, Map.of());
+  }
+
+  void del(String network, NetnsContainer container, String ifname, Map<String, String> extra) throws IOException {
+    CniCall.Result result = cnitool("del", network, container, ifname, extra);
     assertThat(result.status()).as("cnitool del %s %s: %s", network, ifname, result).isZero();
   }
 
@@ -374,13 +377,15 @@ final class CniHost implements AutoCloseable {
   @Override
   public void close() throws Exception {
     List<AutoCloseable> steps = new ArrayList<>();
-    for (Attachment attachment : List.copyOf(attached)) {
+    for (var entry : Map.copyOf(attached).entrySet()) {
+      Attachment attachment = entry.getKey();
       steps.add(() -> {
         // Best effort: a failed test may have left it half made; portmap's rules and our records go with it.
         ProcessBuilder builder = new ProcessBuilder(CNITOOL, "del", attachment.network(), attachment.netns().toString());
         builder.environment().clear();
         builder.environment().putAll(Map.of("NETCONFPATH", netconf.toString(), "CNI_PATH", cniPath(),
             "CNI_IFNAME", attachment.ifname(), "PATH", CniCall.PATH));
+        builder.environment().putAll(entry.getValue());
         run(builder);
         Files.deleteIfExists(LIBCNI_CACHE.resolve(attachment.network() + "-"
             + cnitoolContainerId(attachment.netns()) + "-" + attachment.ifname()));

@@ -45,14 +45,14 @@ class CniPortmapIT {
     portmap.putObject("capabilities").put("portMappings", true);
     host.install(host.conflist(NETWORK, "1.0.0", host.mainPlugin(), portmap));
     // The client's "machine": a namespace on a bridge whose root-namespace address is the host's address here.
-    clients = HostNamespaces.create("cnipm0", "192.0.2", "cnipm-c", 1);
+    clients = HostNamespaces.create("cnipm0", "198.19.67", "cnipm-c", 1);
     // Traffic from the bridge is forwarded to the container; on a host with forwarding off by default, only here.
     KernelCommand.run("sysctl", "-qw", "net.ipv4.conf.cnipm0.forwarding=1");
     NetnsContainer container = host.container();
 
-    String cidr = host.add(NETWORK, container, "eth0", Map.of("CAP_ARGS", "{\"portMappings\":[{\"hostPort\":"
-        + HOST_PORT + ",\"containerPort\":" + CONTAINER_PORT + ",\"protocol\":\"tcp\"}]}"))
-        .get("ips").get(0).get("address").asText();
+    Map<String, String> mapping = Map.of("CAP_ARGS", "{\"portMappings\":[{\"hostPort\":" + HOST_PORT
+        + ",\"containerPort\":" + CONTAINER_PORT + ",\"protocol\":\"tcp\"}]}");
+    String cidr = host.add(NETWORK, container, "eth0", mapping).get("ips").get(0).get("address").asText();
     IPAddress address = CniHost.addressOf(cidr);
     ContainerListener.onPort(container, address, CONTAINER_PORT);
 
@@ -60,7 +60,8 @@ class CniPortmapIT {
         CONTAINER_PORT).isTrue();
     assertThat(natRules()).contains("--dport " + HOST_PORT);
 
-    host.del(NETWORK, container, "eth0");
+    // portmap finds what to unmap in the same capability arguments the runtime passed to ADD.
+    host.del(NETWORK, container, "eth0", mapping);
 
     assertThat(natRules()).as("NAT rules after del").doesNotContain("--dport " + HOST_PORT);
     assertThat(throughMappedPort()).as("the mapped port after del").isFalse();
