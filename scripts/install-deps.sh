@@ -5,7 +5,9 @@
 #   install-deps.sh test    the above, plus what the tests use: iproute2, nftables, etcd, Consul, sqlite3, openssl,
 #                           socat (TCP listeners and clients inside test network namespaces), util-linux (unshare, nsenter),
 #                           procps (pgrep: package-check.sh), bird2 (BIRD 2, the BGP speaker of route mode bgp: its
-#                           tests start real BIRDs in network namespaces). Building the .deb needs nothing more (jdeb is Java).
+#                           tests start real BIRDs in network namespaces), cnitool (built from Debian's source) and
+#                           containernetworking-plugins (ptp, bridge, host-local, portmap: the CNI tests' runtime
+#                           and the main plugins our IPAM plugin serves). Building the .deb needs nothing more (jdeb is Java).
 set -euo pipefail
 
 need_root() {
@@ -30,12 +32,9 @@ apt_install() {
   echo "installed: ${missing[*]}"
 }
 
-# Debian ships Consul 1.8 only in bullseye. Add that suite from the same archive this machine already
-# uses, pinned low (100) so that nothing but what we name explicitly comes from it.
-add_bullseye_for_consul() {
-  local source=/etc/apt/sources.list.d/calico-mesos-bullseye.sources
-  local pin=/etc/apt/preferences.d/calico-mesos-bullseye
-  [ -f "$source" ] && [ -f "$pin" ] && return 0
+# The Debian archive this machine already uses (its first non-security URI), so that suites and sources added
+# here come from the same mirror.
+debian_archive_uri() {
   local uri
   uri=$(awk '/^URIs:/ && $2 !~ /security/ {print $2; exit}' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
   if [ -z "$uri" ]; then
@@ -46,6 +45,17 @@ add_bullseye_for_consul() {
     echo "install-deps.sh: cannot find this machine's Debian archive in /etc/apt/sources.list(.d)" >&2
     exit 1
   fi
+  echo "$uri"
+}
+
+# Debian ships Consul 1.8 only in bullseye. Add that suite from the same archive this machine already
+# uses, pinned low (100) so that nothing but what we name explicitly comes from it.
+add_bullseye_for_consul() {
+  local source=/etc/apt/sources.list.d/calico-mesos-bullseye.sources
+  local pin=/etc/apt/preferences.d/calico-mesos-bullseye
+  [ -f "$source" ] && [ -f "$pin" ] && return 0
+  local uri
+  uri=$(debian_archive_uri)
   cat > "$source" <<SOURCES
 Types: deb
 URIs: $uri
@@ -59,6 +69,43 @@ Pin: release n=bullseye
 Pin-Priority: 100
 PIN
   apt_updated=""
+}
+
+# cnitool, the reference CNI runtime the CNI end-to-end tests drive the plugin with. Debian packages libcni
+# (golang-github-appc-cni-dev) but not cnitool, whose source is in the same source package: build it from
+# bookworm's source against the packaged libcni, offline (GO111MODULE=off, the packaged GOPATH).
+install_cnitool() {
+  apt_install golang-go golang-github-appc-cni-dev containernetworking-plugins
+  [ -x /usr/local/bin/cnitool ] && return 0
+  local source=/etc/apt/sources.list.d/calico-mesos-bookworm-src.sources
+  if [ ! -f "$source" ]; then
+    local uri
+    uri=$(debian_archive_uri)
+    cat > "$source" <<SOURCES
+Types: deb-src
+URIs: $uri
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+  fi
+  apt-get update -qq
+  apt_updated=yes
+  local work
+  work=$(mktemp -d)
+  # apt-get source downloads as the unprivileged _apt user, which must be able to enter the directory.
+  chmod 755 "$work"; chown _apt "$work" 2>/dev/null || true
+  # Runs when this function returns, also on failure (set -e), then unsets itself: no half-built tree left in /tmp.
+  trap 'rm -rf "$work"; trap - RETURN' RETURN
+  (cd "$work" && apt-get source -qq --download-only golang-github-appc-cni >/dev/null)
+  local orig
+  orig=$(ls "$work"/golang-github-appc-cni_*.orig.tar.* | head -n 1)
+  tar -xf "$orig" -C "$work"
+  local tree
+  tree=$(dirname "$(ls -d "$work"/*/cnitool/cnitool.go | head -n 1)")
+  (cd "$tree" && GOPATH=/usr/share/gocode GO111MODULE=off GOCACHE="$work/cache" \
+    go build -o /usr/local/bin/cnitool .)
+  echo "installed: /usr/local/bin/cnitool"
 }
 
 need_root
@@ -76,6 +123,7 @@ case "${1:-test}" in
       add_bullseye_for_consul
       apt_install consul
     fi
+    install_cnitool
     ;;
   *)
     echo "usage: install-deps.sh build|demo|test" >&2

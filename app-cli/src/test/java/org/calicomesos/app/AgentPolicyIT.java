@@ -13,7 +13,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +46,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AgentPolicyIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TABLE = "calico_mesos";
-  private static final Duration CONVERGE = Duration.ofSeconds(15);
   @RegisterExtension static final ServerPerClass<EtcdServer> etcd = new ServerPerClass<>(EtcdServer::start);
   @RegisterExtension static final ServerPerClass<ConsulServer> consul = new ServerPerClass<>(ConsulServer::start);
 
@@ -284,41 +282,15 @@ class AgentPolicyIT {
   // --- reachability, by real TCP ---
 
   private void awaitReachable(Workload from, Workload to) throws InterruptedException {
-    long deadline = System.nanoTime() + CONVERGE.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (reaches(from, to.listener4)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(from + " did not reach " + to + " within " + CONVERGE + "; the agent's log:\n"
-        + latestAgent.log() + "\nthe table:\n" + KernelCommand.attempt("nft", "list", "table", "inet", TABLE).stdout());
+    PolicyConvergence.awaitReachable(() -> reaches(from, to.listener4), from + " → " + to, latestAgent);
   }
 
-  /** Waits until the agent has a chain for the workload's interface. */
   private void awaitProgrammed(Workload workload) throws InterruptedException {
-    long deadline = System.nanoTime() + CONVERGE.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (nft("list", "table", "inet", TABLE).contains("chain to_" + workload.hostInterface() + " ")) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the agent did not program " + workload + " within " + CONVERGE + "; its log:\n"
-        + latestAgent.log());
+    PolicyConvergence.awaitProgrammed(workload.hostInterface(), latestAgent);
   }
 
-  /** Waits until the agent has dropped the chain of a cleaned-up workload. */
   private void awaitGone(Workload workload) throws InterruptedException {
-    long deadline = System.nanoTime() + CONVERGE.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!nft("list", "table", "inet", TABLE).contains(workload.hostInterface())) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the agent kept rules for " + workload + " for " + CONVERGE + " after its cleanup; its log:\n"
-        + latestAgent.log());
+    PolicyConvergence.awaitGone(workload.hostInterface(), latestAgent);
   }
 
   private static void assertReachable(Workload from, Workload to) {

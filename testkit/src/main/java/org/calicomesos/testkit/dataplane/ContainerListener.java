@@ -21,7 +21,12 @@ public final class ContainerListener {
 
   /** Starts listening on {@code address} (no prefix length) and waits until the socket is bound. */
   public static ContainerListener start(NetnsContainer container, IPAddress address) {
-    return start(container, address, "EXEC:echo " + GREETING);
+    return start(container, address, randomPort(), "EXEC:echo " + GREETING);
+  }
+
+  /** Like {@link #start}, on the given port (one a port mapping names, say). */
+  public static ContainerListener onPort(NetnsContainer container, IPAddress address, int port) {
+    return start(container, address, port, "EXEC:echo " + GREETING);
   }
 
   /**
@@ -29,11 +34,14 @@ public final class ContainerListener {
    * {@code SOCAT_PEERADDR}; IPv6 in brackets, uncompressed), so a test can tell who got through.
    */
   public static ContainerListener reportingPeer(NetnsContainer container, IPAddress address) {
-    return start(container, address, "EXEC:printenv SOCAT_PEERADDR");
+    return start(container, address, randomPort(), "EXEC:printenv SOCAT_PEERADDR");
   }
 
-  private static ContainerListener start(NetnsContainer container, IPAddress address, String reply) {
-    int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+  private static int randomPort() {
+    return ThreadLocalRandom.current().nextInt(20_000, 60_000);
+  }
+
+  private static ContainerListener start(NetnsContainer container, IPAddress address, int port, String reply) {
     String listen = address.isIPv6()
         ? "TCP6-LISTEN:" + port + ",bind=[" + address + "],reuseaddr,fork"
         : "TCP4-LISTEN:" + port + ",bind=" + address + ",reuseaddr,fork";
