@@ -3,7 +3,7 @@
 # operator and the Mesos agent would, purges it and checks nothing is left. Root only (it skips otherwise);
 # run after `mvn package` (scripts/test.sh runs it after `mvn verify`). Non-interactive, needs no stdin.
 # The machine is left as it was found: calico-mesos must not be installed, and whatever already sits at the
-# package's paths (a store in /var/lib/calico-mesos, logs in /var/log/calico, a /calico link) is saved first
+# package's paths (a store in /var/lib/calico-mesos, logs in /var/log/calico, a /calico link, CNI plugin links) is saved first
 # and put back after the purge, which would otherwise delete the logs.
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
@@ -29,7 +29,9 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 work=$(mktemp -d /tmp/package-check.XXXXXX)
-kept=(/var/lib/calico-mesos /var/log/calico /calico /etc/default/calico-mesos /var/cache/calico-mesos)
+# The CNI plugin links: the launcher as the main plugin and as the IPAM plugin, in both directories runtimes search.
+cni_links=(/opt/cni/bin/calico-mesos /opt/cni/bin/calico-mesos-ipam /usr/lib/cni/calico-mesos /usr/lib/cni/calico-mesos-ipam)
+kept=(/var/lib/calico-mesos /var/log/calico /calico /etc/default/calico-mesos /var/cache/calico-mesos "${cni_links[@]}")
 saved=()
 for path in "${kept[@]}"; do
   if [ -e "$path" ] || [ -L "$path" ]; then
@@ -94,6 +96,10 @@ expect_entry lrw ./calico/calico_mesos
 expect_entry drwxr-x--- ./var/log/calico/
 expect_entry drwx------ ./var/lib/calico-mesos/
 grep -q ' -> /usr/bin/calico-mesos$' <<<"$listing" || fail "dpkg -c: /calico/calico_mesos does not point at /usr/bin/calico-mesos"
+for link in "${cni_links[@]}"; do
+  expect_entry lrw ".$link"
+  grep -qF " .$link -> /usr/bin/calico-mesos" <<<"$listing" || fail "dpkg -c: $link does not point at /usr/bin/calico-mesos"
+done
 grep -q '\./usr/share/calico-mesos/sqlite-native/org/sqlite/native/Linux/.*/libsqlitejdbc\.so$' <<<"$listing" \
   || fail "dpkg -c: no unpacked SQLite native library"
 [ "$(grep -c '\./usr/share/calico-mesos/lib/.*\.jar$' <<<"$listing")" -gt 10 ] || fail "dpkg -c: lib/ holds too few jars"
@@ -143,6 +149,13 @@ fi
 # postinst recorded the class-data archives with this host's JVM, where the links beside the jar point.
 for archive in calico-mesos calico-mesos-cluster; do
   [ -s "/usr/share/calico-mesos/$archive.jsa" ] || fail "postinst did not record /var/cache/calico-mesos/$archive.jsa"
+done
+
+# The CNI plugin links resolve to the installed launcher (which speaks CNI when CNI_COMMAND is set, and is the
+# IPAM plugin when run as calico-mesos-ipam).
+for link in "${cni_links[@]}"; do
+  [ -L "$link" ] || fail "$link is not a symlink after install"
+  [ "$link" -ef /usr/bin/calico-mesos ] || fail "$link does not resolve to /usr/bin/calico-mesos ($(readlink "$link"))"
 done
 
 # --- use it, on a throwaway store, from another directory, with nothing of the caller's environment ---
@@ -215,12 +228,26 @@ fi
 modules=$(cm /calico/calico_mesos modules-json) || fail "calico-mesos modules-json: $modules"
 [ "$(grep -c '"value" : "/usr/bin/calico-mesos"' <<<"$modules")" -eq 2 ] || fail "modules-json: $modules"
 grep -q '"name" : "com_mesosphere_mesos_NetworkHook"' <<<"$modules" || fail "modules-json has no NetworkHook: $modules"
+# Through the CNI link the launcher runs as itself: with arguments, the admin CLI. cni-config --mesos writes the .conf
+# Mesos' network/cni isolator loads, for this throwaway store.
+cni_version=$(cm /opt/cni/bin/calico-mesos --version) || fail "/opt/cni/bin/calico-mesos --version: $cni_version"
+[ "$cni_version" = "$version" ] || fail "/opt/cni/bin/calico-mesos --version says '$cni_version', not '$version'"
+cm /usr/bin/calico-mesos cni-config --mesos --output-dir "$work/cni" >"$work/cni-config.txt" 2>&1 \
+  || fail "cni-config --mesos --output-dir: $(cat "$work/cni-config.txt")"
+conf="$work/cni/calico-mesos.conf"
+[ "$(stat -c %a "$conf")" = 644 ] || fail "cni-config wrote $conf with mode $(stat -c %a "$conf"), not 644"
+for field in '"cniVersion" : "0.2.0"' '"type" : "calico-mesos"' '"datastore_type" : "sqlite"' \
+    "\"sqlite_path\" : \"$work/store/store.db\"" '"type" : "calico-mesos-ipam"'; do
+  grep -qF "$field" "$conf" || fail "cni-config --mesos: no $field in $(cat "$conf")"
+done
+cm /usr/bin/calico-mesos cni-config --mesos --output-dir "$work/cni" >/dev/null 2>&1 \
+  && fail "cni-config replaced $conf without --force"
 
 # --- purge: the package's files go, nothing keeps running ---
 purge || fail "dpkg --purge calico-mesos"
 dpkg-query -W -f='${Status}' calico-mesos 2>/dev/null | grep -q 'installed' && fail "calico-mesos is still known to dpkg after purge"
 for path in /usr/bin/calico-mesos /usr/share/calico-mesos /usr/share/doc/calico-mesos /calico/calico_mesos \
-    /lib/systemd/system/calico-mesos-agent.service /etc/default/calico-mesos /var/cache/calico-mesos; do
+    /lib/systemd/system/calico-mesos-agent.service /etc/default/calico-mesos /var/cache/calico-mesos "${cni_links[@]}"; do
   if [ -e "$path" ] || [ -L "$path" ]; then
     fail "$path is still there after dpkg --purge"
   fi
@@ -237,4 +264,4 @@ done
 if pgrep -f '/usr/share/calico-mesos/' >/dev/null; then
   fail "processes of the package still run: $(pgrep -af '/usr/share/calico-mesos/')"
 fi
-echo "package-check.sh: OK ($(basename "$deb"): installed, --version, modules-json, pool list, allocate/release through /calico/calico_mesos with and without the installed agent, purged)"
+echo "package-check.sh: OK ($(basename "$deb"): installed, --version, modules-json, cni-config, CNI plugin links, pool list, allocate/release through /calico/calico_mesos with and without the installed agent, purged)"

@@ -1,18 +1,20 @@
 package org.calicomesos.app.admin;
 
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * One admin run: where its output goes, the path it was started through, and the use cases, built on first use
- * so --help never needs a datastore.
+ * One admin run: where its output goes, the path it was started through, the environment it was started with,
+ * and the use cases, built on first use so --help never needs a datastore.
  */
 public final class Invocation {
   private final Supplier<AdminUseCases> supplier;
   private final NestedRun nested;
   private final Optional<String> launcher;
+  private final Map<String, String> environment;
   private final PrintStream out;
   private final PrintStream err;
   private AdminUseCases services;
@@ -23,11 +25,12 @@ public final class Invocation {
     int run(String[] args, PrintStream out, PrintStream err);
   }
 
-  public Invocation(Supplier<AdminUseCases> supplier, NestedRun nested, Optional<String> launcher, PrintStream out,
-      PrintStream err) {
+  public Invocation(Supplier<AdminUseCases> supplier, NestedRun nested, Optional<String> launcher,
+      Map<String, String> environment, PrintStream out, PrintStream err) {
     this.supplier = Objects.requireNonNull(supplier, "supplier");
     this.nested = Objects.requireNonNull(nested, "nested");
     this.launcher = Objects.requireNonNull(launcher, "launcher");
+    this.environment = Map.copyOf(environment);
     this.out = Objects.requireNonNull(out, "out");
     this.err = Objects.requireNonNull(err, "err");
   }
@@ -43,6 +46,11 @@ public final class Invocation {
   /** The launcher script this run came through, as bin/calico-mesos resolved it; empty when run otherwise. */
   public Optional<String> launcher() {
     return launcher;
+  }
+
+  /** The environment the settings are read from (the process's own, but for tests). */
+  public Map<String, String> environment() {
+    return environment;
   }
 
   /** Where reports go. */

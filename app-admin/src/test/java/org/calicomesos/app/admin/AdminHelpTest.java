@@ -35,6 +35,8 @@ class AdminHelpTest {
         new HelpCase("Usage: calico-mesos node show ", "node", "show", "--help"),
         new HelpCase("Usage: calico-mesos status [-h] [-o=FORMAT]", "status", "--help"),
         new HelpCase("Usage: calico-mesos modules-json [-h] [--library=PATH] [--plugin=PATH]", "modules-json", "--help"),
+        new HelpCase("Usage: calico-mesos cni-config [-h] [--force] [--ipv6] [--mesos]", "cni-config", "--help"),
+        new HelpCase("Usage: calico-mesos cni-config ", "cni-config", "--network", "a/b", "--help"),
         new HelpCase("Usage: calico-mesos diags [-h] [-o=FORMAT] [--output-file=PATH]", "diags", "--help"),
         new HelpCase("Usage: calico-mesos completion [-h] SHELL", "completion", "--help"),
         // The version line is help of its own kind: it too never needs the datastore, even before a command.

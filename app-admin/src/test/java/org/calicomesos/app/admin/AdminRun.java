@@ -4,6 +4,7 @@ import org.calicomesos.app.admin.commandline.AdminCommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -20,6 +21,16 @@ record AdminRun(int status, String out, String err, int servicesBuilt) {
   }
 
   private static AdminRun of(Optional<String> launcher, Supplier<AdminUseCases> services, String... args) {
+    return of(launcher, System.getenv(), services, args);
+  }
+
+  /** A run whose settings come from {@code environment}, not this JVM's; its services must never be built. */
+  static AdminRun withEnvironment(Map<String, String> environment, String... args) {
+    return of(Optional.empty(), environment, failingServices(args), args);
+  }
+
+  private static AdminRun of(Optional<String> launcher, Map<String, String> environment,
+      Supplier<AdminUseCases> services, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     AtomicInteger built = new AtomicInteger();
@@ -27,7 +38,8 @@ record AdminRun(int status, String out, String err, int servicesBuilt) {
       built.incrementAndGet();
       return services.get();
     };
-    int status = AdminCommandLine.execute(args, launcher, counting, java.util.List.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+    int status = AdminCommandLine.execute(args, launcher, environment, counting, java.util.List.of(),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new AdminRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), built.get());
   }

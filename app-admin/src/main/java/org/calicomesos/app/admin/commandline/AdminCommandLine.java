@@ -2,6 +2,7 @@ package org.calicomesos.app.admin.commandline;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.calicomesos.app.admin.AdminUseCases;
@@ -23,8 +24,16 @@ public final class AdminCommandLine {
    */
   public static int execute(String[] args, Optional<String> launcher, Supplier<AdminUseCases> services,
       List<Object> otherEntryPoints, PrintStream out, PrintStream err) {
+    return execute(args, launcher, System.getenv(), services, otherEntryPoints, out, err);
+  }
+
+  /** As above, with the settings read from {@code environment} instead of the process's (tests). */
+  public static int execute(String[] args, Optional<String> launcher, Map<String, String> environment,
+      Supplier<AdminUseCases> services, List<Object> otherEntryPoints, PrintStream out, PrintStream err) {
     Invocation invocation = new Invocation(services,
-        (nestedArgs, nestedOut, nestedErr) -> execute(nestedArgs, services, nestedOut, nestedErr), launcher, out, err);
+        (nestedArgs, nestedOut, nestedErr) -> execute(nestedArgs, Optional.empty(), environment, services, List.of(),
+            nestedOut, nestedErr),
+        launcher, environment, out, err);
     try {
       return AdminCommands.tree(invocation, otherEntryPoints).execute(args);
     } finally {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.calicomesos.app.admin.HelpOption;
 import org.calicomesos.app.admin.Invocation;
+import org.calicomesos.app.admin.cni.CniConfigCommand;
 import org.calicomesos.app.admin.completion.CompletionCommand;
 import org.calicomesos.app.admin.diags.DiagsCommand;
 import org.calicomesos.app.admin.endpoint.EndpointCommand;
@@ -28,7 +29,8 @@ import picocli.CommandLine;
     synopsisSubcommandLabel = "COMMAND",
     description = "Administers calico-mesos (IP pools and the IPAM in the configured datastore, the route mode and"
         + " BGP settings), shows its endpoints, profiles and this node, runs its per-host agent, writes a diagnostics bundle for bug reports, and prints"
-        + " the modules.json that loads it into Mesos and its bash completion.",
+        + " the modules.json that loads it into Mesos, the CNI network configuration that runs it as a CNI plugin, and"
+        + " its bash completion.",
     footer = {"", "The pool, ipam, endpoint, profile, node, route-mode, bgp, status and diags commands take --output table|json (-o);"
         + " run 'calico-mesos COMMAND --help' for its options."})
 final class AdminCommands {
@@ -56,6 +58,7 @@ final class AdminCommands {
     root.addSubcommand(new CommandLine(new StatusCommand(invocation)));
     otherEntryPoints.forEach(root::addSubcommand);
     root.addSubcommand(new CommandLine(new ModulesJsonCommand(invocation)));
+    root.addSubcommand(new CommandLine(new CniConfigCommand(invocation)));
     root.addSubcommand(new CommandLine(new DiagsCommand(invocation)));
     root.addSubcommand(new CommandLine(new CompletionCommand(invocation)));
     root.addSubcommand(new HelpCommand());
