@@ -30,7 +30,7 @@ final class CniFailures {
       String logLocation) {
     requestLog.failure(failure);
     if (!(failure instanceof CalicoMesosException)) {
-      LOG.log(System.Logger.Level.ERROR, "unexpected failure in a CNI " + command + " request", failure);
+      LOG.log(System.Logger.Level.ERROR, "unexpected failure in a CNI " + (command == null ? "" : command + " ") + "request", failure);
     }
     CniVersion version = NetworkConfig.versionOf(stdin).orElse(CniVersion.LATEST);
     return CniResponses.error(version, codeOf(failure, command), ErrorSentences.describe(failure, logLocation));
