@@ -32,7 +32,7 @@ public final class CniEndpoint implements ProtocolEndpoint {
   private final Lazy<CollectAttachmentsUseCase> collect;
   private final Lazy<NetworkReadinessUseCase> readiness;
   private final Configuration configuration;
-  private final CniRequestReader reader = new CniRequestReader(false);
+  private final CniRequestRunner runner;
 
   /** The use cases are built only when a request needs one: VERSION needs none. */
   @Inject
@@ -45,20 +45,12 @@ public final class CniEndpoint implements ProtocolEndpoint {
     this.collect = collect;
     this.readiness = readiness;
     this.configuration = configuration;
+    this.runner = new CniRequestRunner(new CniRequestReader(false), configuration);
   }
 
   @Override
   public PluginResponse handle(PluginRequest request, RequestLog requestLog, RequestGate gate) {
-    CniCommand command = null;
-    try {
-      CniRequest cni = reader.read(request.environment(), request.stdin());
-      command = cni.command();
-      CniRequestIdentity.record(cni, requestLog);
-      return run(cni, gate);
-    } catch (Throwable failure) {
-      // Catching Throwable on purpose: an Error must still produce the error object the runtime waits for.
-      return CniFailures.answer(request.stdin(), command, failure, requestLog, configuration.log().file().toString());
-    }
+    return runner.handle(request, requestLog, readiness, cni -> run(cni, gate));
   }
 
   private PluginResponse run(CniRequest cni, RequestGate gate) {
@@ -78,14 +70,8 @@ public final class CniEndpoint implements ProtocolEndpoint {
       check.get().check(checked.id(), checked.namespace().orElseThrow(), checked.expected());
       return CniResponses.nothing();
     }
-    if (cni instanceof CniRequest.Gc gc) {
-      gate.pass("GC", () -> collect.get().collect(gc.network(), gc.valid()));
-      return CniResponses.nothing();
-    }
-    if (cni instanceof CniRequest.Status status) {
-      readiness.get().ready(status.ipv4(), status.ipv6(), status.pools());
-      return CniResponses.nothing();
-    }
-    return CniResponses.version(cni.version());
+    CniRequest.Gc gc = (CniRequest.Gc) cni; // the runner answered VERSION and STATUS
+    gate.pass("GC", () -> collect.get().collect(gc.network(), gc.valid()));
+    return CniResponses.nothing();
   }
 }

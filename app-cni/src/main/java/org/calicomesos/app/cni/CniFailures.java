@@ -1,5 +1,7 @@
 package org.calicomesos.app.cni;
 
+import java.util.List;
+import java.util.Map;
 import org.calicomesos.app.pipeline.ErrorSentences;
 import org.calicomesos.app.pipeline.PluginResponse;
 import org.calicomesos.app.pipeline.RequestLog;
@@ -20,6 +22,20 @@ import org.calicomesos.ports.model.InvalidRequestException;
 final class CniFailures {
   private static final System.Logger LOG = System.getLogger(CniFailures.class.getName());
 
+  // The failures with a code of their own, the more specific before the more general.
+  private static final List<Map.Entry<Class<? extends Throwable>, CniErrorCode>> CODES = List.of(
+      Map.entry(InvalidRequestException.class, CniErrorCode.INVALID_NETWORK_CONFIG),
+      Map.entry(DatastoreUnavailableException.class, CniErrorCode.TRY_AGAIN_LATER),
+      Map.entry(ContentionException.class, CniErrorCode.TRY_AGAIN_LATER),
+      Map.entry(PoolExhaustedException.class, CniErrorCode.POOL_EXHAUSTED),
+      Map.entry(AddressInUseException.class, CniErrorCode.ADDRESS_IN_USE),
+      Map.entry(AddressOutsidePoolsException.class, CniErrorCode.ADDRESS_OUTSIDE_POOLS),
+      Map.entry(PoolNotFoundException.class, CniErrorCode.POOL_NOT_FOUND),
+      Map.entry(BlockAffinityException.class, CniErrorCode.BLOCK_OF_ANOTHER_HOST),
+      Map.entry(NetworkNotReadyException.class, CniErrorCode.NETWORK_NOT_READY),
+      Map.entry(AttachmentCheckException.class, CniErrorCode.ATTACHMENT_DIFFERS),
+      Map.entry(DataplaneException.class, CniErrorCode.DATAPLANE_FAILED));
+
   private CniFailures() {}
 
   /**
@@ -30,7 +46,8 @@ final class CniFailures {
       String logLocation) {
     requestLog.failure(failure);
     if (!(failure instanceof CalicoMesosException)) {
-      LOG.log(System.Logger.Level.ERROR, "unexpected failure in a CNI " + (command == null ? "" : command + " ") + "request", failure);
+      String named = command == null ? "" : command + " ";
+      LOG.log(System.Logger.Level.ERROR, "unexpected failure in a CNI " + named + "request", failure);
     }
     CniVersion version = NetworkConfig.versionOf(stdin).orElse(CniVersion.LATEST);
     return CniResponses.error(version, codeOf(failure, command), ErrorSentences.describe(failure, logLocation));
@@ -44,35 +61,10 @@ final class CniFailures {
         && (failure instanceof DatastoreUnavailableException || failure instanceof NetworkNotReadyException)) {
       return CniErrorCode.PLUGIN_NOT_AVAILABLE;
     }
-    if (failure instanceof InvalidRequestException) {
-      return CniErrorCode.INVALID_NETWORK_CONFIG;
-    }
-    if (failure instanceof DatastoreUnavailableException || failure instanceof ContentionException) {
-      return CniErrorCode.TRY_AGAIN_LATER;
-    }
-    if (failure instanceof PoolExhaustedException) {
-      return CniErrorCode.POOL_EXHAUSTED;
-    }
-    if (failure instanceof AddressInUseException) {
-      return CniErrorCode.ADDRESS_IN_USE;
-    }
-    if (failure instanceof AddressOutsidePoolsException) {
-      return CniErrorCode.ADDRESS_OUTSIDE_POOLS;
-    }
-    if (failure instanceof PoolNotFoundException) {
-      return CniErrorCode.POOL_NOT_FOUND;
-    }
-    if (failure instanceof BlockAffinityException) {
-      return CniErrorCode.BLOCK_OF_ANOTHER_HOST;
-    }
-    if (failure instanceof NetworkNotReadyException) {
-      return CniErrorCode.NETWORK_NOT_READY;
-    }
-    if (failure instanceof AttachmentCheckException) {
-      return CniErrorCode.ATTACHMENT_DIFFERS;
-    }
-    if (failure instanceof DataplaneException) {
-      return CniErrorCode.DATAPLANE_FAILED;
+    for (Map.Entry<Class<? extends Throwable>, CniErrorCode> known : CODES) {
+      if (known.getKey().isInstance(failure)) {
+        return known.getValue();
+      }
     }
     return CniErrorCode.INTERNAL;
   }

@@ -41,7 +41,7 @@ public final class CniIpamEndpoint implements ProtocolEndpoint {
   private final Lazy<ReleaseAddressesUseCase> release;
   private final Lazy<NetworkReadinessUseCase> readiness;
   private final Configuration configuration;
-  private final CniRequestReader reader = new CniRequestReader(true);
+  private final CniRequestRunner runner;
 
   @Inject
   public CniIpamEndpoint(Lazy<AssignAddressesUseCase> assign, Lazy<ReleaseAddressesUseCase> release,
@@ -50,20 +50,12 @@ public final class CniIpamEndpoint implements ProtocolEndpoint {
     this.release = release;
     this.readiness = readiness;
     this.configuration = configuration;
+    this.runner = new CniRequestRunner(new CniRequestReader(true), configuration);
   }
 
   @Override
   public PluginResponse handle(PluginRequest request, RequestLog requestLog, RequestGate gate) {
-    CniCommand command = null;
-    try {
-      CniRequest cni = reader.read(request.environment(), request.stdin());
-      command = cni.command();
-      CniRequestIdentity.record(cni, requestLog);
-      return run(cni, gate);
-    } catch (Throwable failure) {
-      // Catching Throwable on purpose: an Error must still produce the error object the runtime waits for.
-      return CniFailures.answer(request.stdin(), command, failure, requestLog, configuration.log().file().toString());
-    }
+    return runner.handle(request, requestLog, readiness, cni -> run(cni, gate));
   }
 
   private PluginResponse run(CniRequest cni, RequestGate gate) {
@@ -79,13 +71,6 @@ public final class CniIpamEndpoint implements ProtocolEndpoint {
     if (cni instanceof CniRequest.Del del) {
       gate.pass("DEL", () -> release.get().release(new ReleaseCommand.ByHandle(del.id().handle())));
       return CniResponses.nothing();
-    }
-    if (cni instanceof CniRequest.Status status) {
-      readiness.get().ready(status.ipv4(), status.ipv6(), status.pools());
-      return CniResponses.nothing();
-    }
-    if (cni instanceof CniRequest.Version) {
-      return CniResponses.version(cni.version());
     }
     return CniResponses.nothing(); // CHECK and GC: see the class comment
   }

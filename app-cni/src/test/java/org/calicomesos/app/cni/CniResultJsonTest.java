@@ -29,22 +29,15 @@ class CniResultJsonTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"0.3.0", "0.3.1", "0.4.0"})
-  void from030TheAddressesCarryTheirVersion(String version) {
-    assertThat(CniResponses.result(ATTACHED, CniVersion.of(version).orElseThrow()).toString()).isEqualTo(
-        "{\"cniVersion\":\"" + version + "\"," + INTERFACES + ",\"ips\":["
-            + "{\"version\":\"4\",\"address\":\"10.0.0.5/32\",\"gateway\":\"169.254.1.1\",\"interface\":1},"
-            + "{\"version\":\"6\",\"address\":\"fd00::5/128\",\"gateway\":\"fe80::ecee:eeff:feee:eeee\",\"interface\":1}],"
-            + ROUTES + ",\"dns\":{}}\n");
-  }
+  @CsvSource({"0.3.0,true", "0.3.1,true", "0.4.0,true", "1.0.0,false", "1.1.0,false"})
+  void from030InterfacesAndIpsAndUpTo040EachAddressCarriesItsVersion(String version, boolean addressVersion) {
+    String v4 = addressVersion ? "\"version\":\"4\"," : "";
+    String v6 = addressVersion ? "\"version\":\"6\"," : "";
 
-  @ParameterizedTest
-  @CsvSource({"1.0.0", "1.1.0"})
-  void from100TheAddressesCarryNoVersion(String version) {
     assertThat(CniResponses.result(ATTACHED, CniVersion.of(version).orElseThrow()).toString()).isEqualTo(
         "{\"cniVersion\":\"" + version + "\"," + INTERFACES + ",\"ips\":["
-            + "{\"address\":\"10.0.0.5/32\",\"gateway\":\"169.254.1.1\",\"interface\":1},"
-            + "{\"address\":\"fd00::5/128\",\"gateway\":\"fe80::ecee:eeff:feee:eeee\",\"interface\":1}],"
+            + "{" + v4 + "\"address\":\"10.0.0.5/32\",\"gateway\":\"169.254.1.1\",\"interface\":1},"
+            + "{" + v6 + "\"address\":\"fd00::5/128\",\"gateway\":\"fe80::ecee:eeff:feee:eeee\",\"interface\":1}],"
             + ROUTES + ",\"dns\":{}}\n");
   }
 
