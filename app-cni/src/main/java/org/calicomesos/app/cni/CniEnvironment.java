@@ -15,7 +15,7 @@ final class CniEnvironment {
   static final String NETNS = "CNI_NETNS";
   static final String IFNAME = "CNI_IFNAME";
   static final String ARGS = "CNI_ARGS";
-  static final String PATH = "CNI_PATH";
+  static final String PLUGIN_PATH = "CNI_PATH";
 
   private final Map<String, String> environment;
 

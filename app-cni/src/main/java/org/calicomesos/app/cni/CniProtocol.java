@@ -30,7 +30,7 @@ public final class CniProtocol implements PluginProtocol {
   public static final int MAX_REQUEST_BYTES = NetworkConfig.MAX_REQUEST_BYTES;
 
   private static final Set<String> VARIABLES = Set.of(CniEnvironment.COMMAND, CniEnvironment.CONTAINER_ID,
-      CniEnvironment.NETNS, CniEnvironment.IFNAME, CniEnvironment.ARGS, CniEnvironment.PATH);
+      CniEnvironment.NETNS, CniEnvironment.IFNAME, CniEnvironment.ARGS, CniEnvironment.PLUGIN_PATH);
 
   private final String name;
   private final Path defaultsFile;
