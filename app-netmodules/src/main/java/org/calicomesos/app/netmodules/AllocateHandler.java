@@ -3,6 +3,8 @@ package org.calicomesos.app.netmodules;
 import dagger.Lazy;
 import inet.ipaddr.IPAddress;
 import jakarta.inject.Inject;
+import org.calicomesos.app.mesos.StaticAddressLabel;
+import org.calicomesos.app.mesos.TaskLabels;
 import java.util.List;
 import org.calicomesos.ports.ipam.AllocatedAddresses;
 import org.calicomesos.ports.ipam.AssignAddressesCommand;
@@ -34,7 +36,7 @@ final class AllocateHandler implements CommandHandler {
     int ipv4Count = args.count("num_ipv4");
     int ipv6Count = args.count("num_ipv6");
     List<Netgroup> netgroups = args.netgroups();
-    Labels labels = args.labels();
+    TaskLabels labels = args.labels();
     List<IPAddress> staticAddresses = StaticAddressLabel.parse(labels);
     AllocatedAddresses assigned = assign.get().assign(new AssignAddressesCommand.Allocate(
         node, uid, hostname, ipv4Count, ipv6Count, staticAddresses, List.of(), netgroups, labels.asMap()));

@@ -1,5 +1,6 @@
 package org.calicomesos.app.netmodules;
 
+import org.calicomesos.app.pipeline.ErrorSentences;
 import org.calicomesos.app.pipeline.PluginResponse;
 import inet.ipaddr.IPAddress;
 import java.nio.charset.StandardCharsets;
@@ -35,26 +36,7 @@ public final class JsonResponses {
 
   /** The sentence on one line, without control characters, at most {@link #MAX_ERROR_CHARS} long. */
   static String oneLine(String sentence) {
-    String text = sentence == null || sentence.isBlank() ? "unknown error" : sentence;
-    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_ERROR_CHARS));
-    boolean space = false;
-    for (int i = 0; i < text.length() && out.length() < MAX_ERROR_CHARS; i++) {
-      char c = text.charAt(i);
-      if (Character.isISOControl(c) || Character.isWhitespace(c)) {
-        space = out.length() > 0;
-        continue;
-      }
-      if (space) {
-        out.append(' ');
-        space = false;
-      }
-      out.append(c);
-    }
-    if (out.length() >= MAX_ERROR_CHARS && text.length() > MAX_ERROR_CHARS) {
-      out.setLength(MAX_ERROR_CHARS - 3);
-      out.append("...");
-    }
-    return out.toString();
+    return ErrorSentences.oneLine(sentence, MAX_ERROR_CHARS);
   }
 
   private static String escape(String text) {

@@ -8,6 +8,7 @@ import jakarta.inject.Provider;
 import java.util.Map;
 import java.util.TreeSet;
 import org.calicomesos.app.config.Configuration;
+import org.calicomesos.app.json.JsonKind;
 import org.calicomesos.app.pipeline.ErrorSentences;
 import org.calicomesos.app.pipeline.PluginRequest;
 import org.calicomesos.app.pipeline.PluginResponse;
@@ -72,7 +73,7 @@ public final class NetModulesEndpoint implements ProtocolEndpoint {
       throw new InvalidRequestException("request is missing command");
     }
     if (!command.isTextual()) {
-      throw new InvalidRequestException("command must be a string, got " + RequestArgs.kind(command));
+      throw new InvalidRequestException("command must be a string, got " + JsonKind.of(command));
     }
     return command.textValue();
   }
@@ -83,7 +84,7 @@ public final class NetModulesEndpoint implements ProtocolEndpoint {
       throw new InvalidRequestException("request is missing args");
     }
     if (!args.isObject()) {
-      throw new InvalidRequestException("args must be an object, got " + RequestArgs.kind(args));
+      throw new InvalidRequestException("args must be an object, got " + JsonKind.of(args));
     }
     return (ObjectNode) args;
   }

@@ -1,7 +1,9 @@
 package org.calicomesos.app.netmodules;
 
+import org.calicomesos.app.json.JsonKind;
+import org.calicomesos.app.mesos.Netgroups;
+import org.calicomesos.app.mesos.TaskLabels;
 import org.calicomesos.app.pipeline.RequestLog;
-import org.calicomesos.ports.model.Excerpt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import inet.ipaddr.IPAddress;
@@ -23,7 +25,6 @@ import org.calicomesos.ports.model.Netgroup;
  * 0, {@code null} counts as absent. Unknown fields are ignored, as stout ignores them. Every message names the field.
  */
 final class RequestArgs {
-  static final int MAX_NETGROUPS = 64;
   static final int MAX_PID = 4_194_304;
 
   private final String command;
@@ -70,11 +71,11 @@ final class RequestArgs {
       return 0;
     }
     if (!node.isIntegralNumber()) {
-      throw new InvalidRequestException(field + " must be a whole number, got " + describe(node));
+      throw new InvalidRequestException(field + " must be a whole number, got " + JsonKind.describe(node));
     }
     if (!node.canConvertToInt() || node.intValue() < 0 || node.intValue() > AllocateCommand.MAX_PER_FAMILY) {
       throw new InvalidRequestException(field + " must be between 0 and " + AllocateCommand.MAX_PER_FAMILY
-          + ", got " + describe(node));
+          + ", got " + JsonKind.describe(node));
     }
     return node.intValue();
   }
@@ -86,7 +87,7 @@ final class RequestArgs {
       throw new InvalidRequestException("pid is missing");
     }
     if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 1 || node.longValue() > MAX_PID) {
-      throw new InvalidRequestException("pid must be a whole number between 1 and " + MAX_PID + ", got " + describe(node));
+      throw new InvalidRequestException("pid must be a whole number between 1 and " + MAX_PID + ", got " + JsonKind.describe(node));
     }
     return node.longValue();
   }
@@ -110,16 +111,12 @@ final class RequestArgs {
   }
 
   List<Netgroup> netgroups() {
-    List<Netgroup> netgroups = new ArrayList<>();
-    for (String name : strings("netgroups", MAX_NETGROUPS)) {
-      netgroups.add(new Netgroup(name));
-    }
-    return netgroups;
+    return Netgroups.of("netgroups", strings("netgroups", Netgroups.MAX));
   }
 
-  Labels labels() {
+  TaskLabels labels() {
     JsonNode node = args.get("labels");
-    return node == null || node.isNull() ? Labels.NONE : Labels.parse(node);
+    return node == null || node.isNull() ? TaskLabels.NONE : TaskLabels.parse(node);
   }
 
   /**
@@ -156,7 +153,7 @@ final class RequestArgs {
       throw new InvalidRequestException(command + " request is missing " + field);
     }
     if (!node.isTextual()) {
-      throw new InvalidRequestException(field + " must be a string, got " + kind(node));
+      throw new InvalidRequestException(field + " must be a string, got " + JsonKind.of(node));
     }
     return node.textValue();
   }
@@ -167,7 +164,7 @@ final class RequestArgs {
       return List.of();
     }
     if (!node.isArray()) {
-      throw new InvalidRequestException(field + " must be a list of strings, got " + kind(node));
+      throw new InvalidRequestException(field + " must be a list of strings, got " + JsonKind.of(node));
     }
     if (node.size() > max) {
       throw new InvalidRequestException(field + " has " + node.size() + " entries; at most " + max + " are allowed");
@@ -175,41 +172,12 @@ final class RequestArgs {
     List<String> values = new ArrayList<>(node.size());
     for (JsonNode element : node) {
       if (!element.isTextual()) {
-        throw new InvalidRequestException(field + " must be a list of strings, but holds " + kind(element));
+        throw new InvalidRequestException(field + " must be a list of strings, but holds " + JsonKind.of(element));
       }
       values.add(element.textValue());
     }
     return values;
   }
-
-  /** "an object", "a list", "a number", … for messages about a value of the wrong type. */
-  static String kind(JsonNode node) {
-    switch (node.getNodeType()) {
-      case OBJECT:
-        return "an object";
-      case ARRAY:
-        return "a list";
-      case NUMBER:
-        return "a number";
-      case STRING:
-        return "a string";
-      case BOOLEAN:
-        return "a boolean";
-      case NULL:
-        return "null";
-      default:
-        return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
-
-  /** A short, printable rendering of a bad value: never a whole blob, never control characters. */
-  static String describe(JsonNode node) {
-    if (node.isNumber()) {
-      return Excerpt.of(node.asText());
-    }
-    return node.isTextual() ? "'" + Excerpt.of(node.textValue()) + "'" : kind(node);
-  }
-
 
   static Optional<String> text(ObjectNode node, String field) {
     JsonNode value = node.get(field);

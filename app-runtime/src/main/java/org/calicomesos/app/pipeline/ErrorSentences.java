@@ -19,4 +19,31 @@ public final class ErrorSentences {
     String message = failure.getMessage() == null ? "" : ": " + Excerpt.of(failure.getMessage());
     return "internal error (" + failure.getClass().getSimpleName() + ")" + message + "; see " + logLocation;
   }
+
+  /**
+   * {@code sentence} as a protocol's error carries it: one line, control characters and runs of white space folded
+   * into one space, at most {@code maxChars} long (cut with "...").
+   */
+  public static String oneLine(String sentence, int maxChars) {
+    String text = sentence == null || sentence.isBlank() ? "unknown error" : sentence;
+    StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars));
+    boolean space = false;
+    for (int i = 0; i < text.length() && out.length() < maxChars; i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) || Character.isWhitespace(c)) {
+        space = out.length() > 0;
+        continue;
+      }
+      if (space) {
+        out.append(' ');
+        space = false;
+      }
+      out.append(c);
+    }
+    if (out.length() >= maxChars && text.length() > maxChars) {
+      out.setLength(maxChars - 3);
+      out.append("...");
+    }
+    return out.toString();
+  }
 }

@@ -1,0 +1,83 @@
+package org.calicomesos.app.cni;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.calicomesos.app.config.Configuration;
+import org.calicomesos.app.config.ConfigurationReader;
+import org.calicomesos.app.pipeline.PluginResponse;
+import org.calicomesos.app.pipeline.RequestGate;
+import org.calicomesos.app.pipeline.RequestLog;
+import org.calicomesos.ports.attachment.NetworkReadinessUseCase;
+import org.calicomesos.ports.ipam.AllocatedAddresses;
+import org.calicomesos.ports.ipam.AssignAddressesCommand;
+import org.calicomesos.ports.ipam.AssignAddressesUseCase;
+import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
+import org.calicomesos.ports.ipam.ReleaseCommand;
+import org.calicomesos.ports.model.NodeName;
+import org.junit.jupiter.api.Test;
+
+/** The calico-mesos-ipam plugin: addresses by the attachment's handle, nothing plumbed. */
+class CniIpamEndpointTest {
+  private static final Configuration CONFIGURATION = new ConfigurationReader(() -> "machine")
+      .read(Map.of("CALICO_NODENAME", "node-7", "CALICO_DATASTORE", "memory"));
+
+  private final List<Object> calls = new ArrayList<>();
+  private final AssignAddressesUseCase assign = command -> {
+    calls.add(command);
+    return new AllocatedAddresses(List.of(Fixtures.ip("10.0.0.6")), List.of());
+  };
+  private final ReleaseAddressesUseCase release = command -> {
+    calls.add(command);
+    return null;
+  };
+  private final NetworkReadinessUseCase readiness = (ipv4, ipv6, pools) -> calls.add(List.of(ipv4, ipv6));
+  private final CniIpamEndpoint endpoint = new CniIpamEndpoint(() -> assign, () -> release, () -> readiness,
+      CONFIGURATION);
+
+  @Test
+  void addReleasesWhatTheHandleHeldThenAllocatesAndAnswersTheAddresses() {
+    PluginResponse response = handle("ADD", CniRequests.config("0.3.1",
+        "\"ipam\":{\"type\":\"calico-mesos-ipam\",\"assign_ipv6\":false}"), "CNI_NETNS", null);
+
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(0)).isEqualTo(new ReleaseCommand.ByHandle(Fixtures.ID.handle()));
+    AssignAddressesCommand.Allocate allocate = (AssignAddressesCommand.Allocate) calls.get(1);
+    assertThat(allocate.node()).isEqualTo(new NodeName("node-7"));
+    assertThat(allocate.handle().value()).isEqualTo("net1:c1:eth0");
+    assertThat(allocate.ipv4Count()).isEqualTo(1);
+    assertThat(allocate.ipv6Count()).isZero();
+    assertThat(allocate.netgroups()).isEmpty();
+    assertThat(response.toString()).isEqualTo("{\"cniVersion\":\"0.3.1\",\"ips\":[{\"version\":\"4\","
+        + "\"address\":\"10.0.0.6/32\",\"gateway\":\"169.254.1.1\"}],\"routes\":[{\"dst\":\"0.0.0.0/0\"}],\"dns\":{}}\n");
+  }
+
+  @Test
+  void delReleasesEverythingTheHandleHolds() {
+    PluginResponse response = handle("DEL", CniRequests.config("0.4.0", ""));
+
+    assertThat(calls).containsExactly(new ReleaseCommand.ByHandle(Fixtures.ID.handle()));
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void checkAndGcTouchNothing() {
+    assertThat(handle("CHECK", CniRequests.config("0.4.0", "")).success()).isTrue();
+    assertThat(handle("GC", CniRequests.config("1.1.0", "\"cni.dev/valid-attachments\":[]")).success()).isTrue();
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void statusAsksTheNetworksReadiness() {
+    handle("STATUS", CniRequests.config("1.1.0", ""));
+
+    assertThat(calls).containsExactly(List.of(true, false));
+  }
+
+  private PluginResponse handle(String command, String config, String... extra) {
+    return endpoint.handle(CniRequests.request(CniProtocol.ipam(null), CniRequests.environment(command, extra), config),
+        RequestLog.start(), RequestGate.OPEN);
+  }
+}
