@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Quick start: builds calico-mesos, starts its agent, and plays what a Mesos agent's net-modules isolator does
-# for four containers — A and B in netgroup `prod`, C in `dev`, D in `public` — through the real launcher, on
-# a throwaway embedded SQLite store. Each "container" is a process in a network namespace of its own with a
+# Quick start: builds calico-mesos, starts its agent, and plays what a Mesos agent does for four containers —
+# A and B in netgroup `prod`, C in `dev`, D in `public` — through the real launcher, on a throwaway embedded
+# SQLite store: A and D join through the net-modules isolator's JSON, B and C through the network/cni
+# isolator's CNI ADD (its environment, a 0.2.0 network configuration with Mesos' network_info on stdin), so the
+# matrix also shows both protocols' containers in one netgroup. Each "container" is a process in a network namespace of its own with a
 # TCP listener; then every container and the host try to reach every other, and the matrix printed is what
 # really got through, next to what the netgroups say should. Everything it made is removed at the end, also
 # on Ctrl-C or failure. The full trace (the build, each JSON request and answer, the agent's log) goes to the
@@ -28,6 +30,7 @@ fi
 
 names=(A B C D)
 groups=(prod prod dev public)
+protocols=(net-modules cni cni net-modules)
 pids=()
 ips=()
 listeners=()
@@ -35,7 +38,11 @@ agent_pid=""
 listener_pid=""
 finish() {
   trap - EXIT INT TERM
-  for i in "${!ips[@]}"; do  # the container's end, as the Mesos agent does it: release by IP, then cleanup
+  for i in "${!ips[@]}"; do  # the container's end, as the Mesos agent does it: release by IP then cleanup, or DEL
+    if [ "${protocols[$i]}" = cni ]; then
+      cni DEL "$i" >/dev/null 2>&1 || true
+      continue
+    fi
     plugin "{\"command\":\"release\",\"args\":{\"ips\":[\"${ips[$i]}\"]}}" >/dev/null 2>&1 || true
     plugin "{\"command\":\"cleanup\",\"args\":{\"hostname\":\"demo-host\",\"container_id\":\"demo-${names[$i]}\"}}" >/dev/null 2>&1 || true
   done
@@ -65,6 +72,17 @@ plugin() {  # one request on stdin, as the Mesos agent sends it; the answer on s
   printf '%s\n' "$answer" | tee -a "$log"
 }
 
+cni() {  # cni ADD|DEL INDEX: what Mesos' network/cni isolator runs, with the configuration it checkpointed on stdin
+  local conf="{\"cniVersion\":\"0.2.0\",\"name\":\"demo-net\",\"type\":\"calico-mesos\",\"datastore_type\":\"sqlite\",\"sqlite_path\":\"$work/store.db\",\"nodename\":\"demo-host\",\"args\":{\"org.apache.mesos\":{\"network_info\":{\"name\":\"demo-net\",\"groups\":[\"${groups[$2]}\"]}}}}"
+  printf '%s\n' "$conf" >"$work/conf-$2.json"
+  printf '$ CNI_COMMAND=%s CNI_CONTAINERID=demo-%s CNI_IFNAME=eth0 CNI_NETNS=/proc/%s/ns/net bin/calico-mesos < %s\n' \
+    "$1" "${names[$2]}" "${pids[$2]}" "$work/conf-$2.json" >>"$log"
+  local answer
+  answer=$(CNI_COMMAND=$1 CNI_CONTAINERID="demo-${names[$2]}" CNI_IFNAME=eth0 CNI_NETNS="/proc/${pids[$2]}/ns/net" \
+    CNI_PATH="$repo/bin" bin/calico-mesos <"$work/conf-$2.json") || true
+  printf '%s\n' "$answer" | tee -a "$log"
+}
+
 # Its own socket and no metrics port: a real agent on this host (the package's) keeps its own.
 echo "starting the agent (bin/calico-mesos agent; it also answers the plugin requests below) ..."
 bin/calico-mesos agent 2>>"$log" &
@@ -75,24 +93,34 @@ for _ in $(seq 300); do
 done
 grep -q "policy in step with the datastore" "$log" || { echo "the agent did not start; see $log" >&2; exit 1; }
 
-echo "starting four containers (allocate + isolate each) ..."
+echo "starting four containers (net-modules: allocate + isolate; CNI: ADD) ..."
 for i in "${!names[@]}"; do
   unshare --net sleep 600 &
   pids[$i]=$!
   sleep 0.1
-  answer=$(plugin "{\"command\":\"allocate\",\"args\":{\"hostname\":\"demo-host\",\"uid\":\"uid-${names[$i]}\",\"num_ipv4\":1,\"num_ipv6\":0,\"netgroups\":[\"${groups[$i]}\"]}}")
-  ips[$i]=$(printf '%s' "$answer" | grep -o '"ipv4":\["[0-9.]*"' | grep -o '[0-9.]*"$' | tr -d '"')
-  [ -n "${ips[$i]}" ] || { echo "allocate failed: $answer" >&2; exit 1; }
-  answer=$(plugin "{\"command\":\"isolate\",\"args\":{\"hostname\":\"demo-host\",\"container_id\":\"demo-${names[$i]}\",\"pid\":${pids[$i]},\"ipv4_addrs\":[\"${ips[$i]}\"],\"netgroups\":[\"${groups[$i]}\"]}}")
-  [ "$answer" = '{"error":null}' ] || { echo "isolate failed: $answer" >&2; exit 1; }
+  if [ "${protocols[$i]}" = cni ]; then
+    answer=$(cni ADD "$i")
+    ips[$i]=$(printf '%s' "$answer" | grep -o '"ip":"[0-9.]*/32"' | grep -o '[0-9.]*/' | tr -d '/')
+    [ -n "${ips[$i]}" ] || { echo "CNI ADD failed: $answer" >&2; exit 1; }
+  else
+    answer=$(plugin "{\"command\":\"allocate\",\"args\":{\"hostname\":\"demo-host\",\"uid\":\"uid-${names[$i]}\",\"num_ipv4\":1,\"num_ipv6\":0,\"netgroups\":[\"${groups[$i]}\"]}}")
+    ips[$i]=$(printf '%s' "$answer" | grep -o '"ipv4":\["[0-9.]*"' | grep -o '[0-9.]*"$' | tr -d '"')
+    [ -n "${ips[$i]}" ] || { echo "allocate failed: $answer" >&2; exit 1; }
+    answer=$(plugin "{\"command\":\"isolate\",\"args\":{\"hostname\":\"demo-host\",\"container_id\":\"demo-${names[$i]}\",\"pid\":${pids[$i]},\"ipv4_addrs\":[\"${ips[$i]}\"],\"netgroups\":[\"${groups[$i]}\"]}}")
+    [ "$answer" = '{"error":null}' ] || { echo "isolate failed: $answer" >&2; exit 1; }
+  fi
   nsenter --net="/proc/${pids[$i]}/ns/net" socat TCP4-LISTEN:7007,bind="${ips[$i]}",reuseaddr,fork 'SYSTEM:echo hello' &
   listeners[$i]=$!
-  printf '  %s  %-7s %s\n' "${names[$i]}" "${groups[$i]}" "${ips[$i]}"
+  printf '  %s  %-7s %-15s %s\n' "${names[$i]}" "${groups[$i]}" "${ips[$i]}" "${protocols[$i]}"
 done
 socat TCP4-LISTEN:7007,bind="$host_ip",reuseaddr,fork 'SYSTEM:echo hello' &
 listener_pid=$!
 for i in "${!names[@]}"; do  # the agent follows the store; wait until it has every container's rules
-  iface=cali$(printf '%s' "demo-${names[$i]}" | sha256sum | cut -c1-11)
+  if [ "${protocols[$i]}" = cni ]; then  # the host end is named from the attachment: network, container, ifname
+    iface=cali$(printf 'demo-net\0demo-%s\0eth0' "${names[$i]}" | sha256sum | cut -c1-11)
+  else
+    iface=cali$(printf '%s' "demo-${names[$i]}" | sha256sum | cut -c1-11)
+  fi
   for _ in $(seq 100); do
     nft list table inet calico_mesos 2>/dev/null | grep -q "chain to_$iface " && break
     sleep 0.1
@@ -135,4 +163,4 @@ if [ "$mismatches" -ne 0 ]; then
   echo "$mismatches cell(s) differ from the netgroup rules; trace in $log" >&2
   exit 1
 fi
-echo "matrix matches the netgroup rules; cleaning up (release + cleanup of each container, agent stopped)"
+echo "matrix matches the netgroup rules; cleaning up (release + cleanup, or CNI DEL, of each container; agent stopped)"

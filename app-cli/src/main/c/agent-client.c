@@ -9,11 +9,14 @@
  * error of its own in it.
  *
  * Usage (bin/calico-mesos only): calico-mesos-agent-client SOCKET WAIT_SECONDS PROTOCOL LAUNCHER
+ * where PROTOCOL is net-modules, cni or cni-ipam. A CNI request is read before connecting, since its network
+ * configuration may name the agent's socket (a top-level "agent_socket" string), which then replaces SOCKET.
  *
  * Outcomes, each leaving exactly one answer on stdout:
  *   - an answer: print it; exit with the status the agent sent;
  *   - no connection (no agent behind the socket file): run LAUNCHER again with stdin untouched and
- *     CALICO_MESOS_AGENT_TRIED set, which answers in-process and logs that the agent was not there;
+ *     CALICO_MESOS_AGENT_TRIED set, which answers in-process and logs that the agent was not there (set to
+ *     "!absent" when there is no socket file at all, which it does not log);
  *   - the agent closed before it had read the whole request (so it did nothing), or answered in another wire
  *     version (an agent older than this launcher, not yet restarted): the same, with the request fed back
  *     through a pipe;
@@ -40,6 +43,8 @@ extern char **environ;
 static const char *socket_path;
 static const char *protocol;
 static const char *launcher;
+/* No socket file at all (CNI runs this client without looking first): no agent is configured, nothing to warn of. */
+static int socket_absent;
 
 /* Text as it may appear inside a JSON string. */
 static void print_json_text(const char *text) {
@@ -48,10 +53,16 @@ static void print_json_text(const char *text) {
   }
 }
 
-/* An error of this client's own, in the protocol's error form; then exit 1. */
+static int speaks_cni(void) {
+  return strcmp(protocol, "net-modules") != 0;
+}
+
+/*
+ * An error of this client's own, in the protocol's error form; then exit 1. net-modules: {"error": "..."}; CNI:
+ * an error object with code 11, "try again later": each of these errors is the agent going away mid-request.
+ */
 static void fail(const char *before_path, const char *after_path) {
-  /* net-modules: {"error": "..."}; the only protocol main() accepts so far. */
-  printf("{\"error\":\"");
+  printf(speaks_cni() ? "{\"cniVersion\":\"1.1.0\",\"code\":11,\"msg\":\"" : "{\"error\":\"");
   print_json_text(before_path);
   if (after_path != NULL) {
     print_json_text(socket_path);
@@ -62,7 +73,7 @@ static void fail(const char *before_path, const char *after_path) {
 }
 
 static void answer_in_process(void) {
-  setenv("CALICO_MESOS_AGENT_TRIED", socket_path, 1);
+  setenv("CALICO_MESOS_AGENT_TRIED", socket_absent ? "!absent" : socket_path, 1);
   execl("/bin/sh", "/bin/sh", launcher, (char *)NULL);
   fail("calico-mesos could not run its launcher again", NULL);
 }
@@ -119,6 +130,7 @@ static int connect_to_agent(void) {
   }
   while (connect(agent, (struct sockaddr *)&address, sizeof address) != 0) {
     if (errno != EINTR) {
+      socket_absent = errno == ENOENT;
       close(agent);
       return -1;
     }
@@ -132,10 +144,38 @@ static double now_seconds(void) {
   return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
+/* The string value of a top-level-looking "agent_socket" key in a CNI network configuration, if plain (no
+   escapes); the plugin validates it like every setting, so a socket named wrongly here only costs a fallback. */
+static const char *agent_socket_in(char *request, size_t length) {
+  static const char key[] = "\"agent_socket\"";
+  char *end = request + length;
+  for (char *at = memmem(request, length, key, sizeof key - 1); at != NULL;
+       at = memmem(at + 1, (size_t)(end - at - 1), key, sizeof key - 1)) {
+    if (at > request && at[-1] == '\\') {
+      continue; /* inside another string */
+    }
+    char *c = at + sizeof key - 1;
+    while (c < end && (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')) c++;
+    if (c >= end || *c++ != ':') continue;
+    while (c < end && (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')) c++;
+    if (c >= end || *c++ != '"') continue;
+    char *close = memchr(c, '"', (size_t)(end - c));
+    if (close == NULL || memchr(c, '\\', (size_t)(close - c)) != NULL || close == c) return NULL;
+    size_t n = (size_t)(close - c);
+    char *value = malloc(n + 1);
+    if (value == NULL) return NULL;
+    memcpy(value, c, n);
+    value[n] = '\0';
+    return value;
+  }
+  return NULL;
+}
+
 int main(int argc, char **argv) {
-  if (argc != 5 || strcmp(argv[3], "net-modules") != 0) {
+  if (argc != 5 || (strcmp(argv[3], "net-modules") != 0 && strcmp(argv[3], "cni") != 0
+      && strcmp(argv[3], "cni-ipam") != 0)) {
     printf("{\"error\":\"calico-mesos-agent-client is run by bin/calico-mesos, with a socket, a wait, the protocol"
-           " net-modules and the launcher\"}\n");
+           " (net-modules, cni or cni-ipam) and the launcher\"}\n");
     return 1;
   }
   socket_path = argv[1];
@@ -146,9 +186,13 @@ int main(int argc, char **argv) {
     wait_seconds = 8;
   }
 
-  int agent = connect_to_agent();
-  if (agent < 0) {
-    answer_in_process();
+  /* net-modules connects first, so that without an agent the launcher gets stdin untouched. */
+  int agent = -1;
+  if (!speaks_cni()) {
+    agent = connect_to_agent();
+    if (agent < 0) {
+      answer_in_process();
+    }
   }
 
   /* One buffer for the whole frame, so that it goes out in as few writes as the socket allows. */
@@ -179,6 +223,16 @@ int main(int argc, char **argv) {
       break;
     }
     request_bytes += (size_t)n;
+  }
+  if (speaks_cni()) {
+    const char *named = agent_socket_in(request, request_bytes);
+    if (named != NULL) {
+      socket_path = named;
+    }
+    agent = connect_to_agent();
+    if (agent < 0) {
+      answer_in_process_with(request, request_bytes);
+    }
   }
 
   size_t frame_bytes = prefix_bytes + request_bytes;
@@ -250,7 +304,9 @@ int main(int argc, char **argv) {
   while (answer_bytes > 0 && answer[answer_bytes - 1] == '\n') {
     answer_bytes--;
   }
-  fwrite(answer, 1, answer_bytes, stdout);
-  putchar('\n');
+  if (answer_bytes > 0) { /* a CNI DEL, CHECK, GC or STATUS answers nothing when it succeeds */
+    fwrite(answer, 1, answer_bytes, stdout);
+    putchar('\n');
+  }
   return status == 0 ? 0 : 1;
 }

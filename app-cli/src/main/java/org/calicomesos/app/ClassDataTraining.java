@@ -10,7 +10,8 @@ import org.calicomesos.app.config.ConfigurationReader;
 import org.calicomesos.app.wiring.SpokenProtocols;
 
 /**
- * The build's training run for the AppCDS archive (app-cli/pom.xml): every request path of the plugin,
+ * The build's training run for the AppCDS archive (app-cli/pom.xml): every request path of the plugin, in both
+ * protocols,
  * through the real entry point, in one JVM, so the archive holds the classes and lambdas each of them
  * loads rather than only those of a first-ever allocate. Its answers do not matter.
  *
@@ -31,6 +32,19 @@ public final class ClassDataTraining {
       "{\"command\":\"isolate\",\"args\":{\"hostname\":\"t\",\"container_id\":\"c\",\"pid\":1,\"ipv4_addrs\":[\"192.168.0.1\"]}}",
       "{\"command\":\"allocate\",\"args\":{\"hostname\":\"t\",\"num_ipv4\":-1}}",
       "not json");
+  // CNI verbs, each with its network configuration; ADD into pid 1's namespace is refused after its addresses
+  // are taken, so it also runs the undo. CNI_COMMAND first, then stdin.
+  private static final String CNI_CONFIG = "{\"cniVersion\":\"%s\",\"name\":\"cds\",\"type\":\"calico-mesos\","
+      + "\"args\":{\"org.apache.mesos\":{\"network_info\":{\"name\":\"cds\",\"groups\":[\"g\"],"
+      + "\"labels\":{\"labels\":[{\"key\":\"app\",\"value\":\"t\"}]}}}}}";
+  private static final List<List<String>> CNI_REQUESTS = List.of(
+      List.of("VERSION", "{\"cniVersion\":\"1.1.0\"}"),
+      List.of("ADD", CNI_CONFIG.formatted("0.2.0")),
+      List.of("ADD", CNI_CONFIG.formatted("1.0.0")),
+      List.of("CHECK", CNI_CONFIG.formatted("1.1.0")),
+      List.of("STATUS", CNI_CONFIG.formatted("1.1.0")),
+      List.of("DEL", CNI_CONFIG.formatted("0.2.0")),
+      List.of("DEL", "not json"));
 
   private ClassDataTraining() {}
 
@@ -43,6 +57,13 @@ public final class ClassDataTraining {
     for (String request : REQUESTS) {
       PluginProcess.run(SpokenProtocols.NET_MODULES, new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
           System.err, env, ConfigurationReader.forThisMachine());
+    }
+    for (List<String> request : CNI_REQUESTS) {
+      Map<String, String> cni = new HashMap<>(env);
+      cni.putAll(Map.of("CNI_COMMAND", request.get(0), "CNI_CONTAINERID", "cds", "CNI_NETNS", "/proc/1/ns/net",
+          "CNI_IFNAME", "eth0", "CNI_PATH", "/nonexistent"));
+      PluginProcess.run(SpokenProtocols.CNI, new ByteArrayInputStream(request.get(1).getBytes(StandardCharsets.UTF_8)),
+          new ByteArrayOutputStream(), System.err, cni, ConfigurationReader.forThisMachine());
     }
     if (args.length < 2 || !args[1].equals("cluster")) {
       return;

@@ -7,7 +7,8 @@ import org.calicomesos.app.config.ConfigurationReader;
 import org.calicomesos.app.wiring.SpokenProtocols;
 
 /**
- * {@code calico-mesos}: with no arguments the net-modules plugin, {@code agent ...} this host's agent, anything
+ * {@code calico-mesos}: with no arguments a plugin (net-modules, or CNI when {@code CNI_COMMAND} is set; the
+ * launcher names which in {@code -Dcalico.protocol}), {@code agent ...} this host's agent, anything
  * else an admin command. Each entry point is wired here and knows none of the others.
  */
 public final class Main {
@@ -19,8 +20,8 @@ public final class Main {
       // private stream on the real fd 1 and point System.out at stderr for everyone else.
       FileOutputStream response = new FileOutputStream(FileDescriptor.out);
       System.setOut(System.err);
-      System.exit(PluginProcess.run(SpokenProtocols.NET_MODULES, System.in, response, System.err, System.getenv(),
-          ConfigurationReader.forThisMachine()));
+      System.exit(PluginProcess.run(SpokenProtocols.forPluginProcess(System.getProperty("calico.protocol"),
+          System.getenv()), System.in, response, System.err, System.getenv(), ConfigurationReader.forThisMachine()));
     }
     if (args[0].equals("agent")) {
       System.exit(AgentEntryPoint.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(),

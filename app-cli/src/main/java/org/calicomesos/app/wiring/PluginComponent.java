@@ -18,7 +18,7 @@ import org.calicomesos.ports.ipam.ManagePoolsUseCase;
  */
 @Singleton
 @Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, EndpointModule.class,
-    DataplaneModule.class, ProtocolEndpointsModule.class})
+    DataplaneModule.class, AttachmentModule.class, ProtocolEndpointsModule.class})
 public interface PluginComponent extends PluginApplication {
 
   /** Each protocol's endpoint, by the protocol's name; built when its first request comes. */

@@ -4,6 +4,9 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import org.calicomesos.app.cni.CniEndpoint;
+import org.calicomesos.app.cni.CniIpamEndpoint;
+import org.calicomesos.app.cni.CniProtocol;
 import org.calicomesos.app.netmodules.NetModulesEndpoint;
 import org.calicomesos.app.netmodules.NetModulesProtocol;
 import org.calicomesos.app.netmodules.PluginCommandsModule;
@@ -16,4 +19,14 @@ interface ProtocolEndpointsModule {
   @IntoMap
   @StringKey(NetModulesProtocol.NAME)
   ProtocolEndpoint netModules(NetModulesEndpoint endpoint);
+
+  @Binds
+  @IntoMap
+  @StringKey(CniProtocol.NAME)
+  ProtocolEndpoint cni(CniEndpoint endpoint);
+
+  @Binds
+  @IntoMap
+  @StringKey(CniProtocol.IPAM_NAME)
+  ProtocolEndpoint cniIpam(CniIpamEndpoint endpoint);
 }

@@ -29,10 +29,13 @@ class HexagonalArchitectureTest {
   private static final String ADAPTERS = "org.calicomesos.adapters..";
   private static final String APP = "org.calicomesos.app..";
   private static final String TESTKIT = "org.calicomesos.testkit..";
-  // What every entry point runs on: configuration, logging, the request pipeline, the agent's wire, the version.
+  // What every entry point runs on: configuration, logging, the request pipeline, the agent's wire, the version,
+  // and what both plugin protocols read from Mesos (task labels, netgroups) and JSON.
   private static final String[] RUNTIME = {"org.calicomesos.app.config..", "org.calicomesos.app.logging..",
-      "org.calicomesos.app.pipeline..", "org.calicomesos.app.agentsocket..", "org.calicomesos.app.version.."};
+      "org.calicomesos.app.pipeline..", "org.calicomesos.app.agentsocket..", "org.calicomesos.app.version..",
+      "org.calicomesos.app.mesos..", "org.calicomesos.app.json.."};
   private static final String NET_MODULES = "org.calicomesos.app.netmodules..";
+  private static final String CNI = "org.calicomesos.app.cni..";
   private static final String[] AGENT = {"org.calicomesos.app.agent..", "org.calicomesos.app.metrics.."};
   private static final String ADMIN = "org.calicomesos.app.admin..";
   // The composition root: main and the processes in org.calicomesos.app itself, and the Dagger wiring.
@@ -45,6 +48,9 @@ class HexagonalArchitectureTest {
       String name = type.getPackageName();
       if (name.startsWith("org.calicomesos.app.netmodules")) {
         return SliceIdentifier.of("the net-modules protocol");
+      }
+      if (name.startsWith("org.calicomesos.app.cni")) {
+        return SliceIdentifier.of("the CNI protocol");
       }
       if (name.equals("org.calicomesos.app.agent") || name.startsWith("org.calicomesos.app.agent.")
           || name.startsWith("org.calicomesos.app.metrics")) {
@@ -189,13 +195,13 @@ class HexagonalArchitectureTest {
 
   @ArchTest
   static final ArchRule entry_points_do_not_depend_on_the_composition_root =
-      noClasses().that().resideInAnyPackage(NET_MODULES, ADMIN).or().resideInAnyPackage(AGENT)
+      noClasses().that().resideInAnyPackage(NET_MODULES, CNI, ADMIN).or().resideInAnyPackage(AGENT)
           .should().dependOnClassesThat().resideInAnyPackage(ROOT);
 
   @ArchTest
   static final ArchRule the_runtime_knows_no_entry_point_and_not_the_root =
       noClasses().that().resideInAnyPackage(RUNTIME)
-          .should().dependOnClassesThat().resideInAnyPackage(NET_MODULES, ADMIN)
+          .should().dependOnClassesThat().resideInAnyPackage(NET_MODULES, CNI, ADMIN)
           .orShould().dependOnClassesThat().resideInAnyPackage(AGENT)
           .orShould().dependOnClassesThat().resideInAnyPackage(ROOT);
 

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.calicomesos.app.mesos.StaticAddressLabel;
+import org.calicomesos.app.mesos.TaskLabels;
 import org.calicomesos.app.wiring.MemoryAppComponent;
 import org.calicomesos.ports.model.InvalidRequestException;
 import org.junit.jupiter.api.Test;
@@ -26,14 +28,14 @@ class RequestEncodingsTest {
 
   @Test
   void labelsAsTheIsolatorSendsThem_valueMayBeMissing() throws Exception {
-    Labels labels = Labels.parse(JSON.readTree("[{\"key\":\"a\",\"value\":\"1\"},{\"key\":\"flag\"}]"));
+    TaskLabels labels = TaskLabels.parse(JSON.readTree("[{\"key\":\"a\",\"value\":\"1\"},{\"key\":\"flag\"}]"));
 
     assertThat(labels.asMap()).containsExactly(Map.entry("a", "1"), Map.entry("flag", ""));
   }
 
   @Test
   void labelsAsTheDocumentedObject() throws Exception {
-    Labels labels = Labels.parse(JSON.readTree("{\"a\":\"1\",\"flag\":null}"));
+    TaskLabels labels = TaskLabels.parse(JSON.readTree("{\"a\":\"1\",\"flag\":null}"));
 
     assertThat(labels.asMap()).containsExactly(Map.entry("a", "1"), Map.entry("flag", ""));
   }

@@ -79,6 +79,6 @@ public final class CniIpamEndpoint implements ProtocolEndpoint {
   private AssignAddressesCommand.Allocate allocation(HandleId handle, AddressRequest addresses) {
     return new AssignAddressesCommand.Allocate(configuration.nodeName(), handle,
         new AgentHostname(configuration.nodeName().value()), addresses.ipv4Count(), addresses.ipv6Count(),
-        addresses.staticAddresses(), List.of(), Map.of());
+        addresses.staticAddresses(), addresses.pools(), List.of(), Map.of());
   }
 }
