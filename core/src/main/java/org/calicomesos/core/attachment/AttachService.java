@@ -94,12 +94,13 @@ public final class AttachService implements AttachContainerUseCase {
    * host interface there.
    */
   private Optional<Attachment> complete(EndpointTarget target, NetworkNamespace namespace) {
-    Optional<Endpoint> record;
+    List<Endpoint> records;
     try {
-      record = endpoints.of(target);
+      records = endpoints.ofContainer(target);
     } catch (CorruptValueException e) {
       return Optional.empty(); // rewritten by the connect below
     }
+    Optional<Endpoint> record = records.stream().filter(target::owns).findFirst();
     if (record.isEmpty() || !record.get().attachment().equals(target.attachment())) {
       return Optional.empty();
     }
@@ -108,8 +109,9 @@ public final class AttachService implements AttachContainerUseCase {
     if (hostInterface.isEmpty() || !heldBy(target, addresses)) {
       return Optional.empty();
     }
+    boolean routed = records.size() == 1; // as connect planned it, unless a sibling has gone since
     VethPlan plan = VethPlanner.plan(target.hostInterface(), namespace, target.containerInterface(), addresses,
-        hostInterface.get().mtu());
+        hostInterface.get().mtu(), routed);
     return Optional.of(attachment(target.attachment().orElseThrow(), plan, record.get().mac()));
   }
 

@@ -63,7 +63,7 @@ public final class EndpointPlumbing {
 
   /** What connecting the target reads, in one round trip; writes nothing. */
   EndpointReads read(EndpointTarget target, List<Netgroup> netgroups, List<IPAddress> addresses) {
-    return EndpointReads.read(store, keys, target.recordsPrefix(keys, settings.node()), profileNames(netgroups),
+    return EndpointReads.read(store, keys, target, settings.node(), profileNames(netgroups),
         profiles, addresses);
   }
 
@@ -89,7 +89,8 @@ public final class EndpointPlumbing {
       removeLeftover(target);
     }
 
-    VethPlan plan = VethPlanner.plan(target.hostInterface(), namespace, target.containerInterface(), addresses, mtu);
+    VethPlan plan = VethPlanner.plan(target.hostInterface(), namespace, target.containerInterface(), addresses, mtu,
+        reads.siblings().isEmpty());
     PlumbedInterface plumbed = dataplane.plumb(plan);
     Endpoint endpoint = endpoint(target, addresses, plumbed, profileIds, labels, handle);
     try {

@@ -9,6 +9,7 @@ import org.calicomesos.core.ipam.BlocksReadAhead;
 import org.calicomesos.core.profile.ProfileWriter;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.kv.Listing;
+import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
@@ -17,12 +18,16 @@ import org.calicomesos.ports.schema.DatastoreKeys;
  * records of each profile it names, and the blocks its addresses are most likely in ({@link BlocksReadAhead}) — in
  * one {@link KeyValueStore#listAll} round trip instead of one each.
  */
-record EndpointReads(List<Endpoint> existing, Listing pools, Map<ProfileName, Listing> profiles,
-    BlocksReadAhead blocks) {
+record EndpointReads(List<Endpoint> existing, List<Endpoint> siblings, Listing pools,
+    Map<ProfileName, Listing> profiles, BlocksReadAhead blocks) {
 
-  /** @param recordsPrefix where the target's endpoint records are ({@link EndpointTarget#recordsPrefix}) */
-  static EndpointReads read(KeyValueStore store, DatastoreKeys keys, String recordsPrefix,
+  /**
+   * {@code existing}: the target's records; {@code siblings}: the container's other endpoints on this host (its
+   * other CNI attachments), read with them.
+   */
+  static EndpointReads read(KeyValueStore store, DatastoreKeys keys, EndpointTarget target, NodeName node,
       List<ProfileName> profileNames, ProfileWriter profileWriter, List<IPAddress> addresses) {
+    String recordsPrefix = keys.endpointPrefix(node, target.container());
     List<IPAddress> likelyBlocks = BlocksReadAhead.likelyBlocks(addresses);
     List<String> prefixes = new ArrayList<>();
     prefixes.add(recordsPrefix);
@@ -35,7 +40,12 @@ record EndpointReads(List<Endpoint> existing, Listing pools, Map<ProfileName, Li
       profiles.put(profileNames.get(i), listings.get(2 + i));
     }
     int blocksFrom = 2 + profileNames.size();
-    return new EndpointReads(EndpointRepository.decodeAll(listings.get(0).entries()), listings.get(1), profiles,
+    List<Endpoint> existing = new ArrayList<>();
+    List<Endpoint> siblings = new ArrayList<>();
+    for (Endpoint endpoint : EndpointRepository.decodeAll(listings.get(0).entries())) {
+      (target.owns(endpoint) ? existing : siblings).add(endpoint);
+    }
+    return new EndpointReads(existing, siblings, listings.get(1), profiles,
         BlocksReadAhead.of(keys, likelyBlocks, listings.subList(blocksFrom, listings.size())));
   }
 }

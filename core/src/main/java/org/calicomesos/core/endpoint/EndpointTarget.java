@@ -46,6 +46,11 @@ public record EndpointTarget(EndpointId id, ContainerId container, InterfaceName
     return attachment.isPresent() ? keys.endpoint(node, container, id) : keys.endpointPrefix(node, container);
   }
 
+  /** Whether {@code endpoint}, a record of this target's container, is this target's (net-modules: every one). */
+  public boolean owns(Endpoint endpoint) {
+    return attachment.isEmpty() || endpoint.id().equals(id);
+  }
+
   /** How the log names it: "container c1" or "attachment net/c1/eth1". */
   String describe() {
     return attachment.map(a -> "attachment " + a).orElse("container " + container);

@@ -29,6 +29,15 @@ public final class HostEndpoints {
     return store.get(keys.endpoint(node, target.container(), target.id())).map(EndpointCodec.ENDPOINT::decode);
   }
 
+  /**
+   * The records of the target's container on this host (the target's own and its siblings').
+   *
+   * @throws org.calicomesos.ports.kv.CorruptValueException when one cannot be read
+   */
+  public List<Endpoint> ofContainer(EndpointTarget target) {
+    return EndpointRepository.decodeAll(store.list(keys.endpointPrefix(node, target.container())).entries());
+  }
+
   /** Every record on this host that can be read; one that cannot is logged and passed over. */
   public List<Endpoint> readable() {
     List<Endpoint> endpoints = new ArrayList<>();

@@ -33,11 +33,16 @@ public final class VethPlanner {
 
   /** A net-modules container's plan: its interface is {@code eth0}. */
   static VethPlan plan(InterfaceName host, NetworkNamespace namespace, List<IPAddress> addresses, int mtu) {
-    return plan(host, namespace, NET_MODULES_INTERFACE, addresses, mtu);
+    return plan(host, namespace, NET_MODULES_INTERFACE, addresses, mtu, true);
   }
 
+  /**
+   * @param routed whether the container's routes (the gateway, the default route) go through this interface: only
+   *     a container's first interface carries them, since a second would find the same destinations taken; a
+   *     second interface gets its addresses, and its host end routes and answers for them as the first's does
+   */
   public static VethPlan plan(InterfaceName host, NetworkNamespace namespace, InterfaceName container,
-      List<IPAddress> addresses, int mtu) {
+      List<IPAddress> addresses, int mtu, boolean routed) {
     List<IPAddress> containerAddresses = new ArrayList<>();
     List<IPAddress> hostRoutes = new ArrayList<>();
     boolean v4 = false;
@@ -53,14 +58,18 @@ public final class VethPlanner {
     List<Sysctl> sysctls = new ArrayList<>();
     String name = host.value();
     if (v4) {
-      routes.add(Route.onLink(IPV4_GATEWAY.toPrefixBlock(32)));
-      routes.add(Route.via(IPV4_DEFAULT, IPV4_GATEWAY));
+      if (routed) {
+        routes.add(Route.onLink(IPV4_GATEWAY.toPrefixBlock(32)));
+        routes.add(Route.via(IPV4_DEFAULT, IPV4_GATEWAY));
+      }
       sysctls.add(new Sysctl("net/ipv4/conf/" + name + "/forwarding", "1"));
       sysctls.add(new Sysctl("net/ipv4/conf/" + name + "/proxy_arp", "1"));
       sysctls.add(new Sysctl("net/ipv4/neigh/" + name + "/proxy_delay", "0"));
     }
     if (v6) {
-      routes.add(Route.via(IPV6_DEFAULT, IPV6_GATEWAY));
+      if (routed) {
+        routes.add(Route.via(IPV6_DEFAULT, IPV6_GATEWAY));
+      }
       sysctls.add(new Sysctl("net/ipv6/conf/" + name + "/accept_dad", "0"));
       sysctls.add(new Sysctl("net/ipv6/conf/" + name + "/forwarding", "1"));
       sysctls.add(new Sysctl("net/ipv6/conf/" + name + "/proxy_ndp", "1"));

@@ -146,6 +146,10 @@ class AttachmentLifecycleTest {
     assertThat(eth0.hostInterface()).isNotEqualTo(eth1.hostInterface());
     assertThat(eth0.addresses()).doesNotContainAnyElementsOf(eth1.addresses());
     assertThat(cni.dataplane.plumbed()).hasSize(2);
+    // The first interface carries the container's routes; the second would find them taken.
+    assertThat(eth0.containerRoutes()).isNotEmpty();
+    assertThat(eth1.containerRoutes()).isEmpty();
+    assertThat(cni.dataplane.plumbed().get(eth1.hostInterface()).containerRoutes()).isEmpty();
 
     cni.detach.detach(id("eth0"));
 
