@@ -270,6 +270,7 @@ final class CniHost implements AutoCloseable {
   /** Adds the IPv4 pool {@code cidr} with blocks of {@code blockSize}, before any request could add the default. */
   void addPool(String cidr, int blockSize) throws IOException, InterruptedException {
     admin("pool", "add", cidr, "--block-size", String.valueOf(blockSize));
+    pools.add(cidr);
   }
 
   /** Every endpoint record in the store, as {@code endpoint list} prints them. */
@@ -333,7 +334,8 @@ final class CniHost implements AutoCloseable {
 
   /** The address part of a result's CIDR ({@code ips[].address}, or {@code ip4.ip} in 0.2.0). */
   static IPAddress addressOf(String cidr) {
-    return Addresses.parseCidr("address", cidr).withoutPrefixLength();
+    // An IPAM result's address carries its pool's prefix length (198.18.61.5/24): host bits set, on purpose.
+    return Addresses.parseAnyAddress("address", cidr.substring(0, cidr.indexOf('/')));
   }
 
   /** The container id cnitool gives a namespace path: {@code cnitool-} and 20 hex of its SHA-512. */
@@ -374,6 +376,8 @@ final class CniHost implements AutoCloseable {
     return CniCall.run(builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))), null);
   }
 
+  private final List<String> pools = new ArrayList<>();
+
   @Override
   public void close() throws Exception {
     List<AutoCloseable> steps = new ArrayList<>();
@@ -397,6 +401,11 @@ final class CniHost implements AutoCloseable {
     steps.addAll(containers);
     containers.clear();
     steps.add(etcd);
+    // The pools' blocks stay claimed by the test node after DEL, and with them their blackhole routes.
+    for (String pool : pools) {
+      steps.add(() -> KernelCommand.attempt("ip", "-4", "route", "flush", "root", pool, "type", "blackhole", "proto",
+          "196"));
+    }
     Teardown.inOrder(steps.toArray(AutoCloseable[]::new));
   }
 

@@ -1,5 +1,7 @@
 package org.calicomesos.app.cni;
 
+import java.util.List;
+
 import inet.ipaddr.IPAddress;
 import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.ports.model.InvalidRequestException;
@@ -20,5 +22,16 @@ final class Cidrs {
   static String hostCidr(IPAddress address) {
     Integer prefix = address.getNetworkPrefixLength();
     return address.withoutPrefixLength().toCanonicalString() + "/" + (prefix == null ? address.getBitCount() : prefix);
+  }
+
+  /** {@code address} with the prefix length of the pool that holds it ({@code /32} if none does). */
+  static String inPool(IPAddress address, List<IPAddress> pools) {
+    IPAddress single = address.withoutPrefixLength();
+    for (IPAddress pool : pools) {
+      if (pool.getIPVersion() == single.getIPVersion() && pool.contains(single)) {
+        return single.toCanonicalString() + "/" + pool.getNetworkPrefixLength();
+      }
+    }
+    return single.toCanonicalString() + "/" + single.getBitCount();
   }
 }

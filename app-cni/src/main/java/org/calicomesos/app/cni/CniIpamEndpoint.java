@@ -1,5 +1,7 @@
 package org.calicomesos.app.cni;
 
+import inet.ipaddr.IPAddress;
+
 import dagger.Lazy;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -15,6 +17,8 @@ import org.calicomesos.ports.attachment.NetworkReadinessUseCase;
 import org.calicomesos.ports.ipam.AllocatedAddresses;
 import org.calicomesos.ports.ipam.AssignAddressesCommand;
 import org.calicomesos.ports.ipam.AssignAddressesUseCase;
+import org.calicomesos.ports.ipam.ManagePoolsUseCase;
+import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
 import org.calicomesos.ports.ipam.ReleaseCommand;
 import org.calicomesos.ports.model.AgentHostname;
@@ -27,7 +31,8 @@ import org.calicomesos.ports.model.HandleId;
  *
  * <ul>
  *   <li>ADD: releases whatever the handle still holds (a retried ADD gets fresh addresses, never two sets), then
- *       assigns the static addresses and one address of each family asked for; the result has no interfaces.</li>
+ *       assigns the static addresses and one address of each family asked for; the result has no interfaces, and
+ *       IPv4 addresses with their pool's prefix length ({@link CniResult#of(AllocatedAddresses, List)}).</li>
  *   <li>DEL: releases everything the handle holds; idempotent.</li>
  *   <li>CHECK: verifies the network configuration and the environment only: no use case reads what a handle holds,
  *       and the main plugin checks its interface itself.</li>
@@ -40,15 +45,17 @@ public final class CniIpamEndpoint implements ProtocolEndpoint {
   private final Lazy<AssignAddressesUseCase> assign;
   private final Lazy<ReleaseAddressesUseCase> release;
   private final Lazy<NetworkReadinessUseCase> readiness;
+  private final Lazy<ManagePoolsUseCase> pools;
   private final Configuration configuration;
   private final CniRequestRunner runner;
 
   @Inject
   public CniIpamEndpoint(Lazy<AssignAddressesUseCase> assign, Lazy<ReleaseAddressesUseCase> release,
-      Lazy<NetworkReadinessUseCase> readiness, Configuration configuration) {
+      Lazy<NetworkReadinessUseCase> readiness, Lazy<ManagePoolsUseCase> pools, Configuration configuration) {
     this.assign = assign;
     this.release = release;
     this.readiness = readiness;
+    this.pools = pools;
     this.configuration = configuration;
     this.runner = new CniRequestRunner(new CniRequestReader(true), configuration);
   }
@@ -66,7 +73,8 @@ public final class CniIpamEndpoint implements ProtocolEndpoint {
         release.get().release(new ReleaseCommand.ByHandle(handle));
         return assign.get().assign(allocate);
       });
-      return CniResponses.result(CniResult.of(allocated), add.version());
+      List<IPAddress> poolCidrs = pools.get().pools().stream().map(Pool::cidr).toList();
+      return CniResponses.result(CniResult.of(allocated, poolCidrs), add.version());
     }
     if (cni instanceof CniRequest.Del del) {
       gate.pass("DEL", () -> release.get().release(new ReleaseCommand.ByHandle(del.id().handle())));

@@ -48,23 +48,25 @@ record CniResult(List<Interface> interfaces, List<Address> addresses, List<Route
     return new CniResult(interfaces, addresses, attachment.containerRoutes());
   }
 
-  /** The IPAM plugin's: no interfaces; IPv4 through 169.254.1.1, IPv6 without a gateway; a default route per family. */
-  static CniResult of(AllocatedAddresses allocated) {
+  /**
+   * The IPAM plugin's: no interfaces, and each IPv4 address with its pool's prefix length and the gateway
+   * 169.254.1.1, and no routes. A main plugin such as ptp puts the gateway on its host end, routes it on-link in the
+   * container and the pool through it, which is what it can do with an address in no subnet of its own: a default
+   * route in the result would name a gateway the container cannot reach yet when ptp adds it. IPv6 addresses come
+   * as /128 with no gateway.
+   *
+   * @param pools the CIDRs of the pools the addresses came from
+   */
+  static CniResult of(AllocatedAddresses allocated, List<IPAddress> pools) {
     List<Address> addresses = new ArrayList<>();
-    List<Route> routes = new ArrayList<>();
     for (IPAddress address : allocated.ipv4()) {
-      addresses.add(new Address(Cidrs.hostCidr(address), IpFamily.V4, Optional.of(IPV4_GATEWAY), Optional.empty()));
+      addresses.add(new Address(Cidrs.inPool(address, pools), IpFamily.V4, Optional.of(IPV4_GATEWAY),
+          Optional.empty()));
     }
     for (IPAddress address : allocated.ipv6()) {
       addresses.add(new Address(Cidrs.hostCidr(address), IpFamily.V6, Optional.empty(), Optional.empty()));
     }
-    if (!allocated.ipv4().isEmpty()) {
-      routes.add(Route.onLink(IPV4_DEFAULT));
-    }
-    if (!allocated.ipv6().isEmpty()) {
-      routes.add(Route.onLink(IPV6_DEFAULT));
-    }
-    return new CniResult(List.of(), addresses, routes);
+    return new CniResult(List.of(), addresses, List.of());
   }
 
   // The container's gateway of a family is the one its routes of that family go through.

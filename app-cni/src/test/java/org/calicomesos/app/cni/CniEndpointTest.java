@@ -134,7 +134,7 @@ class CniEndpointTest {
         CniRequests.environment("CHECK"), CniRequests.config("1.1.0", "")), RequestLog.start(), gate);
 
     assertThat(response.toString()).isEqualTo("{\"cniVersion\":\"1.1.0\",\"code\":110,\"msg\":\"attachment "
-        + "net1/c1/eth0 has no endpoint record\"}\n");
+        + "net1/c1/eth0 is not as ADD left it: has no endpoint record\"}\n");
   }
 
   @Test

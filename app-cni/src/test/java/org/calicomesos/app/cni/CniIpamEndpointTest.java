@@ -11,7 +11,13 @@ import org.calicomesos.app.pipeline.PluginResponse;
 import org.calicomesos.app.pipeline.RequestGate;
 import org.calicomesos.app.pipeline.RequestLog;
 import org.calicomesos.ports.attachment.NetworkReadinessUseCase;
+import inet.ipaddr.IPAddress;
+import org.calicomesos.ports.ipam.AddPoolCommand;
 import org.calicomesos.ports.ipam.AllocatedAddresses;
+import org.calicomesos.ports.ipam.Encapsulation;
+import org.calicomesos.ports.ipam.ManagePoolsUseCase;
+import org.calicomesos.ports.ipam.Pool;
+import org.calicomesos.ports.ipam.PoolUsage;
 import org.calicomesos.ports.ipam.AssignAddressesCommand;
 import org.calicomesos.ports.ipam.AssignAddressesUseCase;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
@@ -34,8 +40,34 @@ class CniIpamEndpointTest {
     return null;
   };
   private final NetworkReadinessUseCase readiness = (ipv4, ipv6, pools) -> calls.add(List.of(ipv4, ipv6));
+  private final ManagePoolsUseCase pools = new ManagePoolsUseCase() {
+    @Override
+    public Pool add(AddPoolCommand command) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<PoolUsage> list() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Pool> pools() {
+      return List.of(new Pool(Fixtures.ip("10.0.0.0/16"), 26, false, Encapsulation.NONE));
+    }
+
+    @Override
+    public Pool setEncapsulation(IPAddress cidr, Encapsulation encapsulation) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void remove(IPAddress cidr) {
+      throw new UnsupportedOperationException();
+    }
+  };
   private final CniIpamEndpoint endpoint = new CniIpamEndpoint(() -> assign, () -> release, () -> readiness,
-      CONFIGURATION);
+      () -> pools, CONFIGURATION);
 
   @Test
   void addReleasesWhatTheHandleHeldThenAllocatesAndAnswersTheAddresses() {
@@ -51,7 +83,7 @@ class CniIpamEndpointTest {
     assertThat(allocate.ipv6Count()).isZero();
     assertThat(allocate.netgroups()).isEmpty();
     assertThat(response.toString()).isEqualTo("{\"cniVersion\":\"0.3.1\",\"ips\":[{\"version\":\"4\","
-        + "\"address\":\"10.0.0.6/32\",\"gateway\":\"169.254.1.1\"}],\"routes\":[{\"dst\":\"0.0.0.0/0\"}],\"dns\":{}}\n");
+        + "\"address\":\"10.0.0.6/16\",\"gateway\":\"169.254.1.1\"}],\"routes\":[],\"dns\":{}}\n");
   }
 
   @Test

@@ -42,17 +42,16 @@ class CniResultJsonTest {
   }
 
   @Test
-  void theIpamPluginsResultHasNoInterfacesAndAGatewayForIpv4Only() {
+  void theIpamPluginsResultHasNoInterfacesAndIpv4InItsPoolThroughTheGateway() {
     CniResult allocated = CniResult.of(new AllocatedAddresses(List.of(Fixtures.ip("10.0.0.6")),
-        List.of(Fixtures.ip("fd00::6"))));
+        List.of(Fixtures.ip("fd00::6"))), List.of(Fixtures.ip("10.0.0.0/16"), Fixtures.ip("fd00::/64")));
 
     assertThat(CniResponses.result(allocated, CniVersion.V0_3_1).toString()).isEqualTo("{\"cniVersion\":\"0.3.1\","
-        + "\"ips\":[{\"version\":\"4\",\"address\":\"10.0.0.6/32\",\"gateway\":\"169.254.1.1\"},"
-        + "{\"version\":\"6\",\"address\":\"fd00::6/128\"}],\"routes\":[{\"dst\":\"0.0.0.0/0\"},{\"dst\":\"::/0\"}],"
-        + "\"dns\":{}}\n");
+        + "\"ips\":[{\"version\":\"4\",\"address\":\"10.0.0.6/16\",\"gateway\":\"169.254.1.1\"},"
+        + "{\"version\":\"6\",\"address\":\"fd00::6/128\"}],\"routes\":[],\"dns\":{}}\n");
     assertThat(CniResponses.result(allocated, CniVersion.V0_2_0).toString()).isEqualTo("{\"cniVersion\":\"0.2.0\","
-        + "\"ip4\":{\"ip\":\"10.0.0.6/32\",\"gateway\":\"169.254.1.1\",\"routes\":[{\"dst\":\"0.0.0.0/0\"}]},"
-        + "\"ip6\":{\"ip\":\"fd00::6/128\",\"routes\":[{\"dst\":\"::/0\"}]},\"dns\":{}}\n");
+        + "\"ip4\":{\"ip\":\"10.0.0.6/16\",\"gateway\":\"169.254.1.1\",\"routes\":[]},"
+        + "\"ip6\":{\"ip\":\"fd00::6/128\",\"routes\":[]},\"dns\":{}}\n");
   }
 
   @Test
