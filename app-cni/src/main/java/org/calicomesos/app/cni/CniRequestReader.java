@@ -18,6 +18,8 @@ import org.calicomesos.ports.model.NetworkName;
  * deciding everything that can be refused without the datastore: a request refused here changes nothing.
  */
 final class CniRequestReader {
+  private static final System.Logger LOG = System.getLogger(CniRequestReader.class.getName());
+
   private final boolean ipamPlugin;
 
   /** @param ipamPlugin the IPAM plugin plumbs nothing, so it needs no {@code CNI_NETNS} */
@@ -63,6 +65,13 @@ final class CniRequestReader {
     Optional<NetworkNamespace> namespace = namespace(environment);
     CniArgs args = environment.args();
     MesosNetworkInfo mesos = MesosNetworkInfo.of(config.args());
+    if (mesos.fromMesos() && config.version().compareTo(CniVersion.V0_3_0) >= 0) {
+      // Not refused: the addresses are right, and another runtime may read the same file. But Mesos parses only
+      // the 0.1/0.2 result form and would give the task no address.
+      LOG.log(System.Logger.Level.WARNING, "network {0} says cniVersion {1}, but Mesos reads only the 0.2.0 result"
+          + " form, so its task gets no address; write its .conf with \"cniVersion\": \"0.2.0\""
+          + " (calico-mesos cni-config --mesos)", network, config.version());
+    }
     // Each source is read in full before the next, so that of several bad values the first named is reported.
     LinkedHashSet<IPAddress> named = new LinkedHashSet<>(args.staticAddresses());
     named.addAll(config.runtimeAddresses());

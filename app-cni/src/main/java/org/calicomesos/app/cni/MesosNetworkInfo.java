@@ -49,6 +49,11 @@ final class MesosNetworkInfo {
     }
   }
 
+  /** Whether the request came from Mesos' network/cni isolator, which adds its NetworkInfo. */
+  boolean fromMesos() {
+    return networkInfo.isPresent();
+  }
+
   /** {@code groups}; else the {@code netgroup} label's comma-separated list; else the network's name, as Calico's plugin did. */
   List<Netgroup> netgroups(NetworkName network) {
     try {
