@@ -17,7 +17,7 @@ final class AgentEntryPoint {
 
   /** The agent's command; nothing is built until it runs. */
   static AgentCommand command(Map<String, String> env, ConfigurationReader reader) {
-    return new AgentCommand(env, () -> AgentComponent.create(reader.read(env)), PluginComponent::inAgent,
+    return new AgentCommand(env, () -> AgentComponent.create(reader.read(env)), PluginComponent::create,
         SpokenProtocols.all());
   }
 }

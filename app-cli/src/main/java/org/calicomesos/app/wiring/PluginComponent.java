@@ -18,7 +18,7 @@ import org.calicomesos.ports.ipam.ManagePoolsUseCase;
  */
 @Singleton
 @Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, EndpointModule.class,
-    PluginDataplaneModule.class, AttachmentModule.class, ProtocolEndpointsModule.class})
+    DataplaneModule.class, AttachmentModule.class, ProtocolEndpointsModule.class})
 public interface PluginComponent extends PluginApplication {
 
   /** Each protocol's endpoint, by the protocol's name; built when its first request comes. */
@@ -47,19 +47,13 @@ public interface PluginComponent extends PluginApplication {
     openResources().close();
   }
 
-  /** For one request of a plugin process. */
   static PluginComponent create(Configuration configuration) {
-    return DaggerPluginComponent.factory().create(configuration, PluginHost.PROCESS);
+    return DaggerPluginComponent.factory().create(configuration);
   }
 
-  /** For the agent, which keeps it warm and serves many requests with it. */
-  static PluginComponent inAgent(Configuration configuration) {
-    return DaggerPluginComponent.factory().create(configuration, PluginHost.AGENT);
-  }
-
-  /** Takes the validated configuration and who runs it; everything else is derived from them. */
+  /** Takes the validated configuration; everything else is derived from it. */
   @Component.Factory
   interface Factory {
-    PluginComponent create(@BindsInstance Configuration configuration, @BindsInstance PluginHost host);
+    PluginComponent create(@BindsInstance Configuration configuration);
   }
 }
