@@ -41,7 +41,7 @@ final class CniHost implements AutoCloseable {
   static final String CNITOOL = "/usr/local/bin/cnitool";
   /** Where libcni keeps each attachment's result for CHECK and DEL; cnitool cannot move it. */
   private static final Path LIBCNI_CACHE = Path.of("/var/lib/cni/results");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
   private final String datastore;
   private final Path dir;

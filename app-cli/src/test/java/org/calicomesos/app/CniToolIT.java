@@ -3,6 +3,7 @@ package org.calicomesos.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.calicomesos.testkit.dataplane.NetnsContainer;
@@ -119,6 +120,27 @@ class CniToolIT {
     assertThat(check.status()).as("cnitool check eth1: %s", check).isZero();
 
     host.del(NETWORK, container, "eth1");
+    host.assertNothingHeld();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "etcd"})
+  void the_conflist_cni_config_writes_is_one_cnitool_runs(String datastore) throws Exception {
+    NetnsContainer container = start(datastore);
+    String network = "cni-tool-config";
+    LauncherRun written = host.adminRun("cni-config", "--network", network, "--pool", POOL);
+    assertThat(written.status()).as("cni-config: %s", written.stderr()).isZero();
+    ObjectNode conflist = (ObjectNode) CniHost.JSON.readTree(written.stdout());
+    // The test's agent (or none), never this machine's: the admin CLI here was given no socket to name.
+    ((ObjectNode) conflist.get("plugins").get(0)).put("agent_socket", host.agentSocket().toString());
+    host.install(conflist);
+
+    JsonNode result = host.add(network, container, "eth0");
+
+    String cidr = result.get("ips").get(0).get("address").asText();
+    assertThat(CniHost.addressOf(cidr).toCanonicalString()).startsWith("198.18.60.");
+    assertThat(CniHost.addressesInside(container, "eth0")).containsExactly(cidr);
+    host.del(network, container, "eth0");
     host.assertNothingHeld();
   }
 

@@ -31,7 +31,7 @@ class CniConfigCommandTest {
     assertThat(run.out()).startsWith("{\n  \"cniVersion\"").endsWith("}\n");
     assertThat(JSON.readTree(run.out())).isEqualTo(JSON.readTree("""
         {
-          "cniVersion": "1.1.0",
+          "cniVersion": "1.0.0",
           "cniVersions": ["0.4.0", "1.0.0", "1.1.0"],
           "name": "calico-mesos",
           "plugins": [{

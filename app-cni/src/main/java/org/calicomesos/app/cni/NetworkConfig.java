@@ -63,11 +63,13 @@ final class NetworkConfig {
     return (ObjectNode) root;
   }
 
-  // An absent cniVersion is 0.1.0, as libcni reads it; a conflist's cniVersions offers several, the highest wins.
+  // cniVersion is what the runtime asks of this plugin (libcni 1.2 sets it from a conflist's cniVersions, and an
+  // older runtime reads its results in no other version), so it wins; with only cniVersions, the highest we speak;
+  // with neither, 0.1.0, as libcni reads it.
   private static CniVersion version(ObjectNode root) {
     Optional<String> text = ConfigFields.text(root, "cniVersion", "cniVersion");
     List<String> offered = ConfigFields.texts(root, "cniVersions", "cniVersions");
-    if (!offered.isEmpty()) {
+    if (text.isEmpty() && !offered.isEmpty()) {
       return CniVersion.highestOf(offered).orElseThrow(() -> incompatible(String.join(", ", offered)));
     }
     if (text.isEmpty()) {

@@ -67,11 +67,15 @@ class CniResultJsonTest {
   }
 
   @Test
-  void aConflistOffersSeveralVersionsAndTheHighestSpokenWins() {
-    NetworkConfig config = NetworkConfig.decode(
+  void cniVersionWinsAndWithoutItTheHighestOfCniVersionsSpoken() {
+    NetworkConfig both = NetworkConfig.decode(
         "{\"cniVersion\":\"1.0.0\",\"cniVersions\":[\"0.4.0\",\"1.1.0\",\"2.0.0\"],\"name\":\"n\",\"type\":\"t\"}".getBytes());
+    NetworkConfig offered = NetworkConfig.decode(
+        "{\"cniVersions\":[\"0.4.0\",\"1.1.0\",\"2.0.0\"],\"name\":\"n\",\"type\":\"t\"}".getBytes());
 
-    assertThat(config.version()).isEqualTo(CniVersion.V1_1_0);
+    // An older runtime reads only cniVersion, and its result in no other version.
+    assertThat(both.version()).isEqualTo(CniVersion.V1_0_0);
+    assertThat(offered.version()).isEqualTo(CniVersion.V1_1_0);
     assertThat(NetworkConfig.decode("{\"name\":\"n\",\"type\":\"t\"}".getBytes()).version())
         .isEqualTo(CniVersion.V0_1_0);
   }

@@ -17,7 +17,9 @@ record CniNetworkConfig(NetworkName name, boolean mesos, ObjectNode settings, bo
   static final String PLUGIN_TYPE = "calico-mesos";
   static final String IPAM_TYPE = "calico-mesos-ipam";
   static final String MESOS_VERSION = "0.2.0";
-  static final String CONFLIST_VERSION = "1.1.0";
+  // A runtime that knows cniVersions (libcni 1.2 and later) takes the newest it speaks from them; an older one reads
+  // only cniVersion, and fails on a result in a version it does not know (libcni 1.1: 1.1.0), so that says 1.0.0.
+  static final String CONFLIST_VERSION = "1.0.0";
   static final List<String> CONFLIST_VERSIONS = List.of("0.4.0", "1.0.0", "1.1.0");
 
   CniNetworkConfig {
