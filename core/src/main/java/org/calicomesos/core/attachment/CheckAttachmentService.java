@@ -24,17 +24,17 @@ import org.calicomesos.ports.dataplane.NetworkNamespace;
 import org.calicomesos.ports.dataplane.VethPlan;
 import org.calicomesos.ports.kv.CorruptValueException;
 import org.calicomesos.ports.kv.KeyValueStore;
+import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.policy.EndpointEnforcement;
 import org.calicomesos.ports.policy.PolicyDataplane;
-import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
 /**
  * CNI {@code CHECK}, read-only: the endpoint record of this attachment, its addresses still held by its handle and
  * those the runtime expects; the host interface up with a route to each address; the container's interface in its
  * namespace, up, holding each address, and — when its plan routes the container through it (the container's only
- * attachment) — with the gateway and default routes; and, when an agent enforces policy on this host, the endpoint
- * named by that policy. The first difference fails it, as one clause.
+ * attachment) — with the gateway and default routes (all or none: {@link ContainerSideCheck}); and, when an agent
+ * enforces policy on this host, the endpoint named by that policy. The first difference fails it, as one clause.
  */
 public final class CheckAttachmentService implements CheckAttachmentUseCase {
   private final HostEndpoints endpoints;
