@@ -37,14 +37,36 @@ final class IpJson {
     return arrays.isEmpty() ? JSON.createArrayNode() : arrays.get(0);
   }
 
-  /** A route's destination with its prefix length; ip prints a host route without one. */
+  /**
+   * A route's destination with its prefix length; ip prints a host route without one, and a default route read with
+   * a {@code dev} filter without its family, which its gateway then tells.
+   */
   static IPAddress destination(JsonNode route) {
     String dst = route.path("dst").asText();
-    boolean v6 = dst.contains(":") || "inet6".equals(route.path("family").asText());
+    boolean v6 = dst.contains(":") || "inet6".equals(route.path("family").asText())
+        || route.path("gateway").asText().contains(":");
     if ("default".equals(dst)) {
       return address(v6 ? "::/0" : "0.0.0.0/0");
     }
     return dst.contains("/") ? address(dst) : address(dst + (v6 ? "/128" : "/32"));
+  }
+
+  /** The routes of a {@code table all} listing that are in the main table: those that name no table. */
+  static List<JsonNode> mainTable(JsonNode routes) {
+    List<JsonNode> main = new ArrayList<>();
+    routes.forEach(route -> {
+      if (!route.has("table")) {
+        main.add(route);
+      }
+    });
+    return main;
+  }
+
+  /** A link's flags ({@code UP}, {@code LOWER_UP}, …). */
+  static List<String> flags(JsonNode link) {
+    List<String> flags = new ArrayList<>();
+    link.path("flags").forEach(flag -> flags.add(flag.asText()));
+    return flags;
   }
 
   static IPAddress address(String text) {

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.calicomesos.ports.dataplane.ContainerInterface;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.dataplane.DataplaneException;
 import org.calicomesos.ports.dataplane.HostAddress;
 import org.calicomesos.ports.dataplane.HostInterface;
 import org.calicomesos.ports.dataplane.InterfaceExistsException;
 import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.dataplane.NetworkNamespace;
 import org.calicomesos.ports.dataplane.PlumbedInterface;
 import org.calicomesos.ports.dataplane.Route;
 import org.calicomesos.ports.dataplane.RouteConflictException;
@@ -177,16 +179,27 @@ public final class Iproute2Dataplane implements Dataplane {
     JsonNode link = outputs.get(0).path(0);
     List<IPAddress> routes = new ArrayList<>();
     if (outputs.size() > 1) {
-      for (JsonNode route : outputs.get(1)) {
-        if (!route.has("table")) { // main-table entries carry no "table" field
-          routes.add(IpJson.destination(route));
-        }
-      }
+      IpJson.mainTable(outputs.get(1)).forEach(route -> routes.add(IpJson.destination(route)));
     }
-    List<String> flags = new ArrayList<>();
-    link.path("flags").forEach(f -> flags.add(f.asText()));
     MACAddress mac = new MACAddressString(link.path("address").asText()).getAddress();
-    return Optional.of(new HostInterface(hostInterface, mac, link.path("mtu").asInt(), flags.contains("UP"), routes));
+    return Optional.of(new HostInterface(hostInterface, mac, link.path("mtu").asInt(),
+        IpJson.flags(link).contains("UP"), routes));
+  }
+
+  @Override
+  public Optional<ContainerInterface> inspectContainer(NetworkNamespace namespace, InterfaceName containerInterface) {
+    NamespaceCheck.requireContainerNamespace(namespace);
+    CommandResult result = commands.run(
+        List.of(nsenter, "--net=" + namespace.path(), "--", ip.path(), "-j", "-batch", "-"),
+        ContainerEnd.script(containerInterface, PROTO));
+    if (!result.succeeded()) {
+      if (result.stderr().contains("does not exist")) {
+        return Optional.empty();
+      }
+      throw new DataplaneException("cannot read " + containerInterface + " in " + namespace.describe() + ": "
+          + result.reason());
+    }
+    return Optional.of(ContainerEnd.read(containerInterface, IpJson.arrays(result.stdout())));
   }
 
   @Override
@@ -257,11 +270,7 @@ public final class Iproute2Dataplane implements Dataplane {
     List<IPAddress> blocks = new ArrayList<>();
     String output = ip.runOrFail("cannot list blackhole routes", "-j", "route", "show", "table", "all", "type",
         "blackhole", "proto", PROTO);
-    for (JsonNode route : IpJson.array(output)) {
-      if (!route.has("table")) {
-        blocks.add(IpJson.destination(route));
-      }
-    }
+    IpJson.mainTable(IpJson.array(output)).forEach(route -> blocks.add(IpJson.destination(route)));
     return blocks;
   }
 

@@ -4,12 +4,15 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.MACAddressString;
 import inet.ipaddr.mac.MACAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.calicomesos.ports.dataplane.ContainerInterface;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.dataplane.DataplaneException;
 import org.calicomesos.ports.dataplane.HostAddress;
@@ -17,6 +20,7 @@ import org.calicomesos.ports.dataplane.HostInterface;
 import org.calicomesos.ports.dataplane.InterfaceExistsException;
 import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.dataplane.NamespaceNotFoundException;
+import org.calicomesos.ports.dataplane.NetworkNamespace;
 import org.calicomesos.ports.dataplane.PlumbedInterface;
 import org.calicomesos.ports.dataplane.RouteConflictException;
 import org.calicomesos.ports.dataplane.VethPlan;
@@ -32,6 +36,8 @@ public final class MemoryDataplane implements Dataplane {
   private final List<HostAddress> hostAddresses = new ArrayList<>();
   private final Set<String> goneNamespaces = new HashSet<>();
   private final List<VethPlan> applied = new ArrayList<>();
+  /** Container ends a test changed since their plan was applied (empty: gone from the namespace). */
+  private final Map<InterfaceName, Optional<ContainerInterface>> containers = new HashMap<>();
   private int unplumbCalls;
   private DataplaneException nextPlumbFailure;
 
@@ -97,6 +103,7 @@ public final class MemoryDataplane implements Dataplane {
   public synchronized boolean unplumb(InterfaceName hostInterface) {
     unplumbCalls++;
     hostRoutes.values().removeIf(hostInterface::equals);
+    containers.remove(hostInterface);
     return plumbed.remove(hostInterface) != null;
   }
 
@@ -107,6 +114,45 @@ public final class MemoryDataplane implements Dataplane {
       return Optional.empty();
     }
     return Optional.of(new HostInterface(hostInterface, plan.hostMac(), plan.mtu(), true, plan.hostRoutes()));
+  }
+
+  /**
+   * As the plan left it: its addresses, up, its routes; a test changes it with {@link #changeContainer}. The
+   * namespace is known by its path.
+   */
+  @Override
+  public synchronized Optional<ContainerInterface> inspectContainer(NetworkNamespace namespace,
+      InterfaceName containerInterface) {
+    if (goneNamespaces.contains(namespace.path())) {
+      throw new NamespaceNotFoundException(namespace.describe() + " does not exist");
+    }
+    return plumbed.values().stream()
+        .filter(plan -> plan.namespace().path().equals(namespace.path())
+            && plan.containerInterface().equals(containerInterface))
+        .findFirst()
+        .flatMap(plan -> containers.getOrDefault(plan.hostInterface(), Optional.of(new ContainerInterface(
+            containerInterface, true, plan.containerAddresses(), plan.containerRoutes()))));
+  }
+
+  /** Replaces what {@link #inspectContainer} reports for the container end of {@code hostInterface}. */
+  public synchronized void changeContainer(InterfaceName hostInterface, UnaryOperator<ContainerInterface> change) {
+    VethPlan plan = plumbedPlan(hostInterface);
+    containers.put(hostInterface, Optional.of(change.apply(
+        inspectContainer(plan.namespace(), plan.containerInterface()).orElseThrow())));
+  }
+
+  /** The container end of {@code hostInterface} is gone from its namespace, the host end left (as a runtime might). */
+  public synchronized void removeContainerEnd(InterfaceName hostInterface) {
+    plumbedPlan(hostInterface);
+    containers.put(hostInterface, Optional.empty());
+  }
+
+  private VethPlan plumbedPlan(InterfaceName hostInterface) {
+    VethPlan plan = plumbed.get(hostInterface);
+    if (plan == null) {
+      throw new IllegalStateException(hostInterface + " is not plumbed");
+    }
+    return plan;
   }
 
   @Override

@@ -3,6 +3,8 @@ package org.calicomesos.adapters.memory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.policy.EndpointEnforcement;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.PolicyApplyException;
 import org.calicomesos.ports.policy.PolicyDataplane;
@@ -32,6 +34,15 @@ public final class RecordingPolicyDataplane implements PolicyDataplane {
   @Override
   public synchronized void withdraw() {
     inForce = Optional.empty();
+  }
+
+  /** From the policy in force: none (never enforced, or withdrawn) is {@link EndpointEnforcement#NO_POLICY}. */
+  @Override
+  public synchronized EndpointEnforcement enforces(InterfaceName hostInterface) {
+    return inForce.map(policy -> policy.endpoints().stream()
+            .anyMatch(endpoint -> endpoint.hostInterface().equals(hostInterface))
+            ? EndpointEnforcement.PRESENT : EndpointEnforcement.ABSENT)
+        .orElse(EndpointEnforcement.NO_POLICY);
   }
 
   /** Every policy enforced, oldest first. */

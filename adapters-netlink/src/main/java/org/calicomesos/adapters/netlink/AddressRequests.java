@@ -18,8 +18,8 @@ final class AddressRequests {
 
   private AddressRequests() {}
 
-  /** An address as the kernel reports it (the local address, without prefix). */
-  record InterfaceAddress(int index, int scope, byte[] address) {}
+  /** An address as the kernel reports it: the local address's bytes, and its prefix length apart. */
+  record InterfaceAddress(int index, int scope, byte[] address, int prefixLength) {}
 
   /**
    * {@code address} (with its prefix length) on interface {@code index}. IPv6 addresses skip duplicate address
@@ -43,11 +43,13 @@ final class AddressRequests {
 
   static InterfaceAddress parse(NetlinkMessage message) {
     ByteBuffer payload = message.payload();
+    int prefixLength = Byte.toUnsignedInt(payload.get(1));
     int scope = Byte.toUnsignedInt(payload.get(3));
     int index = payload.getInt(4);
     Map<Integer, ByteBuffer> attributes = message.attributes(IFADDRMSG_LENGTH);
     // IFA_LOCAL is the interface's own address; IFA_ADDRESS is the peer's on point-to-point links.
     ByteBuffer local = attributes.containsKey(IFA_LOCAL) ? attributes.get(IFA_LOCAL) : attributes.get(IFA_ADDRESS);
-    return new InterfaceAddress(index, scope, local == null ? new byte[0] : NetlinkMessage.bytes(local));
+    return new InterfaceAddress(index, scope, local == null ? new byte[0] : NetlinkMessage.bytes(local),
+        prefixLength);
   }
 }

@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.calicomesos.ports.dataplane.ContainerInterface;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.dataplane.DataplaneException;
 import org.calicomesos.ports.dataplane.HostAddress;
 import org.calicomesos.ports.dataplane.HostInterface;
 import org.calicomesos.ports.dataplane.InterfaceExistsException;
 import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.dataplane.NetworkNamespace;
 import org.calicomesos.ports.dataplane.PlumbedInterface;
 import org.calicomesos.ports.dataplane.Route;
 import org.calicomesos.ports.dataplane.RouteConflictException;
@@ -130,6 +132,15 @@ public final class NetlinkDataplane implements Dataplane {
         }
       }
       return Optional.of(new HostInterface(hostInterface, new MACAddress(link.mac()), link.mtu(), link.up(), routes));
+    }
+  }
+
+  @Override
+  public Optional<ContainerInterface> inspectContainer(NetworkNamespace namespace, InterfaceName containerInterface) {
+    try (NamespaceFile file = NamespaceFile.open(namespace);
+        NetlinkSocket inside = NamespaceEntry.openSocketIn(file, namespace.describe())) {
+      return LinkLookup.find(inside, containerInterface)
+          .map(link -> ContainerEnd.read(inside, containerInterface, link));
     }
   }
 

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.calicomesos.ports.policy.PolicyApplyException;
@@ -40,10 +42,43 @@ final class NftProcess {
     run(List.of(nft, "-c", "-f", "-"), script, "check a script to " + change);
   }
 
+  /**
+   * Runs {@code nft args…} that only reads, within {@code timeout}: its output, or {@code refused} given nft's first
+   * error when it exits with a failure (or why it could not start).
+   */
+  String read(String what, Duration timeout, Function<String, String> refused, String... args) {
+    List<String> argv = new ArrayList<>();
+    argv.add(nft);
+    argv.addAll(List.of(args));
+    Finished finished;
+    try {
+      finished = run(argv, "", what, timeout);
+    } catch (PolicyApplyException e) {
+      if (e.getCause() instanceof IOException cannotStart) {
+        return refused.apply(cannotStart.getMessage()); // nft is not installed, say: the caller decides what it means
+      }
+      throw e;
+    }
+    if (finished.status() != 0) {
+      return refused.apply(firstError(finished.output(), finished.status()));
+    }
+    return finished.output();
+  }
+
   private void run(List<String> argv, String script, String change) {
+    Finished finished = run(argv, script, change, timeout);
+    if (finished.status() != 0) {
+      throw new PolicyApplyException("cannot " + change + ": " + nft + " refused, and the table is left as it was: "
+          + firstError(finished.output(), finished.status()));
+    }
+  }
+
+  /** nft's exit status and what it printed, stdout and stderr together. */
+  private record Finished(int status, String output) {}
+
+  private Finished run(List<String> argv, String script, String change, Duration within) {
     Process process;
     try {
-      // nft prints nothing on success; on failure its errors, which is all we read.
       process = new ProcessBuilder(argv).redirectErrorStream(true).start();
     } catch (IOException e) {
       throw new PolicyApplyException("cannot run " + nft + " to " + change + ": " + e.getMessage(), e);
@@ -54,21 +89,18 @@ final class NftProcess {
     } catch (IOException e) {
       // nft stopped reading early; its exit status and output say why.
     }
-    boolean finished = await(process, change);
+    boolean finished = await(process, change, within);
     if (!finished) {
       process.destroyForcibly();
-      throw new PolicyApplyException("cannot " + change + ": " + nft + " did not finish within " + timeout.toMillis()
-          + " ms and was killed; the kernel commits a transaction whole or not at all");
+      throw new PolicyApplyException("cannot " + change + ": " + nft + " did not finish within " + within.toMillis()
+          + " ms and was killed" + (script.isEmpty() ? "" : "; the kernel commits a transaction whole or not at all"));
     }
-    if (process.exitValue() != 0) {
-      throw new PolicyApplyException("cannot " + change + ": " + nft + " refused, and the table is left as it was: "
-          + firstError(output.join(), process.exitValue()));
-    }
+    return new Finished(process.exitValue(), output.join());
   }
 
-  private boolean await(Process process, String change) {
+  private boolean await(Process process, String change, Duration within) {
     try {
-      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();

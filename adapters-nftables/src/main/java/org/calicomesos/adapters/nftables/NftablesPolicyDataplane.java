@@ -3,6 +3,8 @@ package org.calicomesos.adapters.nftables;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.policy.EndpointEnforcement;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.PolicyApplyException;
 import org.calicomesos.ports.policy.PolicyDataplane;
@@ -17,6 +19,8 @@ import org.calicomesos.ports.policy.PolicyDataplane;
  */
 final class NftablesPolicyDataplane implements PolicyDataplane {
   static final String DEFAULT_TABLE = "calico_mesos";
+  /** Well over the agent's usual time to apply a new endpoint, well under a CNI runtime's patience. */
+  static final Duration SETTLE = Duration.ofMillis(500);
   private static final System.Logger LOG = System.getLogger(NftablesPolicyDataplane.class.getName());
   // A plain nft identifier, so it needs no quoting; NFT_TABLE_MAXNAMELEN is 256, we stay far below.
   private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
@@ -25,10 +29,16 @@ final class NftablesPolicyDataplane implements PolicyDataplane {
   private final RulesetRenderer renderer;
   private final RulesetUpdate update;
   private final NftProcess nft;
+  private final EndpointPresence presence;
   /** The policy our table holds, when this instance committed it; empty when unknown. */
   private Optional<HostPolicy> inForce = Optional.empty();
 
   NftablesPolicyDataplane(String table, NftProcess nft) {
+    this(table, nft, SETTLE);
+  }
+
+  /** {@code settle}: how long an endpoint found absent is given before it is read again ({@link EndpointPresence}). */
+  NftablesPolicyDataplane(String table, NftProcess nft, Duration settle) {
     if (!TABLE.matcher(table).matches()) {
       throw new IllegalArgumentException("an nftables table name must match " + TABLE + ", got " + table);
     }
@@ -36,6 +46,7 @@ final class NftablesPolicyDataplane implements PolicyDataplane {
     this.renderer = new RulesetRenderer(table);
     this.update = new RulesetUpdate(table);
     this.nft = nft;
+    this.presence = new EndpointPresence(table, nft, settle);
   }
 
   /** The {@code nft} on the PATH, given 30 s per transaction (10,000 local endpoints take under 2 s). */
@@ -66,6 +77,11 @@ final class NftablesPolicyDataplane implements PolicyDataplane {
   public synchronized void withdraw() {
     inForce = Optional.empty();
     nft.apply(renderer.withdraw(), "delete table inet " + table);
+  }
+
+  @Override
+  public EndpointEnforcement enforces(InterfaceName hostInterface) {
+    return presence.of(hostInterface); // not synchronized: it reads the kernel, not what this instance committed
   }
 
   /** Commits a replacement script; enforce's last step, and the seam the atomicity test feeds a broken script. */

@@ -1,5 +1,7 @@
 package org.calicomesos.app.agent;
 
+import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.policy.EndpointEnforcement;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.PolicyDataplane;
 
@@ -31,5 +33,10 @@ public final class ObservedPolicyDataplane implements PolicyDataplane {
   @Override
   public void withdraw() {
     kernel.withdraw();
+  }
+
+  @Override
+  public EndpointEnforcement enforces(InterfaceName hostInterface) {
+    return kernel.enforces(hostInterface); // a read, not an apply: nothing to observe
   }
 }

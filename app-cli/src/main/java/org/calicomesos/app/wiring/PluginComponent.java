@@ -5,6 +5,7 @@ import dagger.Component;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import org.calicomesos.adapters.nftables.NftablesPolicyModule;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.app.pipeline.PluginApplication;
 import org.calicomesos.app.pipeline.PluginProtocol;
@@ -18,7 +19,7 @@ import org.calicomesos.ports.ipam.ManagePoolsUseCase;
  */
 @Singleton
 @Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, EndpointModule.class,
-    DataplaneModule.class, AttachmentModule.class, ProtocolEndpointsModule.class})
+    DataplaneModule.class, NftablesPolicyModule.class, AttachmentModule.class, ProtocolEndpointsModule.class})
 public interface PluginComponent extends PluginApplication {
 
   /** Each protocol's endpoint, by the protocol's name; built when its first request comes. */

@@ -6,6 +6,7 @@ import inet.ipaddr.IPAddress;
 import java.util.List;
 import org.calicomesos.adapters.iproute2.Iproute2DataplaneModule;
 import org.calicomesos.adapters.netlink.NetlinkDataplaneModule;
+import org.calicomesos.ports.dataplane.ContainerInterface;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.dataplane.VethPlan;
@@ -42,6 +43,30 @@ class DataplaneParityTest {
     assertThat(byNetlink.container().links()).isNotEmpty();
     assertThat(byNetlink.host().routes()).filteredOn(route -> route.contains("\"protocol\":\"196\"")).hasSize(2);
     assertThat(byIproute2).isEqualTo(byNetlink);
+  }
+
+  @Test
+  void netlink_and_iproute2_read_the_same_container_side() {
+    InterfaceName host = network.interfaceName("chk");
+    NetnsContainer container = network.container();
+    VethPlan plan = ContractPlans.plan(host, container.namespace(), List.of(network.ipv4(), network.ipv6()));
+    netlink.plumb(plan);
+
+    String byNetlink = normalised(netlink.inspectContainer(container.namespace(), plan.containerInterface())
+        .orElseThrow());
+    String byIproute2 = normalised(iproute2.inspectContainer(container.namespace(), plan.containerInterface())
+        .orElseThrow());
+
+    assertThat(byNetlink).contains("0.0.0.0/0 via 169.254.1.1");
+    assertThat(byIproute2).isEqualTo(byNetlink);
+  }
+
+  /** Addresses and routes in canonical text, sorted: the adapters may list them in different orders. */
+  private static String normalised(ContainerInterface seen) {
+    return seen.name() + " up=" + seen.up() + " "
+        + seen.addresses().stream().map(IPAddress::toCanonicalString).sorted().toList() + " "
+        + seen.routes().stream().map(route -> route.destination().toCanonicalString()
+            + route.gateway().map(g -> " via " + g.toCanonicalString()).orElse("")).sorted().toList();
   }
 
   private Snapshot applyAndRead(Dataplane dataplane, InterfaceName host, List<IPAddress> addresses) {

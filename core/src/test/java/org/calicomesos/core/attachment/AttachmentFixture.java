@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.calicomesos.adapters.memory.MemoryDataplane;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
+import org.calicomesos.adapters.memory.RecordingPolicyDataplane;
 import org.calicomesos.core.endpoint.CleanupService;
 import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.endpoint.IsolateService;
@@ -49,7 +50,8 @@ final class AttachmentFixture {
       new ReserveAddressesService(memory, KEYS, IPAM), new AllocateAddressesService(memory, KEYS, IPAM), release);
   final DetachService detach = new DetachService(memory, KEYS, dataplane, settings, release);
   final AttachService attach = new AttachService(memory, KEYS, dataplane, settings, assign, release, detach);
-  final CheckAttachmentService check = new CheckAttachmentService(memory, KEYS, dataplane, settings);
+  final RecordingPolicyDataplane policy = new RecordingPolicyDataplane();
+  final CheckAttachmentService check = new CheckAttachmentService(memory, KEYS, dataplane, policy, settings);
   final CollectAttachmentsService collect = new CollectAttachmentsService(memory, KEYS, settings, detach);
   final NetworkReadinessService readiness = new NetworkReadinessService(memory, KEYS, IPAM);
   final IsolateService isolate = new IsolateService(memory, KEYS, dataplane, settings);

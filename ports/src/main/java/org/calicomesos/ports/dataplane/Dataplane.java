@@ -30,6 +30,14 @@ public interface Dataplane {
   /** The host end as it is now, if it exists. */
   Optional<HostInterface> inspect(InterfaceName hostInterface);
 
+  /**
+   * The container end as it is now, read inside {@code namespace}; empty if the namespace has no interface of that
+   * name. Changes nothing.
+   *
+   * @throws NamespaceNotFoundException when the namespace is gone or is not a network namespace
+   */
+  Optional<ContainerInterface> inspectContainer(NetworkNamespace namespace, InterfaceName containerInterface);
+
   /** Names of the host's interfaces that start with {@code prefix} (e.g. {@code cali}). */
   List<InterfaceName> interfacesStartingWith(String prefix);
 

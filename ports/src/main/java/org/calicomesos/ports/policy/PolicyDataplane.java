@@ -1,5 +1,7 @@
 package org.calicomesos.ports.policy;
 
+import org.calicomesos.ports.dataplane.InterfaceName;
+
 /**
  * Makes the kernel enforce a {@link HostPolicy} (docs/architecture.md, "Ports"). The adapter owns what it installs
  * and nothing else: it never reads, changes or removes another program's rules. Each adapter passes
@@ -18,4 +20,12 @@ public interface PolicyDataplane {
 
   /** Removes everything this adapter installed (uninstall, tests); idempotent. */
   void withdraw();
+
+  /**
+   * Whether the policy in force names {@code hostInterface}, as the kernel has it now (whoever enforced it: the
+   * agent, usually, not this instance); read-only and bounded in time.
+   *
+   * @throws org.calicomesos.ports.dataplane.DataplaneException when it cannot be read
+   */
+  EndpointEnforcement enforces(InterfaceName hostInterface);
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
+import org.calicomesos.ports.dataplane.ContainerInterface;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.dataplane.DataplaneException;
 import org.calicomesos.ports.dataplane.HostAddress;
@@ -53,6 +54,9 @@ import org.junit.jupiter.api.Timeout;
 public abstract class DataplaneContract {
   /** The adapter under test; called once per test. */
   protected abstract Dataplane dataplane();
+
+  /** The names of the container-side cases' interfaces start with it, apart from the rest of the suite's. */
+  private static final String CHECK_PREFIX = "chk";
 
   protected TestNetwork network;
 
@@ -366,6 +370,40 @@ public abstract class DataplaneContract {
     dataplane().unplumb(host);
     assertThat(dataplane().inspect(host)).isEmpty();
     assertThat(dataplane().interfacesStartingWith(host.value())).isEmpty();
+  }
+
+  @Test
+  void inspectContainerReportsThePlansAddressesAndRoutesAndNothingForAnAbsentInterface() {
+    NetnsContainer container = network.container();
+    InterfaceName host = network.interfaceName(CHECK_PREFIX);
+    VethPlan plan = ContractPlans.plan(host, container.namespace(), List.of(network.ipv4(), network.ipv6()));
+    dataplane().plumb(plan);
+
+    ContainerInterface seen = dataplane().inspectContainer(container.namespace(), plan.containerInterface())
+        .orElseThrow();
+
+    assertThat(seen.name()).isEqualTo(plan.containerInterface());
+    assertThat(seen.up()).isTrue();
+    assertThat(seen.addresses().stream().map(IPAddress::toCanonicalString))
+        .containsExactlyInAnyOrderElementsOf(plan.containerAddresses().stream().map(IPAddress::toCanonicalString)
+            .toList());
+    assertThat(seen.routes().stream().map(Object::toString))
+        .containsExactlyInAnyOrderElementsOf(plan.containerRoutes().stream().map(Object::toString).toList());
+    assertThat(dataplane().inspectContainer(container.namespace(), new InterfaceName("eth9"))).isEmpty();
+
+    container.run("ip", "link", "set", "eth0", "down");
+    assertThat(dataplane().inspectContainer(container.namespace(), plan.containerInterface()).orElseThrow().up())
+        .isFalse();
+    dataplane().unplumb(host);
+    assertThat(dataplane().inspectContainer(container.namespace(), plan.containerInterface())).isEmpty();
+  }
+
+  @Test
+  void inspectContainerInANamespaceThatIsGoneIsNotFound() {
+    assertThatThrownBy(() -> dataplane().inspectContainer(
+        new NetworkNamespace.AtPath("/run/netns/" + network.interfaceName(CHECK_PREFIX) + "-absent"),
+        ContractPlans.CONTAINER_INTERFACE))
+        .isInstanceOf(NamespaceNotFoundException.class);
   }
 
   @Test

@@ -22,8 +22,13 @@ public final class TestNetwork implements AutoCloseable {
   private final List<String> blackholes = new ArrayList<>();
 
   /** A fresh interface name nobody uses; removed at the end of the test if something created it. */
-  public synchronized InterfaceName interfaceName() {
-    String name = INTERFACE_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+  public InterfaceName interfaceName() {
+    return interfaceName(INTERFACE_PREFIX);
+  }
+
+  /** As {@link #interfaceName()}, starting with {@code prefix} (at most 7 characters) instead. */
+  public synchronized InterfaceName interfaceName(String prefix) {
+    String name = prefix + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     interfaces.add(name);
     return new InterfaceName(name);
   }
