@@ -7,7 +7,9 @@
 #                           procps (pgrep: package-check.sh), bird2 (BIRD 2, the BGP speaker of route mode bgp: its
 #                           tests start real BIRDs in network namespaces), cnitool (built from Debian's source) and
 #                           containernetworking-plugins (ptp, bridge, host-local, portmap: the CNI tests' runtime
-#                           and the main plugins our IPAM plugin serves). Building the .deb needs nothing more (jdeb is Java).
+#                           and the main plugins our IPAM plugin serves), podman with runc and busybox-static (CniPodmanIT:
+#                           Podman's CNI backend runs a container on our plugin, its root busybox, no image pulled).
+#                           Building the .deb needs nothing more (jdeb is Java).
 set -euo pipefail
 
 need_root() {
@@ -118,7 +120,7 @@ case "${1:-test}" in
     ;;
   test)
     apt_install openjdk-17-jdk-headless maven gcc libc6-dev iproute2 nftables sqlite3 etcd-server etcd-client openssl socat util-linux procps \
-      bird2
+      bird2 podman runc busybox-static
     if ! command -v consul >/dev/null 2>&1; then
       add_bullseye_for_consul
       apt_install consul

@@ -103,6 +103,11 @@ final class CniHost implements AutoCloseable {
     return bin.resolve("calico-mesos");
   }
 
+  /** The directory {@link #install} writes network configurations to (cnitool's {@code NETCONFPATH}). */
+  Path netconf() {
+    return netconf;
+  }
+
   /** Our plugin's directory first, then Debian's reference plugins (ptp, bridge, portmap, host-local). */
   String cniPath() {
     return bin + ":" + REFERENCE_PLUGINS;
@@ -299,6 +304,27 @@ final class CniHost implements AutoCloseable {
     assertThat(endpoints()).as("endpoint records").isEmpty();
     assertThat(addressesInUse()).as("addresses ipam show counts as used").isZero();
     assertThat(caliInterfaces()).as("cali interfaces on this host").isEmpty();
+  }
+
+  /**
+   * {@link #assertNothingHeld} on a machine where other tests may plumb containers at the same time: of the
+   * {@code cali} interfaces only {@code hostEnd}, the attachment's own, must be gone, and ipam check's
+   * {@code orphan_interface} problems about the others do not count.
+   */
+  void assertNothingHeldOf(String hostEnd) throws IOException, InterruptedException {
+    JsonNode check = JSON.readTree(adminRun("ipam", "check", "--output", "json").stdout());
+    List<JsonNode> problems = new ArrayList<>();
+    for (JsonNode problem : check.path("problems")) {
+      if (!problem.path("kind").asText().equals("orphan_interface") || problem.path("subject").asText().equals(hostEnd)) {
+        problems.add(problem);
+      }
+    }
+    assertThat(problems).as("ipam check: %s", check).isEmpty();
+    assertThat(check.get("handles").asInt()).as("handles in %s", check).isZero();
+    assertThat(check.get("allocated").asInt()).as("assigned addresses in %s", check).isZero();
+    assertThat(endpoints()).as("endpoint records").isEmpty();
+    assertThat(addressesInUse()).as("addresses ipam show counts as used").isZero();
+    assertThat(linkExists(hostEnd)).as("host end %s", hostEnd).isFalse();
   }
 
   /** The {@code cali…} interfaces in this (the root) namespace. */
