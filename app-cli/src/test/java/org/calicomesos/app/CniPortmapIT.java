@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import inet.ipaddr.IPAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.calicomesos.testkit.dataplane.ContainerListener;
 import org.calicomesos.testkit.dataplane.KernelCommand;
@@ -30,10 +31,26 @@ class CniPortmapIT {
 
   private CniHost host;
   private HostNamespaces clients;
+  // portmap keeps its CNI-HOSTPORT-* chains in iptables' nat tables for good; tables it created for them go again.
+  private final List<String> natTablesBefore = natTables();
 
   @AfterEach
   void removeWhatTheTestMade() throws Exception {
-    Teardown.inOrder(host, clients);
+    Teardown.inOrder(host, clients, this::removeNatTablesPortmapMade);
+  }
+
+  private static List<String> natTables() {
+    return List.of("ip", "ip6").stream()
+        .filter(family -> KernelCommand.attempt("nft", "list", "table", family, "nat").succeeded())
+        .toList();
+  }
+
+  private void removeNatTablesPortmapMade() {
+    for (String family : natTables()) {
+      if (!natTablesBefore.contains(family)) {
+        KernelCommand.attempt("nft", "delete", "table", family, "nat");
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0}")
