@@ -26,8 +26,9 @@ record StatusReport(AgentStatusClient.Answer answer, Optional<JsonNode> agent, S
     KeyValueLines lines = new KeyValueLines();
     if (agent.isPresent()) {
       JsonNode status = agent.get();
-      lines.line("agent", "serving on " + status.path("socket").asText("?") + ", " + status.path("version").asText("?")
-          + ", pid " + status.path("pid").asText("?") + ", up " + uptime(status.path("uptime_seconds").asLong()));
+      lines.line("agent", "serving on " + status.path("socket").asText("?") + socketOrigin(status) + ", "
+          + status.path("version").asText("?") + ", pid " + status.path("pid").asText("?") + ", up "
+          + uptime(status.path("uptime_seconds").asLong()));
       lines.line("agent node", status.path("node").asText("?"));
       lines.line("agent datastore", status.path("datastore").asText("?"));
     } else {
@@ -50,6 +51,15 @@ record StatusReport(AgentStatusClient.Answer answer, Optional<JsonNode> agent, S
     } else {
       problems.forEach(problem -> out.println("problem: " + problem));
     }
+  }
+
+  // Whether requests wait for the agent while it restarts (systemd's socket) or fall back to the plugin process.
+  private static String socketOrigin(JsonNode status) {
+    JsonNode inherited = status.path("socket_inherited");
+    if (inherited.isMissingNode()) {
+      return ""; // an agent older than this command
+    }
+    return inherited.asBoolean() ? " (socket from systemd)" : " (its own socket)";
   }
 
   private static void printRequests(JsonNode requests, PrintStream out) {

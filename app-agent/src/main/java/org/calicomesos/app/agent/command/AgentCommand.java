@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 import org.calicomesos.app.agent.FollowingLoop;
 import org.calicomesos.app.agent.RouteAgent;
 import org.calicomesos.app.agent.serving.PluginRequestServer;
+import org.calicomesos.app.agent.serving.RequestHandBack;
+import org.calicomesos.app.agent.serving.ServedSocket;
+import org.calicomesos.app.agentsocket.InheritedListener;
 import org.calicomesos.app.config.AgentSocketSetting;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.app.config.ConfigurationReader;
@@ -42,9 +45,11 @@ import picocli.CommandLine.Option;
             + "10 s) or, in route mode bgp, has BIRD announce this host's blocks (it writes CALICO_BIRD_CONFIG and"
             + " reloads BIRD through CALICO_BIRD_SOCKET), and"
             + " answers the plugin's requests on the Unix socket CALICO_AGENT_SOCKET (default "
-            + "/var/run/calico-mesos/agent.sock), so that a request need not start a JVM and a datastore client.",
-        "The rules stay in force while it is stopped or restarting, and the plugin answers requests itself"
-            + " meanwhile; it logs to stderr at CALICO_LOG_LEVEL, in CALICO_LOG_FORMAT.",
+            + "/var/run/calico-mesos/agent.sock), or on the one systemd hands it (calico-mesos-agent.socket), so that"
+            + " a request need not start a JVM and a datastore client.",
+        "The rules stay in force while it is stopped or restarting; meanwhile requests wait in systemd's socket for"
+            + " the next agent, or, with a socket of its own, the plugin answers them itself. It logs to stderr at"
+            + " CALICO_LOG_LEVEL, in CALICO_LOG_FORMAT.",
         "It serves Prometheus metrics at http://CALICO_METRICS_ADDRESS:CALICO_METRICS_PORT/metrics"
             + " (127.0.0.1:" + MetricsSettings.DEFAULT_PORT + " by default; CALICO_METRICS_PORT=off serves none)."})
 public final class AgentCommand implements Callable<Integer> {
@@ -121,15 +126,21 @@ public final class AgentCommand implements Callable<Integer> {
     RequestLog.observeWith(metrics); // every request this process serves, whoever serves it
     // Metrics are not worth losing policy for: a wrong setting or a taken port is logged, and the agent runs on.
     Optional<MetricsServer> metricsServer = MetricsServer.startAsConfigured(metricsSettings(env), metrics.registry());
-    PluginRequestServer requests = noServe ? null : serve(env);
+    Optional<InheritedListener> inherited = InheritedListener.find();
+    PluginRequestServer requests = noServe ? null : serve(env, inherited);
+    RequestHandBack handBack = noServe ? inherited.map(RequestHandBack::start).orElse(null) : null;
     FollowingLoop policy = noPolicy ? null : services.policyLoop();
     RouteAgent routes = noRoutes ? null : services.routeAgent();
     Thread routeThread = routes == null ? null : new Thread(routes::run, "route-agent");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      // Requests first: once the socket is gone the plugin answers in-process, while the rules and routes stay.
+      // Requests first: the rules and routes stay. Once the agent's own socket is gone the plugin answers
+      // in-process; systemd's socket stays, and queues requests for the next agent.
       if (requests != null) {
         requests.close(STOP_GRACE);
+      }
+      if (handBack != null) {
+        handBack.close();
       }
       if (routes != null) {
         routes.stop(STOP_GRACE);
@@ -155,9 +166,9 @@ public final class AgentCommand implements Callable<Integer> {
     return 0;
   }
 
-  private PluginRequestServer serve(Map<String, String> env) {
-    return PluginRequestServer.start(AgentSocketSetting.fromEnvironment(env), ConfigurationReader.forThisMachine(),
-        protocols, env, new BuildVersionFiles().line(), applications);
+  private PluginRequestServer serve(Map<String, String> env, Optional<InheritedListener> inherited) {
+    return PluginRequestServer.start(ServedSocket.take(AgentSocketSetting.fromEnvironment(env), inherited),
+        ConfigurationReader.forThisMachine(), protocols, env, new BuildVersionFiles().line(), applications);
   }
 
   private static MetricsSettings metricsSettings(Map<String, String> env) {

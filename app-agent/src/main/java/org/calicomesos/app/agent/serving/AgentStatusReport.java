@@ -21,6 +21,7 @@ final class AgentStatusReport {
     status.put("started", identity.started().toString());
     status.put("uptime_seconds", Duration.between(identity.started(), now).toSeconds());
     status.put("socket", identity.socket().toString());
+    status.put("socket_inherited", identity.socketInherited());
     status.put("datastore", identity.datastore());
     status.put("node", identity.node());
     status.put("configurations_served", configurations);

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -76,22 +75,29 @@ public final class PluginRequestServer implements AutoCloseable {
   }
 
   /**
-   * Takes {@code socketPath} and starts answering on it.
+   * Starts answering on {@code socket} ({@link ServedSocket}); closing the server closes it.
    *
    * @param ownEnvironment the agent's own environment: its configuration is named in {@code status}, and warmed
    *     up at once (the plugin on this host has the same settings, as a rule)
-   * @throws CalicoMesosException when another agent serves the socket or it cannot be created
+   * @throws CalicoMesosException when the agent's own configuration is refused
    */
-  public static PluginRequestServer start(Path socketPath, ConfigurationReader reader, PluginProtocols protocols,
+  public static PluginRequestServer start(AgentSocket socket, ConfigurationReader reader, PluginProtocols protocols,
       Map<String, String> ownEnvironment, String version, Function<Configuration, PluginApplication> build) {
     Map<String, String> ownSettings = ConfigurationVariables.of(ownEnvironment);
-    Configuration own = reader.read(ownSettings);
-    AgentIdentity identity = new AgentIdentity(version, ProcessHandle.current().pid(), Instant.now(), socketPath,
-        own.describeDatastore(), own.nodeName().toString());
-    PluginRequestServer server = new PluginRequestServer(AgentSocket.bind(socketPath), reader, protocols,
-        new ServedConfigurations(build), identity);
+    Configuration own;
+    try {
+      own = reader.read(ownSettings);
+    } catch (RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+    AgentIdentity identity = new AgentIdentity(version, ProcessHandle.current().pid(), Instant.now(), socket.path(),
+        socket.inherited(), own.describeDatastore(), own.nodeName().toString());
+    PluginRequestServer server = new PluginRequestServer(socket, reader, protocols, new ServedConfigurations(build),
+        identity);
     server.acceptor.start();
-    LOG.log(System.Logger.Level.INFO, "serving plugin requests on {0}", socketPath);
+    LOG.log(System.Logger.Level.INFO, "serving plugin requests on {0}{1}", socket.path(),
+        socket.inherited() ? " (socket from systemd)" : "");
     server.workers.execute(() -> server.warmUp(ownSettings, own));
     return server;
   }
@@ -123,7 +129,7 @@ public final class PluginRequestServer implements AutoCloseable {
       try {
         workers.execute(() -> serve(connection));
       } catch (RejectedExecutionException e) {
-        AgentSocket.closeQuietly(connection); // stopping: the client falls back to answering in-process
+        AgentSocket.closeQuietly(connection); // stopping, the request unread: the client sends it again or answers it
       }
     }
   }
@@ -174,8 +180,9 @@ public final class PluginRequestServer implements AutoCloseable {
   }
 
   /**
-   * Stops taking requests (the socket file goes, so clients answer in-process from then on), lets those under
-   * way finish for up to {@code grace}, then closes the datastore clients.
+   * Stops taking requests (a socket of its own goes, so clients answer in-process from then on; systemd's stays
+   * and queues them for the next agent), lets those under way finish for up to {@code grace}, then closes the
+   * datastore clients.
    */
   public void close(Duration grace) {
     closing = true;
