@@ -12,16 +12,24 @@
  * where PROTOCOL is net-modules, cni or cni-ipam. A CNI request is read before connecting, since its network
  * configuration may name the agent's socket (a top-level "agent_socket" string), which then replaces SOCKET.
  *
+ * WAIT_SECONDS bounds the whole exchange, connecting included. When systemd holds the socket
+ * (packaging/systemd/calico-mesos-agent.socket), a connection succeeds even while the agent restarts: the request
+ * waits in the socket's queue for the next agent, and the answer is waited for as for any other.
+ *
  * Outcomes, each leaving exactly one answer on stdout:
  *   - an answer: print it; exit with the status the agent sent;
  *   - no connection (no agent behind the socket file): run LAUNCHER again with stdin untouched and
  *     CALICO_MESOS_AGENT_TRIED set, which answers in-process and logs that the agent was not there (set to
  *     "!absent" when there is no socket file at all, which it does not log);
- *   - the agent closed before it had read the whole request (so it did nothing), or answered in another wire
- *     version (an agent older than this launcher, not yet restarted): the same, with the request fed back
- *     through a pipe;
- *   - the agent closed, or overran WAIT_SECONDS, without answering (it stopped mid-request): one error in the
- *     protocol's form, and the request may be repeated.
+ *   - the agent let go of the connection before it had read the whole request (so it did nothing: it stopped with
+ *     the request queued, or hands requests back): connect and send it again, since systemd's socket queues it for
+ *     the next agent; after MAX_ATTEMPTS, or when nobody listens any more, the launcher answers as above, with the
+ *     request fed back through a pipe;
+ *   - the agent answered in another wire version (an agent older than this launcher, not yet restarted): the
+ *     launcher answers, likewise;
+ *   - the agent closed, or overran WAIT_SECONDS, without answering (it stopped mid-request), or did not take the
+ *     connection within WAIT_SECONDS (its queue stayed full): one error in the protocol's form, and the request
+ *     may be repeated.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -37,6 +45,9 @@
 #define WIRE "calico-mesos/2"
 #define MAX_REQUEST_BYTES (1048576 + 1)
 #define MAX_PROTOCOL_BYTES 32
+/* Sends of a request the agent let go of unread: enough for an agent killed with requests queued to be replaced
+   behind systemd's socket, few enough that an agent handing every request back costs no more than a moment. */
+#define MAX_ATTEMPTS 3
 
 extern char **environ;
 
@@ -45,6 +56,9 @@ static const char *protocol;
 static const char *launcher;
 /* No socket file at all (CNI runs this client without looking first): no agent is configured, nothing to warn of. */
 static int socket_absent;
+/* CLOCK_MONOTONIC seconds by which the agent must have answered (WAIT_SECONDS from the start). */
+static double deadline;
+static long wait_seconds;
 
 /* Text as it may appear inside a JSON string. */
 static void print_json_text(const char *text) {
@@ -118,6 +132,30 @@ static void answer_in_process_with(const char *request, size_t length) {
   answer_in_process();
 }
 
+static double now_seconds(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
+
+/* The agent did not take the request before the deadline (its queue stayed full, or it stopped reading). */
+static void not_taken_in_time(void) {
+  char after[256];
+  snprintf(after, sizeof after, " did not take the request within %ld s (it is stuck, or still starting); it did"
+           " nothing with it, and repeating it is safe", wait_seconds);
+  fail("the calico-mesos agent on ", after);
+}
+
+/* Blocking connect and send wait at most until the deadline: with a full queue, connect would wait for ever. */
+static void bound_by_deadline(int agent) {
+  double left = deadline - now_seconds();
+  if (left <= 0) {
+    not_taken_in_time();
+  }
+  struct timeval timeout = {.tv_sec = (time_t)left, .tv_usec = (suseconds_t)((left - (double)(time_t)left) * 1e6)};
+  setsockopt(agent, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+}
+
 static int connect_to_agent(void) {
   struct sockaddr_un address = {.sun_family = AF_UNIX};
   if (strlen(socket_path) >= sizeof address.sun_path) {
@@ -128,7 +166,11 @@ static int connect_to_agent(void) {
   if (agent < 0) {
     return -1;
   }
+  bound_by_deadline(agent);
   while (connect(agent, (struct sockaddr *)&address, sizeof address) != 0) {
+    if (errno == EAGAIN) {
+      not_taken_in_time();
+    }
     if (errno != EINTR) {
       socket_absent = errno == ENOENT;
       close(agent);
@@ -136,12 +178,6 @@ static int connect_to_agent(void) {
     }
   }
   return agent;
-}
-
-static double now_seconds(void) {
-  struct timespec now;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
 /* The string value of a top-level-looking "agent_socket" key in a CNI network configuration, if plain (no
@@ -171,6 +207,68 @@ static const char *agent_socket_in(char *request, size_t length) {
   return NULL;
 }
 
+/* How one connection went: answered (or closed: judged by what came), or let go of before the agent had the whole
+   request, so that it did nothing with it. */
+enum exchange { ANSWERED, LET_GO };
+
+/* Sends the frame on `agent` and reads what comes back into *response (grown as needed), until the deadline. */
+static enum exchange exchange(int agent, const char *frame, size_t frame_bytes, char **response, size_t *capacity,
+                              size_t *length) {
+  for (size_t sent = 0; sent < frame_bytes;) {
+    bound_by_deadline(agent);
+    ssize_t n = send(agent, frame + sent, frame_bytes - sent, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0 && errno == EAGAIN) {
+      not_taken_in_time(); /* what it got is a truncated request, which it refuses */
+    }
+    if (n <= 0) {
+      return LET_GO;
+    }
+    sent += (size_t)n;
+  }
+  shutdown(agent, SHUT_WR);
+
+  char did_not_answer[64];
+  snprintf(did_not_answer, sizeof did_not_answer, "did not answer within %ld s", wait_seconds);
+  *length = 0;
+  while (1) {
+    double left = deadline - now_seconds();
+    if (left <= 0) {
+      closed(did_not_answer);
+    }
+    struct pollfd ready = {.fd = agent, .events = POLLIN};
+    int polled = poll(&ready, 1, (int)(left * 1000) + 1);
+    if (polled < 0 && errno != EINTR) {
+      break;
+    }
+    if (polled <= 0) {
+      continue;
+    }
+    if (*length == *capacity) {
+      *capacity *= 2;
+      *response = realloc(*response, *capacity);
+      if (*response == NULL) {
+        closed("answered more than this client can hold");
+      }
+    }
+    ssize_t n = read(agent, *response + *length, *capacity - *length);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0 && errno == ECONNRESET && *length == 0) {
+      /* The kernel resets a connection closed with data still unread: the agent went without reading all of it. */
+      return LET_GO;
+    }
+    if (n <= 0) {
+      break; /* the end of the answer, or the connection reset (then it is judged by what came) */
+    }
+    *length += (size_t)n;
+  }
+  return ANSWERED;
+}
+
 int main(int argc, char **argv) {
   if (argc != 5 || (strcmp(argv[3], "net-modules") != 0 && strcmp(argv[3], "cni") != 0
       && strcmp(argv[3], "cni-ipam") != 0)) {
@@ -179,12 +277,13 @@ int main(int argc, char **argv) {
     return 1;
   }
   socket_path = argv[1];
-  long wait_seconds = strtol(argv[2], NULL, 10);
+  wait_seconds = strtol(argv[2], NULL, 10);
   protocol = argv[3];
   launcher = argv[4];
   if (wait_seconds <= 0) {
     wait_seconds = 8;
   }
+  deadline = now_seconds() + (double)wait_seconds;
 
   /* net-modules connects first, so that without an agent the launcher gets stdin untouched. */
   int agent = -1;
@@ -229,62 +328,31 @@ int main(int argc, char **argv) {
     if (named != NULL) {
       socket_path = named;
     }
-    agent = connect_to_agent();
-    if (agent < 0) {
-      answer_in_process_with(request, request_bytes);
-    }
   }
 
   size_t frame_bytes = prefix_bytes + request_bytes;
-  for (size_t sent = 0; sent < frame_bytes;) {
-    ssize_t n = send(agent, frame + sent, frame_bytes - sent, MSG_NOSIGNAL);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      close(agent);
-      answer_in_process_with(request, request_bytes);
-    }
-    sent += (size_t)n;
-  }
-  shutdown(agent, SHUT_WR);
-
   size_t capacity = 65536, length = 0;
   char *response = malloc(capacity);
-  double deadline = now_seconds() + (double)wait_seconds;
-  char did_not_answer[64];
-  snprintf(did_not_answer, sizeof did_not_answer, "did not answer within %ld s", wait_seconds);
   if (response == NULL) {
     closed("could not be read (out of memory)");
   }
-  while (1) {
-    double left = deadline - now_seconds();
-    if (left <= 0) {
-      closed(did_not_answer);
-    }
-    struct pollfd ready = {.fd = agent, .events = POLLIN};
-    int polled = poll(&ready, 1, (int)(left * 1000) + 1);
-    if (polled < 0 && errno != EINTR) {
-      break;
-    }
-    if (polled <= 0) {
-      continue;
-    }
-    if (length == capacity) {
-      capacity *= 2;
-      response = realloc(response, capacity);
-      if (response == NULL) {
-        closed("answered more than this client can hold");
+  for (int attempt = 1;; attempt++) {
+    if (agent < 0) {
+      agent = connect_to_agent();
+      if (agent < 0) {
+        socket_absent = socket_absent && attempt == 1; /* gone since the last attempt: it let go of the request */
+        answer_in_process_with(request, request_bytes);
       }
     }
-    ssize_t n = read(agent, response + length, capacity - length);
-    if (n < 0 && errno == EINTR) {
-      continue;
+    enum exchange outcome = exchange(agent, frame, frame_bytes, &response, &capacity, &length);
+    close(agent);
+    agent = -1;
+    if (outcome == ANSWERED) {
+      break;
     }
-    if (n <= 0) {
-      break; /* the end of the answer, or the connection reset (then it is judged by what came) */
+    if (attempt == MAX_ATTEMPTS) {
+      answer_in_process_with(request, request_bytes);
     }
-    length += (size_t)n;
   }
   if (length == 0) {
     closed("closed the connection without answering");
@@ -295,7 +363,6 @@ int main(int argc, char **argv) {
   size_t status_bytes = sizeof status_line - 1;
   char *newline = memchr(response, '\n', length);
   if (length < status_bytes + 2 || memcmp(response, status_line, status_bytes) != 0 || newline == NULL) {
-    close(agent);
     answer_in_process_with(request, request_bytes);
   }
   int status = atoi(response + status_bytes);
