@@ -8,7 +8,9 @@
 #                           tests start real BIRDs in network namespaces), cnitool (built from Debian's source) and
 #                           containernetworking-plugins (ptp, bridge, host-local, portmap: the CNI tests' runtime
 #                           and the main plugins our IPAM plugin serves), podman with runc and busybox-static (CniPodmanIT:
-#                           Podman's CNI backend runs a container on our plugin, its root busybox, no image pulled).
+#                           Podman's CNI backend runs a container on our plugin, its root busybox, no image pulled),
+#                           systemd (systemd-socket-activate: AgentSocketActivationIT hands the agent its socket as
+#                           the socket unit does; systemd-analyze: package-check.sh verifies the units).
 #                           Building the .deb needs nothing more (jdeb is Java).
 set -euo pipefail
 
@@ -120,7 +122,7 @@ case "${1:-test}" in
     ;;
   test)
     apt_install openjdk-17-jdk-headless maven gcc libc6-dev iproute2 nftables sqlite3 etcd-server etcd-client openssl socat util-linux procps \
-      bird2 podman runc busybox-static
+      bird2 podman runc busybox-static systemd
     if ! command -v consul >/dev/null 2>&1; then
       add_bullseye_for_consul
       apt_install consul

@@ -88,6 +88,7 @@ expect_entry -rwxr-xr-x ./usr/bin/calico-mesos
 expect_entry -rw-r--r-- ./usr/share/calico-mesos/calico-mesos.jar
 expect_entry -rwxr-xr-x ./usr/share/calico-mesos/calico-mesos-agent-client
 expect_entry -rw-r--r-- ./lib/systemd/system/calico-mesos-agent.service
+expect_entry -rw-r--r-- ./lib/systemd/system/calico-mesos-agent.socket
 expect_entry -rw-r--r-- ./etc/default/calico-mesos
 expect_entry -rw-r--r-- ./usr/share/bash-completion/completions/calico-mesos
 expect_entry -rw-r--r-- ./usr/share/doc/calico-mesos/README.md
@@ -134,6 +135,17 @@ dpkg-query -W -f='${Conffiles}' calico-mesos | grep -q '^ */etc/default/calico-m
   || fail "/etc/default/calico-mesos is not a conffile"
 grep -qx 'ExecStart=/usr/bin/calico-mesos agent' /lib/systemd/system/calico-mesos-agent.service \
   || fail "the agent's unit does not run /usr/bin/calico-mesos agent"
+# The socket unit listens where the launcher looks by default, and the service requires it.
+grep -qx 'ListenStream=/var/run/calico-mesos/agent.sock' /lib/systemd/system/calico-mesos-agent.socket \
+  || fail "the agent's socket unit does not listen on /var/run/calico-mesos/agent.sock"
+grep -qx 'Requires=calico-mesos-agent.socket' /lib/systemd/system/calico-mesos-agent.service \
+  || fail "the agent's unit does not require calico-mesos-agent.socket"
+# systemd's own reading of both units, as installed: it exits 0 on an unknown key, so any word from it fails.
+if command -v systemd-analyze >/dev/null; then
+  verified=$(systemd-analyze verify /lib/systemd/system/calico-mesos-agent.socket \
+    /lib/systemd/system/calico-mesos-agent.service 2>&1) && [ -z "$verified" ] \
+    || fail "systemd-analyze verify of the agent's units: $verified"
+fi
 bash -n /usr/share/bash-completion/completions/calico-mesos || fail "the bash completion script is not valid bash"
 grep -q '^complete -F _complete_calico-mesos ' /usr/share/bash-completion/completions/calico-mesos \
   || fail "the bash completion script does not complete calico-mesos"
@@ -247,7 +259,7 @@ cm /usr/bin/calico-mesos cni-config --mesos --output-dir "$work/cni" >/dev/null 
 purge || fail "dpkg --purge calico-mesos"
 dpkg-query -W -f='${Status}' calico-mesos 2>/dev/null | grep -q 'installed' && fail "calico-mesos is still known to dpkg after purge"
 for path in /usr/bin/calico-mesos /usr/share/calico-mesos /usr/share/doc/calico-mesos /calico/calico_mesos \
-    /lib/systemd/system/calico-mesos-agent.service /etc/default/calico-mesos /var/cache/calico-mesos "${cni_links[@]}"; do
+    /lib/systemd/system/calico-mesos-agent.service /lib/systemd/system/calico-mesos-agent.socket /etc/default/calico-mesos /var/cache/calico-mesos "${cni_links[@]}"; do
   if [ -e "$path" ] || [ -L "$path" ]; then
     fail "$path is still there after dpkg --purge"
   fi
