@@ -1,7 +1,6 @@
 package org.calicomesos.app;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,20 +107,11 @@ final class AgentProcess implements AutoCloseable {
   }
 
   int occurrences(String text) {
-    String all = log();
-    int count = 0;
-    for (int at = all.indexOf(text); at >= 0; at = all.indexOf(text, at + 1)) {
-      count++;
-    }
-    return count;
+    return LogText.count(log(), text);
   }
 
   String log() {
-    try {
-      return Files.readString(log, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "(log unreadable: " + e + ")";
-    }
+    return LogText.read(log);
   }
 
   /** SIGTERM, as systemd stops it; returns its exit status (143, as for any JVM ended by SIGTERM). */
