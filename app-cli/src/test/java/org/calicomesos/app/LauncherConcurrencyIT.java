@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherConcurrencyIT {
   private static final int HOSTS = 4;
+  /** Allocations per host, of ten addresses each: 50 at full size ({@code -Dstorm.requests=50}), 20 in CI. */
+  private static final int REQUESTS = Integer.getInteger("storm.requests", 20);
 
   @TempDir
   Path dir;
@@ -28,13 +30,13 @@ class LauncherConcurrencyIT {
         "CALICO_LOG_FILE", dir.resolve("isolator.log").toString(),
         "CALICO_NODENAME", "agent" + host));
 
-    LauncherStorm.Allocations allocations = storm.allocate(HOSTS, 50, 10);
+    LauncherStorm.Allocations allocations = storm.allocate(HOSTS, REQUESTS, 10);
 
-    assertThat(allocations.addresses()).hasSize(2000);
+    assertThat(allocations.addresses()).hasSize(HOSTS * REQUESTS * 10);
     assertThat(new HashSet<>(allocations.addresses())).hasSameSizeAs(allocations.addresses());
     JsonNode check = storm.ipamCheck();
     assertThat(check.get("problems")).isEmpty();
-    assertThat(check.get("allocated").asLong()).isEqualTo(2000);
+    assertThat(check.get("allocated").asLong()).isEqualTo(HOSTS * REQUESTS * 10);
 
     storm.releaseAll(HOSTS, allocations.uids());
 
