@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.calicomesos.app.agent.FollowingLoop;
+import org.calicomesos.app.agent.LeakCollectionLoop;
 import org.calicomesos.app.agent.RouteAgent;
 import org.calicomesos.app.agent.serving.PluginRequestServer;
 import org.calicomesos.app.agent.serving.RequestHandBack;
@@ -19,6 +20,7 @@ import org.calicomesos.app.agentsocket.InheritedListener;
 import org.calicomesos.app.config.AgentSocketSetting;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.app.config.ConfigurationReader;
+import org.calicomesos.app.config.ConfigurationVariables;
 import org.calicomesos.app.config.InvalidConfigurationException;
 import org.calicomesos.app.config.LogSettings;
 import org.calicomesos.app.config.MetricsSettings;
@@ -27,6 +29,7 @@ import org.calicomesos.app.metrics.AgentMetrics;
 import org.calicomesos.app.metrics.MetricsServer;
 import org.calicomesos.app.pipeline.PluginApplication;
 import org.calicomesos.app.pipeline.PluginProtocols;
+import org.calicomesos.app.pipeline.RequestGate;
 import org.calicomesos.app.pipeline.RequestLog;
 import org.calicomesos.app.version.BuildVersionFiles;
 import org.calicomesos.ports.CalicoMesosException;
@@ -47,6 +50,8 @@ import picocli.CommandLine.Option;
             + " answers the plugin's requests on the Unix socket CALICO_AGENT_SOCKET (default "
             + "/var/run/calico-mesos/agent.sock), or on the one systemd hands it (calico-mesos-agent.socket), so that"
             + " a request need not start a JVM and a datastore client.",
+        "Every CALICO_GC_INTERVAL (1m; off for never) it collects this host's leaks: what has been dead for"
+            + " CALICO_GC_GRACE (1h), as 'calico-mesos gc' does.",
         "The rules stay in force while it is stopped or restarting; meanwhile requests wait in systemd's socket for"
             + " the next agent, or, with a socket of its own, the plugin answers them itself. It logs to stderr at"
             + " CALICO_LOG_LEVEL, in CALICO_LOG_FORMAT.",
@@ -131,6 +136,8 @@ public final class AgentCommand implements Callable<Integer> {
     RequestHandBack handBack = noServe ? inherited.map(RequestHandBack::start).orElse(null) : null;
     FollowingLoop policy = noPolicy ? null : services.policyLoop();
     RouteAgent routes = noRoutes ? null : services.routeAgent();
+    Optional<LeakCollectionLoop> collection = collect(env, services, metrics,
+        requests == null ? RequestGate.OPEN : requests.ipamGate());
     Thread routeThread = routes == null ? null : new Thread(routes::run, "route-agent");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -142,6 +149,7 @@ public final class AgentCommand implements Callable<Integer> {
       if (handBack != null) {
         handBack.close();
       }
+      collection.ifPresent(LeakCollectionLoop::close);
       if (routes != null) {
         routes.stop(STOP_GRACE);
       }
@@ -164,6 +172,18 @@ public final class AgentCommand implements Callable<Integer> {
       metricsServer.ifPresent(MetricsServer::close);
     }
     return 0;
+  }
+
+  /** The collection loop, every CALICO_GC_INTERVAL (none when it is off) with CALICO_GC_GRACE. */
+  private static Optional<LeakCollectionLoop> collect(Map<String, String> env, AgentAssembly services,
+      AgentMetrics metrics, RequestGate gate) {
+    Optional<Duration> interval = ConfigurationReader.gcInterval(env);
+    if (interval.isEmpty()) {
+      LOG.log(Level.INFO, "CALICO_GC_INTERVAL is off: this agent collects no leaks (calico-mesos gc still does)");
+      return Optional.empty();
+    }
+    Duration grace = ConfigurationReader.forThisMachine().read(ConfigurationVariables.of(env)).gcGrace();
+    return Optional.of(LeakCollectionLoop.start(services.leakCollector(), grace, interval.get(), gate, metrics));
   }
 
   private PluginRequestServer serve(Map<String, String> env, Optional<InheritedListener> inherited) {
