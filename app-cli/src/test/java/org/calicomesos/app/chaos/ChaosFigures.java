@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,6 +23,7 @@ final class ChaosFigures {
   private final List<Long> requestMillis = new ArrayList<>();
   private final List<Long> electionMillis = new ArrayList<>();
   private final List<String> findings = new ArrayList<>();
+  private final Map<String, Integer> collected = new TreeMap<>();
 
   synchronized void answered(long millis) {
     requestMillis.add(millis);
@@ -28,6 +31,11 @@ final class ChaosFigures {
 
   synchronized void leaderChanged(long electionMillis) {
     this.electionMillis.add(electionMillis);
+  }
+
+  /** One leak the GC step dealt with: its kind and what became of it. */
+  synchronized void collected(String kindAndOutcome) {
+    collected.merge(kindAndOutcome, 1, Integer::sum);
   }
 
   synchronized void finding(String finding) {
@@ -68,6 +76,7 @@ final class ChaosFigures {
     out.printf("  leader changes   %d survived (elections took %s ms)%n", leaderChanges(), electionMillis);
     out.printf("  request time     p50 %d ms, p99 %d ms, max %d ms%n", percentile(0.50), percentile(0.99),
         percentile(1.0));
+    out.printf("  collected by gc  %s%n", collected.isEmpty() ? "nothing" : collected);
     out.printf("  duplicates       %d%n", duplicates);
     out.printf("  leaks            %d%n", leaks);
     out.printf("  findings         %d%s%n", findings.size(), findings.isEmpty() ? "" : ": " + findings);
