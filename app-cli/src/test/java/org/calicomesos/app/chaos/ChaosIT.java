@@ -102,7 +102,7 @@ class ChaosIT {
       chaosThread.shutdownNow();
     }
     for (SupervisedAgent agent : agents) {
-      agent.awaitServing(Duration.ofMinutes(1));
+      agent.awaitIdle(Duration.ofMinutes(1));
       if (agent.exitsOnItsOwn() > 0) {
         figures.finding("an agent exited " + agent.exitsOnItsOwn() + " time(s) without being killed");
       }

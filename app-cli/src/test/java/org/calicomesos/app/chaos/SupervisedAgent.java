@@ -1,11 +1,15 @@
 package org.calicomesos.app.chaos;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.calicomesos.app.LauncherRun;
 import org.calicomesos.app.LauncherStorm;
 import org.calicomesos.app.agentsocket.AgentStatusClient;
@@ -17,6 +21,7 @@ import org.calicomesos.app.agentsocket.AgentStatusClient;
  */
 final class SupervisedAgent implements AutoCloseable {
   private static final long RESTART_DELAY_MILLIS = 100;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ChaosHost host;
   private final Thread supervisor;
@@ -60,21 +65,40 @@ final class SupervisedAgent implements AutoCloseable {
     return exitsOnItsOwn.get();
   }
 
-  /** Whether the agent answers on its socket as this host's node, now. */
-  boolean serving() {
-    return AgentStatusClient.ask(host.socket(), Duration.ofSeconds(2)) instanceof AgentStatusClient.Answer.Serving serving
-        && serving.json().contains("\"" + host.node() + "\"");
-  }
-
   /** Waits until the agent serves, for at most {@code within}; fails with its log's tail otherwise. */
   void awaitServing(Duration within) throws InterruptedException {
+    awaitStatus(status -> true, "serve", within);
+  }
+
+  /**
+   * Waits until the agent serves and runs no request, not even one whose deadline answered for it and which goes on
+   * in the background: then nothing writes on this host's behalf but what the test runs next.
+   */
+  void awaitIdle(Duration within) throws InterruptedException {
+    awaitStatus(status -> status.path("requests_in_flight").asInt(-1) == 0, "serve idle", within);
+  }
+
+  private void awaitStatus(Predicate<JsonNode> wanted, String what, Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
-    while (!serving()) {
+    while (!status().filter(wanted).isPresent()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(host.node() + "'s agent does not serve within " + within + "; its log ends:\n"
+        throw new AssertionError(host.node() + "'s agent does not " + what + " within " + within + "; its log ends:\n"
             + LogTail.of(host.agentLog(), 30));
       }
       Thread.sleep(100);
+    }
+  }
+
+  /** What the agent answers on its socket now, if it serves as this host's node. */
+  private Optional<JsonNode> status() {
+    if (!(AgentStatusClient.ask(host.socket(), Duration.ofSeconds(2)) instanceof AgentStatusClient.Answer.Serving serving)) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode status = JSON.readTree(serving.json());
+      return Optional.of(status).filter(json -> json.path("node").asText().equals(host.node()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(host.node() + "'s agent answered its status in no JSON: " + serving.json(), e);
     }
   }
 
