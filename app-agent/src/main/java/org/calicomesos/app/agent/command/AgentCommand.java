@@ -46,6 +46,8 @@ import picocli.CommandLine.Option;
             + " reloads BIRD through CALICO_BIRD_SOCKET), and"
             + " answers the plugin's requests on the Unix socket CALICO_AGENT_SOCKET (default "
             + "/var/run/calico-mesos/agent.sock), so that a request need not start a JVM and a datastore client.",
+        "Every CALICO_GC_INTERVAL (1m; off for never) it collects this host's leaks: what has been dead for"
+            + " CALICO_GC_GRACE (1h), as 'calico-mesos gc' does.",
         "The rules stay in force while it is stopped or restarting, and the plugin answers requests itself"
             + " meanwhile; it logs to stderr at CALICO_LOG_LEVEL, in CALICO_LOG_FORMAT.",
         "It serves Prometheus metrics at http://CALICO_METRICS_ADDRESS:CALICO_METRICS_PORT/metrics"
