@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The size of a chaos run, from system properties. The defaults are CI's size (the whole run within about three
- * minutes on two cores); the full size is {@code -Dchaos.kills=200 -Dchaos.lifecycles=50}.
+ * minutes on two cores); the full size is {@code -Dchaos.kills=200 -Dchaos.lifecycles=25}.
  *
  * @param hosts agents, each in a network namespace of its own
  * @param clientsPerHost concurrent clients per host, each running one container lifecycle after another
