@@ -3,7 +3,7 @@ package org.calicomesos.app;
 import org.calicomesos.testkit.dataplane.KernelCommand;
 
 /** "Hosts" of a multi-host test: network namespaces standing in for machines, each with its address for routes. */
-interface HostNetwork extends AutoCloseable {
+public interface HostNetwork extends AutoCloseable {
   /** Host {@code n}'s namespace (1-based). */
   String namespace(int n);
 

@@ -1,17 +1,17 @@
 package org.calicomesos.app;
 
 /** Closes a test's resources in the order given, skipping those never made, and closes them all even if one fails. */
-final class Teardown {
+public final class Teardown {
   private Teardown() {}
 
   /** The processes of {@code first} (agents, BIRDs), then {@code then} (containers, namespaces, etcd). */
-  static void inOrder(java.util.List<? extends AutoCloseable> first, AutoCloseable... then) throws Exception {
+  public static void inOrder(java.util.List<? extends AutoCloseable> first, AutoCloseable... then) throws Exception {
     java.util.List<AutoCloseable> all = new java.util.ArrayList<>(first);
     all.addAll(java.util.Arrays.asList(then));
     inOrder(all.toArray(AutoCloseable[]::new));
   }
 
-  static void inOrder(AutoCloseable... resources) throws Exception {
+  public static void inOrder(AutoCloseable... resources) throws Exception {
     Exception first = null;
     for (AutoCloseable resource : resources) {
       try {

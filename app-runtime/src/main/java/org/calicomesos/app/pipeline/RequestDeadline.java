@@ -3,6 +3,7 @@ package org.calicomesos.app.pipeline;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The last word on a request that overruns {@code CALICO_REQUEST_TIMEOUT}: the Mesos agent waits for the
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * response (the request or the deadline) is the only one to write it.
  */
 final class RequestDeadline implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(RequestDeadline.class.getName());
   private final AtomicBoolean answered = new AtomicBoolean();
   private final Duration timeout;
   private final PluginRequest request;
@@ -47,6 +49,26 @@ final class RequestDeadline implements AutoCloseable {
       requestLog.finish(response.error());
       sink.abandon();
     }
+  }
+
+  /**
+   * {@code gate}, except that a command whose turn comes after this deadline has answered does not run: its caller
+   * was told it failed and will send it again, so running it now would take addresses that nobody is told of (the
+   * agent queues IPAM commands, and a host's queue can outlast a request's deadline).
+   */
+  RequestGate guarding(RequestGate gate) {
+    return new RequestGate() {
+      @Override
+      public <T> T pass(String command, Supplier<T> work) {
+        return gate.pass(command, () -> {
+          if (answered.get()) {
+            LOG.log(System.Logger.Level.INFO, "skipped {0}: its deadline answered while it waited its turn", command);
+            throw new AbandonedRequestException(command);
+          }
+          return work.get();
+        });
+      }
+    };
   }
 
   /** True when the caller may write the response; false when the deadline already answered (and abandons). */

@@ -90,7 +90,8 @@ public final class RequestPipeline {
       LOG.log(System.Logger.Level.DEBUG, () -> "configuration: " + configuration.summary()); // built only when logged
       try (RequestDeadline deadline = RequestDeadline.start(configuration.requestTimeout(), request, sink, requestLog,
           clock)) {
-        PluginResponse response = serve(request, environment, configuration, requestLog, logSettings);
+        PluginResponse response = serve(request, environment, configuration, requestLog, logSettings,
+            deadline.guarding(gate));
         if (!deadline.claimResponse()) {
           return new Outcome(false, true); // the deadline answered, and abandons the request
         }
@@ -100,7 +101,7 @@ public final class RequestPipeline {
   }
 
   private PluginResponse serve(PluginRequest request, Map<String, String> environment, Configuration configuration,
-      RequestLog requestLog, LogSettings logSettings) {
+      RequestLog requestLog, LogSettings logSettings, RequestGate gate) {
     PluginProtocol protocol = request.protocol();
     try (PluginApplications.Lease lease = applications.lease(environment, configuration)) {
       PluginResponse response = lease.endpoint(protocol).handle(request, requestLog, gate);

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.app.config.ConfigurationReader;
 import org.calicomesos.ports.kv.DatastoreUnavailableException;
@@ -74,7 +76,7 @@ class RequestPipelineTest {
     PluginApplications failing = new PluginApplications() {
       @Override
       public Lease lease(Map<String, String> environment, Configuration configuration) {
-        return RequestPipelineTest.this.lease((request, log) -> {
+        return RequestPipelineTest.this.lease((request, log, gate) -> {
           DatastoreUnavailableException down = new DatastoreUnavailableException("etcd at x", "down", null);
           log.failure(down);
           return PROTOCOL.error(null, FailureKind.DATASTORE_UNAVAILABLE, down.getMessage());
@@ -108,6 +110,36 @@ class RequestPipelineTest {
   }
 
   @Test
+  void a_command_whose_turn_comes_after_its_deadline_answered_does_not_run() throws Exception {
+    AtomicBoolean ran = new AtomicBoolean();
+    // The agent's IPAM gate, with the host's queue ahead of this request outlasting its deadline.
+    RequestGate turnAfterTheDeadline = new RequestGate() {
+      @Override
+      public <T> T pass(String command, Supplier<T> work) {
+        try {
+          sink.abandoned.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return work.get();
+      }
+    };
+    PluginApplications applications = (environment, configuration) -> lease((request, log, gate) ->
+        gate.pass("allocate", () -> {
+          ran.set(true);
+          return new PluginResponse("too late".getBytes(StandardCharsets.UTF_8), true, null);
+        }));
+
+    RequestPipeline.Outcome outcome = new RequestPipeline(new ConfigurationReader(() -> "testnode"), applications,
+        settings -> RequestLogging.Scope.NONE, turnAfterTheDeadline, DeadlineClock.ownThread(), settings -> "the log")
+        .run(request("allocate", Map.of("CALICO_REQUEST_TIMEOUT", "0.1")), sink);
+
+    assertThat(outcome).isEqualTo(new RequestPipeline.Outcome(false, true));
+    assertThat(ran).as("the command ran after its caller was told it failed").isFalse();
+    assertThat(sink.written).singleElement().asString().startsWith("error: calico-mesos did not finish the request");
+  }
+
+  @Test
   void the_request_log_is_opened_with_the_requests_own_settings_and_closed_after_the_answer() {
     new RequestPipeline(new ConfigurationReader(() -> "testnode"), applications(request -> "ok"), settings -> {
       events.add("logging to " + settings.file().getFileName());
@@ -126,7 +158,7 @@ class RequestPipelineTest {
   private PluginApplications applications(Function<String, String> endpoint) {
     return (environment, configuration) -> {
       events.add("leased");
-      return lease((request, log) -> {
+      return lease((request, log, gate) -> {
         String answer = endpoint.apply(new String(request, StandardCharsets.UTF_8));
         return new PluginResponse(answer.getBytes(StandardCharsets.UTF_8), true, null);
       });
@@ -134,7 +166,7 @@ class RequestPipelineTest {
   }
 
   private interface Answering {
-    PluginResponse answer(byte[] request, RequestLog log);
+    PluginResponse answer(byte[] request, RequestLog log, RequestGate gate);
   }
 
   private PluginApplications.Lease lease(Answering answering) {
@@ -142,7 +174,7 @@ class RequestPipelineTest {
       @Override
       public ProtocolEndpoint endpoint(PluginProtocol protocol) {
         events.add("endpoint " + protocol.name());
-        return (request, log, gate) -> answering.answer(request.stdin(), log);
+        return (request, log, gate) -> answering.answer(request.stdin(), log, gate);
       }
 
       @Override

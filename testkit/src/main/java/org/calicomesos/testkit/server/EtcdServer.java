@@ -1,11 +1,7 @@
 package org.calicomesos.testkit.server;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,8 +67,8 @@ public final class EtcdServer implements AutoCloseable {
         "--key-file", certificates.serverKey().toString(),
         "--trusted-ca-file", certificates.caCertificate().toString(),
         "--client-cert-auth")));
-    int metrics = ports[2];
-    ServerProcess process = ServerProcess.start("etcd", command, directory, () -> healthy(metrics), READY_WITHIN);
+    EtcdMetricsEndpoint metrics = new EtcdMetricsEndpoint(ports[2]);
+    ServerProcess process = ServerProcess.start("etcd", command, directory, metrics::healthy, READY_WITHIN);
     return new EtcdServer(process, client);
   }
 
@@ -98,21 +94,5 @@ public final class EtcdServer implements AutoCloseable {
   @Override
   public void close() {
     process.close();
-  }
-
-  private static boolean healthy(int metricsPort) {
-    try {
-      HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + metricsPort + "/health")
-          .openConnection();
-      connection.setConnectTimeout(500);
-      connection.setReadTimeout(2000);
-      try (InputStream body = connection.getInputStream()) {
-        return new String(body.readAllBytes(), StandardCharsets.UTF_8).contains("\"health\":\"true\"");
-      } finally {
-        connection.disconnect();
-      }
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

@@ -71,6 +71,10 @@ public final class ServerProcess implements AutoCloseable {
     return process.pid();
   }
 
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
   /** SIGKILL, as a crash would; {@link #restart()} brings it back on the same directory. */
   public void kill() {
     process.destroyForcibly();
