@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.calicomesos.app.config.ConfigurationReader;
 import org.calicomesos.app.logging.FileLogging;
 import org.calicomesos.app.pipeline.ApplicationPerRequest;
-import org.calicomesos.app.pipeline.BoundedInput;
 import org.calicomesos.app.pipeline.DeadlineClock;
 import org.calicomesos.app.pipeline.PluginProtocol;
 import org.calicomesos.app.pipeline.PluginRequest;
@@ -19,7 +18,6 @@ import org.calicomesos.app.pipeline.RequestLogging;
 import org.calicomesos.app.pipeline.RequestPipeline;
 import org.calicomesos.app.pipeline.ResponseSink;
 import org.calicomesos.app.wiring.PluginComponent;
-import org.calicomesos.ports.CalicoMesosException;
 
 /**
  * One plugin request as a process (docs/net-modules-protocol.md): stdin read to EOF, the request pipeline run on
@@ -72,9 +70,7 @@ final class PluginProcess {
   // Stdin is read first and whole, as the agent expects it to be, also when the answer is an error.
   private static PluginRequest read(PluginProtocol protocol, InputStream stdin, Map<String, String> env) {
     try {
-      return PluginRequest.of(protocol, env, BoundedInput.readAll(stdin, protocol.maxRequestBytes()));
-    } catch (CalicoMesosException e) {
-      return PluginRequest.refused(protocol, env, e.getMessage());
+      return PluginRequest.read(protocol, env, stdin);
     } catch (IOException e) {
       return PluginRequest.refused(protocol, env, "calico-mesos cannot read the request from stdin: " + e.getMessage());
     }

@@ -31,11 +31,7 @@ public interface PluginComponent extends PluginApplication {
 
   @Override
   default ProtocolEndpoint endpoint(PluginProtocol protocol) {
-    Provider<ProtocolEndpoint> endpoint = endpoints().get(protocol.name());
-    if (endpoint == null) {
-      throw new IllegalArgumentException("no endpoint for the protocol " + protocol.name());
-    }
-    return endpoint.get();
+    return endpointOf(endpoints(), protocol);
   }
 
   @Override
@@ -46,6 +42,15 @@ public interface PluginComponent extends PluginApplication {
   @Override
   default void close() {
     openResources().close();
+  }
+
+  /** {@code protocol}'s endpoint among a component's {@link #endpoints()}, built on this first call. */
+  static ProtocolEndpoint endpointOf(Map<String, Provider<ProtocolEndpoint>> endpoints, PluginProtocol protocol) {
+    Provider<ProtocolEndpoint> endpoint = endpoints.get(protocol.name());
+    if (endpoint == null) {
+      throw new IllegalArgumentException("no endpoint for the protocol " + protocol.name());
+    }
+    return endpoint.get();
   }
 
   static PluginComponent create(Configuration configuration) {

@@ -6,11 +6,11 @@ import org.calicomesos.ports.kv.WriteOutcome;
 import org.calicomesos.testkit.kv.ForwardingKeyValueStore;
 
 /** Passes everything through and counts conditional writes and lost compares (each one a compare-and-swap retry). */
-final class CountingStore extends ForwardingKeyValueStore {
-  final LongAdder writes = new LongAdder();
+public final class CountingStore extends ForwardingKeyValueStore {
+  public final LongAdder writes = new LongAdder();
   final LongAdder lostCompares = new LongAdder();
 
-  CountingStore(KeyValueStore store) {
+  public CountingStore(KeyValueStore store) {
     super(store);
   }
 

@@ -57,6 +57,8 @@ class BadRequestsTest {
         new BadRequest("count too large", alloc.replace("\"num_ipv6\":0", "\"num_ipv6\":257") + "}}", "num_ipv6 must be between 0 and 256, got 257"),
         new BadRequest("count beyond long", alloc.replace("\"num_ipv4\":1", "\"num_ipv4\":123456789012345678901234567890") + "}}",
             "num_ipv4 must be between 0 and 256, got 123456789012345678901234567890"),
+        new BadRequest("count no decimal holds", alloc.replace("\"num_ipv4\":1", "\"num_ipv4\":1e2147483648") + "}}",
+            "request is not valid JSON: Value \"1e2147483648\" can not be deserialized as `java.math.BigDecimal`"),
         new BadRequest("fractional count", alloc.replace("\"num_ipv4\":1", "\"num_ipv4\":1.5") + "}}", "num_ipv4 must be a whole number, got 1.5"),
         new BadRequest("count as string", alloc.replace("\"num_ipv4\":1", "\"num_ipv4\":\"1\"") + "}}", "num_ipv4 must be a whole number, got '1'"),
         new BadRequest("no addresses asked for", alloc.replace("\"num_ipv4\":1", "\"num_ipv4\":0") + "}}",

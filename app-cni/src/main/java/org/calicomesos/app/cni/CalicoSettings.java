@@ -1,12 +1,14 @@
 package org.calicomesos.app.cni;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,9 @@ final class CalicoSettings {
     TEXT_FIELDS.put("log_file", "CALICO_LOG_FILE");
     TEXT_FIELDS.put("agent_socket", "CALICO_AGENT_SOCKET");
   }
+
+  /** A Consul ACL token is a UUID; a line this long is no token. */
+  static final int MAX_TOKEN_LINE_BYTES = 4096;
 
   private CalicoSettings() {}
 
@@ -64,12 +69,29 @@ final class CalicoSettings {
     }
   }
 
-  // The token itself never appears in a sentence or a log line; only the file's name does.
+  // The token itself never appears in a sentence or a log line; only the file's name does. Only a regular file is
+  // opened, and only its first line, up to a bound, is read: this runs before the request's deadline starts, and a
+  // device (/dev/zero) would be read until memory runs out, a FIFO waited on for ever.
   private static String firstLine(String file) {
     String named = "consul_token_file " + ConfigFields.quoted(file);
-    try (BufferedReader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-      String line = reader.readLine();
-      if (line == null || line.isBlank()) {
+    try {
+      Path path = Path.of(file);
+      if (!Files.readAttributes(path, BasicFileAttributes.class).isRegularFile()) {
+        throw ConfigFields.refused(named + " is not a regular file");
+      }
+      byte[] head;
+      try (InputStream in = Files.newInputStream(path)) {
+        head = in.readNBytes(MAX_TOKEN_LINE_BYTES + 1);
+      }
+      int end = 0;
+      while (end < head.length && head[end] != '\n') {
+        end++;
+      }
+      if (end > MAX_TOKEN_LINE_BYTES) {
+        throw ConfigFields.refused(named + " has a first line longer than " + MAX_TOKEN_LINE_BYTES + " bytes");
+      }
+      String line = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(head, 0, end)).toString();
+      if (line.isBlank()) {
         throw ConfigFields.refused(named + " is empty");
       }
       return line.strip();

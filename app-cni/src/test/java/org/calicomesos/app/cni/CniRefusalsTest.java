@@ -20,6 +20,13 @@ class CniRefusalsTest {
   }
 
   @Test
+  void aNumberNoDecimalHoldsIsCode6() {
+    assertRefused(plugin, CniRequests.config("1.0.0", "\"mtu\":1e2147483648"), "{\"cniVersion\":\"1.1.0\",\"code\":6,"
+        + "\"msg\":\"request is not valid JSON: Value \\\"1e2147483648\\\" can not be deserialized as `java.math.BigDecimal`, "
+        + "reason: Exponent overflow.\"}\n");
+  }
+
+  @Test
   void anUnsupportedVersionIsCode1() {
     assertRefused(plugin, CniRequests.config("0.9.0", ""), "{\"cniVersion\":\"1.1.0\",\"code\":1,\"msg\":\"incompatible "
         + "CNI version '0.9.0'; this plugin supports 0.1.0, 0.2.0, 0.3.0, 0.3.1, 0.4.0, 1.0.0, 1.1.0\"}\n");

@@ -3,12 +3,17 @@ package org.calicomesos.app.cni;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.calicomesos.app.pipeline.RequestRefusedException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Where a CNI request's configuration comes from: the network configuration, the caller, the defaults file. */
 class ConfigurationEnvironmentTest {
@@ -109,6 +114,36 @@ class ConfigurationEnvironmentTest {
     assertRefused(CniProtocol.plugin(dir.resolve("absent")),
         CniRequests.config("1.1.0", "\"consul_token_file\":\"" + empty + "\""),
         "{\"cniVersion\":\"1.1.0\",\"code\":7,\"msg\":\"consul_token_file '" + empty + "' is empty\"}\n");
+  }
+
+  // Read before the request's deadline starts: /dev/zero was read until the heap ran out, a FIFO waited on for ever.
+  @ParameterizedTest
+  @ValueSource(strings = {"/dev/zero", "/", "fifo"})
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aConsulTokenFileThatIsNoRegularFileIsRefusedUnread(String name) throws Exception {
+    String file = name.startsWith("/") ? name : dir.resolve(name).toString();
+    if (name.equals("fifo")) {
+      assertThat(new ProcessBuilder("mkfifo", file).start().waitFor()).isZero();
+    }
+
+    assertRefused(CniProtocol.plugin(dir.resolve("absent")),
+        CniRequests.config("1.1.0", "\"consul_token_file\":\"" + file + "\""),
+        "{\"cniVersion\":\"1.1.0\",\"code\":7,\"msg\":\"consul_token_file '" + file + "' is not a regular file\"}\n");
+  }
+
+  @Test
+  void aConsulTokenIsItsFilesFirstLineOfAtMost4096Bytes() throws Exception {
+    Path longest = Files.writeString(dir.resolve("longest"), "b".repeat(4096) + "\nc");
+    Path endless = Files.writeString(dir.resolve("endless"), "a".repeat(4097));
+
+    assertThat(CalicoSettings.of(tokenFileConfig(longest))).containsEntry("CONSUL_HTTP_TOKEN", "b".repeat(4096));
+    assertThatThrownBy(() -> CalicoSettings.of(tokenFileConfig(endless)))
+        .hasMessage("consul_token_file '" + endless + "' has a first line longer than 4096 bytes");
+  }
+
+  private static ObjectNode tokenFileConfig(Path file) {
+    return NetworkConfig.decode(CniRequests.config("1.1.0", "\"consul_token_file\":\"" + file + "\"")
+        .getBytes(StandardCharsets.UTF_8)).root();
   }
 
   static void assertRefused(CniProtocol protocol, String config, String answer) {

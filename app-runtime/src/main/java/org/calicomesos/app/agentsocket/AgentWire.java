@@ -11,12 +11,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.calicomesos.app.config.ConfigurationVariables;
-import org.calicomesos.app.pipeline.BoundedInput;
 import org.calicomesos.app.pipeline.PluginProtocol;
 import org.calicomesos.app.pipeline.PluginRequest;
 import org.calicomesos.app.pipeline.PluginResponse;
 import org.calicomesos.ports.model.Excerpt;
-import org.calicomesos.ports.model.InvalidRequestException;
 
 /**
  * The agent's socket protocol, written by calico-mesos-agent-client (app-cli/src/main/c/agent-client.c), so it is
@@ -68,12 +66,7 @@ public final class AgentWire {
         "this agent serves no protocol '" + Excerpt.of(name) + "'"));
     Map<String, String> environment = readEnvironment(in, variable ->
         ConfigurationVariables.isConfiguration(variable) || protocol.readsVariable(variable));
-    try {
-      return new AgentFrame.Plugin(PluginRequest.of(protocol, environment,
-          BoundedInput.readAll(in, protocol.maxRequestBytes())));
-    } catch (InvalidRequestException e) {
-      return new AgentFrame.Plugin(PluginRequest.refused(protocol, environment, e.getMessage()));
-    }
+    return new AgentFrame.Plugin(PluginRequest.read(protocol, environment, in));
   }
 
   /** Writes a plugin request's answer: the exit status line, then the plugin's stdout. */

@@ -1,7 +1,10 @@
 package org.calicomesos.app.pipeline;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
+import org.calicomesos.ports.model.InvalidRequestException;
 
 /**
  * One plugin request as a transport hands it over: the protocol it speaks, the environment that protocol and the
@@ -23,6 +26,19 @@ public final class PluginRequest {
 
   public static PluginRequest of(PluginProtocol protocol, Map<String, String> environment, byte[] stdin) {
     return new PluginRequest(protocol, environment, Objects.requireNonNull(stdin, "stdin").clone(), null);
+  }
+
+  /**
+   * The request whose stdin a transport reads from {@code stdin} to EOF: refused, with the sentence that says so,
+   * when it holds more than the protocol reads.
+   */
+  public static PluginRequest read(PluginProtocol protocol, Map<String, String> environment, InputStream stdin)
+      throws IOException {
+    try {
+      return of(protocol, environment, BoundedInput.readAll(stdin, protocol.maxRequestBytes()));
+    } catch (InvalidRequestException e) {
+      return refused(protocol, environment, e.getMessage());
+    }
   }
 
   /** A request whose stdin was not taken: {@code sentence} says why. */

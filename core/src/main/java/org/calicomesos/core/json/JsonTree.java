@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -80,7 +81,7 @@ public final class JsonTree {
             return NODES.numberNode(parser.getBigIntegerValue());
         }
       case VALUE_NUMBER_FLOAT:
-        return NODES.numberNode(parser.getDecimalValue());
+        return NODES.numberNode(decimalValue(parser));
       case VALUE_TRUE:
         return NODES.booleanNode(true);
       case VALUE_FALSE:
@@ -89,6 +90,16 @@ public final class JsonTree {
         return NODES.nullNode();
       default:
         throw new JsonParseException(parser, "unexpected " + token);
+    }
+  }
+
+  // Jackson reads a number's digits only when asked, and refuses one that no BigDecimal holds (1e2147483648: its
+  // exponent is past an int) with a NumberFormatException; it is malformed JSON like any other.
+  private static BigDecimal decimalValue(JsonParser parser) throws IOException {
+    try {
+      return parser.getDecimalValue();
+    } catch (NumberFormatException e) {
+      throw new JsonParseException(parser, e.getMessage(), e);
     }
   }
 
