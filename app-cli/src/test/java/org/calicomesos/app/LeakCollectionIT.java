@@ -39,7 +39,7 @@ class LeakCollectionIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "etcd"})
+  @ValueSource(strings = {"sqlite"}) // the reboot test below runs on etcd too
   void a_container_killed_without_a_cleanup_is_freed_after_its_grace(String datastore) throws Exception {
     host = LeakHost.start(datastore, dir, etcd.server(), Map.of());
     NetnsContainer container = host.container();
@@ -118,11 +118,11 @@ class LeakCollectionIT {
   void repeated_collections_free_every_leak_and_never_a_live_containers_address() throws Exception {
     host = LeakHost.start("sqlite", dir, null, Map.of());
     List<LeakHost.Lifecycle> live = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 3; i++) {
       live.add(host.isolateNew(host.container()));
     }
     List<String> leaked = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 2; i++) {
       leaked.add(host.allocate().ipv4());
       NetnsContainer killed = host.container();
       LeakHost.Lifecycle dead = host.isolateNew(killed);
@@ -135,7 +135,7 @@ class LeakCollectionIT {
     List<String> released = new ArrayList<>();
     first.get("leaks").forEach(leak -> leak.get("released").forEach(ip -> released.add(ip.asText())));
     assertThat(released).as(first.toString()).containsExactlyInAnyOrderElementsOf(leaked);
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 3; i++) {
       JsonNode again = host.gc("--grace", "0s");
       assertThat(again.get("leaks")).as(again.toString()).isEmpty();
     }
