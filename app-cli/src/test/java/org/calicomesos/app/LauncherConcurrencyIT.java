@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Four launcher processes at a time, each as a different agent host (CALICO_NODENAME), allocate 2000
- * addresses between them on one SQLite store — starting from an empty store, so they also race to create
+ * Four launcher processes at a time, each as a different agent host (CALICO_NODENAME), allocate 800 addresses
+ * (CI's size; 4000 with {@code -Dstorm.requests=100}) between them on one SQLite store — starting from an empty store, so they also race to create
  * the default pools. Then the store must check clean, release by uid must free every address, and it
  * must check clean again.
  */
 class LauncherConcurrencyIT {
   private static final int HOSTS = 4;
+  /** Allocations per host, of ten addresses each: 20 in CI, 100 with the full storms' {@code -Dstorm.requests=100}. */
+  private static final int REQUESTS = Integer.getInteger("storm.requests", 20);
 
   @TempDir
   Path dir;
@@ -28,13 +30,13 @@ class LauncherConcurrencyIT {
         "CALICO_LOG_FILE", dir.resolve("isolator.log").toString(),
         "CALICO_NODENAME", "agent" + host));
 
-    LauncherStorm.Allocations allocations = storm.allocate(HOSTS, 50, 10);
+    LauncherStorm.Allocations allocations = storm.allocate(HOSTS, REQUESTS, 10);
 
-    assertThat(allocations.addresses()).hasSize(2000);
+    assertThat(allocations.addresses()).hasSize(HOSTS * REQUESTS * 10);
     assertThat(new HashSet<>(allocations.addresses())).hasSameSizeAs(allocations.addresses());
     JsonNode check = storm.ipamCheck();
     assertThat(check.get("problems")).isEmpty();
-    assertThat(check.get("allocated").asLong()).isEqualTo(2000);
+    assertThat(check.get("allocated").asLong()).isEqualTo(HOSTS * REQUESTS * 10);
 
     storm.releaseAll(HOSTS, allocations.uids());
 

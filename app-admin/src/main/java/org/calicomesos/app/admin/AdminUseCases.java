@@ -1,7 +1,9 @@
 package org.calicomesos.app.admin;
 
+import java.time.Duration;
 import org.calicomesos.ports.diagnostics.HostReadouts;
 import org.calicomesos.ports.endpoint.ListEndpointsUseCase;
+import org.calicomesos.ports.gc.CollectLeaksUseCase;
 import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
@@ -24,6 +26,12 @@ public interface AdminUseCases {
   ShowIpamUseCase ipamOverview();
 
   CheckIpamUseCase ipamCheck();
+
+  /** This host's garbage collector ({@code gc}). */
+  CollectLeaksUseCase leakCollector();
+
+  /** The collector's grace as configured (CALICO_GC_GRACE), {@code gc}'s default. */
+  Duration gcGrace();
 
   ReleaseAddressesUseCase release();
 

@@ -32,6 +32,18 @@ record FixedAdminUseCases(
     BgpSpeaker bgpSpeaker) implements AdminUseCases {
 
   @Override
+  public org.calicomesos.ports.gc.CollectLeaksUseCase leakCollector() {
+    return command -> {
+      throw new AssertionError("gc was not expected");
+    };
+  }
+
+  @Override
+  public java.time.Duration gcGrace() {
+    return java.time.Duration.ofHours(1);
+  }
+
+  @Override
   public org.calicomesos.ports.diagnostics.HostReadouts hostReadouts() {
     throw new AssertionError("the host readouts were not expected");
   }

@@ -1,6 +1,7 @@
 package org.calicomesos.app.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -14,8 +15,12 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import org.calicomesos.app.agent.CollectionObserver;
 import org.calicomesos.app.agent.PolicyObserver;
 import org.calicomesos.app.pipeline.RequestObserver;
+import org.calicomesos.ports.gc.CollectionReport;
+import org.calicomesos.ports.gc.Leak;
+import org.calicomesos.ports.gc.LeakKind;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.ipam.PoolUsage;
 
@@ -26,7 +31,7 @@ import org.calicomesos.ports.ipam.PoolUsage;
  * Prometheus client is loaded by a plugin request.
  */
 @Singleton
-public final class AgentMetrics implements RequestObserver, PolicyObserver {
+public final class AgentMetrics implements RequestObserver, PolicyObserver, CollectionObserver {
   /** How long one read of the pools' usage answers scrapes (every agent reads the whole cluster's blocks). */
   static final Duration POOL_USAGE_TTL = Duration.ofSeconds(30);
   static final String SOURCE_REQUEST = "request";
@@ -47,6 +52,9 @@ public final class AgentMetrics implements RequestObserver, PolicyObserver {
   private final Counter policyApplies;
   private final Histogram policyApplySeconds;
   private final Counter datastoreErrors;
+  private final Counter gcRuns;
+  private final Counter gcFreed;
+  private final Gauge gcCandidates;
   private final PoolUsageCache pools;
   private final Duration poolUsageTtl;
 
@@ -82,7 +90,23 @@ public final class AgentMetrics implements RequestObserver, PolicyObserver {
         .help("Datastore failures seen, by source (request, policy_loop, pool_usage) and kind"
             + " (unavailable, corrupt_value, other).")
         .labelNames("source", "kind").withoutExemplars().register(registry);
+    gcRuns = Counter.builder().name("calico_mesos_gc_runs_total")
+        .help("The agent's leak collections, by outcome (ok, error).")
+        .labelNames("outcome").withoutExemplars().register(registry);
+    gcFreed = Counter.builder().name("calico_mesos_gc_freed_total")
+        .help("Leaks the agent's collections freed, by kind (endpoint, interface, allocation, handle-count).")
+        .labelNames("kind").withoutExemplars().register(registry);
+    gcCandidates = Gauge.builder().name("calico_mesos_gc_candidates")
+        .help("Leak candidates the last collection kept within their grace, by kind.")
+        .labelNames("kind").register(registry);
     // Series that exist from the start, so rate() and increase() see their first event.
+    for (String outcome : List.of("ok", "error")) {
+      gcRuns.initLabelValues(outcome);
+    }
+    for (LeakKind kind : LeakKind.values()) {
+      gcFreed.initLabelValues(kind.label());
+      gcCandidates.labelValues(kind.label()).set(0);
+    }
     for (String outcome : List.of("ok", "error")) {
       policyApplies.initLabelValues(outcome);
     }
@@ -127,6 +151,22 @@ public final class AgentMetrics implements RequestObserver, PolicyObserver {
   @Override
   public void loopFailed(Throwable failure) {
     DatastoreFailures.kindOf(failure).ifPresent(kind -> datastoreErrors.labelValues(SOURCE_POLICY_LOOP, kind).inc());
+  }
+
+  @Override
+  public void collected(CollectionReport report) {
+    gcRuns.labelValues("ok").inc();
+    for (LeakKind kind : LeakKind.values()) {
+      gcCandidates.labelValues(kind.label()).set(report.leaks().stream()
+          .filter(leak -> leak.kind() == kind && leak.outcome() == Leak.Outcome.WAITING).count());
+    }
+    report.leaks().stream().filter(leak -> leak.outcome() == Leak.Outcome.FREED)
+        .forEach(leak -> gcFreed.labelValues(leak.kind().label()).inc());
+  }
+
+  @Override
+  public void collectionFailed(Throwable failure) {
+    gcRuns.labelValues("error").inc();
   }
 
   private void poolUsageFailed(RuntimeException failure) {

@@ -1,6 +1,7 @@
 package org.calicomesos.app.wiring;
 
 import dagger.BindsInstance;
+import java.time.Duration;
 import dagger.Component;
 import jakarta.inject.Singleton;
 import org.calicomesos.adapters.iproute2.HostReadoutsModule;
@@ -14,12 +15,17 @@ import org.calicomesos.app.config.Configuration;
 @Singleton
 @Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, EndpointModule.class,
     InspectionModule.class, HostReadoutsModule.class, DataplaneModule.class, RoutingModule.class,
-    RoutingSettingsModule.class})
+    RoutingSettingsModule.class, AttachmentModule.class, GcModule.class})
 public interface AdminComponent extends AdminUseCases {
 
   OpenResources openResources();
 
   Configuration configuration();
+
+  @Override
+  default Duration gcGrace() {
+    return configuration().gcGrace();
+  }
 
   @Override
   default String datastoreDescription() {

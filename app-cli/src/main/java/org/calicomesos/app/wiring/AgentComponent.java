@@ -12,7 +12,7 @@ import org.calicomesos.app.config.Configuration;
  */
 @Singleton
 @Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, EndpointModule.class,
-    DataplaneModule.class, PolicyModule.class, RoutingModule.class})
+    DataplaneModule.class, PolicyModule.class, RoutingModule.class, AttachmentModule.class, GcModule.class})
 public interface AgentComponent extends AgentAssembly {
 
   /** What the agent's parts opened (its datastore client). */

@@ -6,14 +6,12 @@ import org.calicomesos.app.pipeline.IpamRetriesOfRequests;
 import org.calicomesos.core.ipam.AllocateAddressesService;
 import org.calicomesos.core.ipam.AssignAddressesService;
 import org.calicomesos.core.ipam.BlockReleaseService;
-import org.calicomesos.core.endpoint.EndpointConsistencyCheck;
 import org.calicomesos.core.ipam.IpamOverviewService;
 import org.calicomesos.core.ipam.PoolService;
 import org.calicomesos.core.ipam.ReleaseAddressesService;
 import org.calicomesos.core.ipam.ReserveAddressesService;
 import org.calicomesos.ports.ipam.AllocateAddressesUseCase;
 import org.calicomesos.ports.ipam.AssignAddressesUseCase;
-import org.calicomesos.ports.ipam.CheckIpamUseCase;
 import org.calicomesos.ports.ipam.IpamRetryListener;
 import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
@@ -44,9 +42,6 @@ interface IpamModule {
 
   @Binds
   ShowIpamUseCase overview(IpamOverviewService service);
-
-  @Binds
-  CheckIpamUseCase check(EndpointConsistencyCheck service);
 
   /** Lost compare-and-swaps go to the process's request observer: the agent's metrics, or no one. */
   @Binds

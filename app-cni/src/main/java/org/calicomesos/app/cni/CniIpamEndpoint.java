@@ -22,6 +22,7 @@ import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
 import org.calicomesos.ports.ipam.ReleaseCommand;
 import org.calicomesos.ports.model.AgentHostname;
+import org.calicomesos.ports.attachment.CollectAttachmentsUseCase;
 import org.calicomesos.ports.model.HandleId;
 
 /**
@@ -36,8 +37,8 @@ import org.calicomesos.ports.model.HandleId;
  *   <li>DEL: releases everything the handle holds; idempotent.</li>
  *   <li>CHECK: verifies the network configuration and the environment only: no use case reads what a handle holds,
  *       and the main plugin checks its interface itself.</li>
- *   <li>GC: succeeds and does nothing: the handles this plugin leaves are found by {@code calico-mesos ipam check}
- *       and freed by {@code ipam release}.</li>
+ *   <li>GC: releases what every handle of the network holds on this node unless the runtime names its attachment
+ *       among the valid ones (the same collection as the main plugin's GC, which finds no endpoint records here).</li>
  *   <li>STATUS and VERSION as the main plugin answers them.</li>
  * </ul>
  */
@@ -46,13 +47,16 @@ public final class CniIpamEndpoint implements ProtocolEndpoint {
   private final Lazy<ReleaseAddressesUseCase> release;
   private final Lazy<NetworkReadinessUseCase> readiness;
   private final Lazy<ManagePoolsUseCase> pools;
+  private final Lazy<CollectAttachmentsUseCase> collect;
   private final Configuration configuration;
   private final CniRequestRunner runner;
 
   @Inject
   public CniIpamEndpoint(Lazy<AssignAddressesUseCase> assign, Lazy<ReleaseAddressesUseCase> release,
-      Lazy<NetworkReadinessUseCase> readiness, Lazy<ManagePoolsUseCase> pools, Configuration configuration) {
+      Lazy<NetworkReadinessUseCase> readiness, Lazy<ManagePoolsUseCase> pools,
+      Lazy<CollectAttachmentsUseCase> collect, Configuration configuration) {
     this.assign = assign;
+    this.collect = collect;
     this.release = release;
     this.readiness = readiness;
     this.pools = pools;
@@ -80,7 +84,10 @@ public final class CniIpamEndpoint implements ProtocolEndpoint {
       gate.pass("DEL", () -> release.get().release(new ReleaseCommand.ByHandle(del.id().handle())));
       return CniResponses.nothing();
     }
-    return CniResponses.nothing(); // CHECK and GC: see the class comment
+    if (cni instanceof CniRequest.Gc gc) {
+      gate.pass("GC", () -> collect.get().collect(gc.network(), gc.valid()));
+    }
+    return CniResponses.nothing(); // CHECK: see the class comment
   }
 
   // The IPAM plugin's addresses carry no netgroups or labels: those are the main plugin's business.

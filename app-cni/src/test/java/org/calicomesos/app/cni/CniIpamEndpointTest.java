@@ -23,6 +23,7 @@ import org.calicomesos.ports.ipam.AssignAddressesUseCase;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
 import org.calicomesos.ports.ipam.ReleaseCommand;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.attachment.CollectAttachmentsUseCase;
 import org.junit.jupiter.api.Test;
 
 /** The calico-mesos-ipam plugin: addresses by the attachment's handle, nothing plumbed. */
@@ -66,8 +67,12 @@ class CniIpamEndpointTest {
       throw new UnsupportedOperationException();
     }
   };
+  private final CollectAttachmentsUseCase collect = (network, valid) -> {
+    calls.add("GC " + network + " " + valid);
+    return List.of();
+  };
   private final CniIpamEndpoint endpoint = new CniIpamEndpoint(() -> assign, () -> release, () -> readiness,
-      () -> pools, CONFIGURATION);
+      () -> pools, () -> collect, CONFIGURATION);
 
   @Test
   void addReleasesWhatTheHandleHeldThenAllocatesAndAnswersTheAddresses() {
@@ -95,10 +100,16 @@ class CniIpamEndpointTest {
   }
 
   @Test
-  void checkAndGcTouchNothing() {
+  void checkTouchesNothing() {
     assertThat(handle("CHECK", CniRequests.config("0.4.0", "")).success()).isTrue();
-    assertThat(handle("GC", CniRequests.config("1.1.0", "\"cni.dev/valid-attachments\":[]")).success()).isTrue();
     assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void gcCollectsTheNetworkKeepingTheValidAttachments() {
+    assertThat(handle("GC", CniRequests.config("1.1.0", "\"cni.dev/valid-attachments\":[]")).success()).isTrue();
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0).toString()).startsWith("GC ").endsWith(" []");
   }
 
   @Test

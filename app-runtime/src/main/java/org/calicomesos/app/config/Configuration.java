@@ -18,7 +18,8 @@ import org.calicomesos.ports.schema.DatastoreKeys;
  * {@code birdEnvironment} holds the {@code CALICO_BIRD_*} variables as given, validated by
  * {@link ConfigurationReader#bird} only when something talks to BIRD (the agent, {@code node show}).
  * {@code requestTimeout} bounds one whole request ({@code CALICO_REQUEST_TIMEOUT}): the Mesos agent waits
- * for the plugin without a timeout of its own.
+ * for the plugin without a timeout of its own. {@code gcGrace} ({@code CALICO_GC_GRACE}) is how long the collector
+ * lets a leak candidate be before it frees it, and what {@code ipam check} judges pending allocations by.
  */
 public record Configuration(
     DatastoreChoice datastore,
@@ -30,6 +31,7 @@ public record Configuration(
     IpamSettings ipam,
     LogSettings log,
     Duration requestTimeout,
+    Duration gcGrace,
     Map<String, String> datastoreEnvironment,
     Map<String, String> birdEnvironment,
     List<String> credentialsSet) {
@@ -44,6 +46,7 @@ public record Configuration(
     Objects.requireNonNull(ipam, "ipam");
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
+    Objects.requireNonNull(gcGrace, "gcGrace");
     datastoreEnvironment = Map.copyOf(datastoreEnvironment);
     birdEnvironment = Map.copyOf(birdEnvironment);
     credentialsSet = List.copyOf(credentialsSet);
@@ -68,7 +71,7 @@ public record Configuration(
         + ", node " + nodeName + ", dataplane " + dataplane.setting() + ", MTU " + endpoints.mtu()
         + endpoints.hostIp().map(ip -> ", host IP " + ip.toCanonicalString()).orElse("") + ", default pools " + ipam.defaultIpv4Pool().toCanonicalString() + " and "
         + ipam.defaultIpv6Pool().toCanonicalString() + ", log " + log.file() + " at " + log.level()
-        + ", request timeout " + requestTimeout.toMillis() + " ms"
+        + ", request timeout " + requestTimeout.toMillis() + " ms, gc grace " + DurationText.format(gcGrace)
         + ", credential variables set: " + (credentialsSet.isEmpty() ? "none" : String.join(" ", credentialsSet));
   }
 }

@@ -28,6 +28,8 @@ public final class ConfigurationReader {
   static final Path DEFAULT_SQLITE_PATH = Path.of("/var/lib/calico-mesos/store.db");
   static final String DEFAULT_IPV4_POOL = "192.168.0.0/16";
   static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_GC_GRACE = Duration.ofHours(1);
+  public static final Duration DEFAULT_GC_INTERVAL = Duration.ofMinutes(1);
   static final String DEFAULT_IPV6_POOL = "fd80:24e2:f998:72d6::/64";
 
   // Variables whose values may be secrets or point at them: logged as set/unset only.
@@ -62,6 +64,7 @@ public final class ConfigurationReader {
             pool(env, "CALICO_IPV6POOL_CIDR", DEFAULT_IPV6_POOL, IpFamily.V6)),
         LogSettings.fromEnvironment(env),
         requestTimeout(env),
+        gcGrace(env),
         datastoreEnvironment(env),
         birdEnvironment(env),
         CREDENTIALS.stream().filter(name -> EnvironmentValues.text(env, name).isPresent()).collect(Collectors.toList()));
@@ -145,6 +148,38 @@ public final class ConfigurationReader {
       }
     });
     return bird;
+  }
+
+  /** {@code CALICO_GC_GRACE}: a duration ({@code 30s}, {@code 10m}, {@code 1h}); 1 h by default. */
+  private static Duration gcGrace(Map<String, String> env) {
+    return EnvironmentValues.text(env, "CALICO_GC_GRACE")
+        .map(text -> DurationText.require("CALICO_GC_GRACE", text))
+        .orElse(DEFAULT_GC_GRACE);
+  }
+
+  /**
+   * {@code CALICO_GC_INTERVAL}: how often the agent collects (a duration of at least 1 s; {@code off} or {@code 0s}:
+   * never); 1 min by default. Not part of {@link #read}, as {@link #metrics}: only the agent collects on its own.
+   *
+   * @throws InvalidConfigurationException when it is not a duration or {@code off}
+   */
+  public static Optional<Duration> gcInterval(Map<String, String> env) {
+    Optional<String> text = EnvironmentValues.text(env, "CALICO_GC_INTERVAL");
+    if (text.isEmpty()) {
+      return Optional.of(DEFAULT_GC_INTERVAL);
+    }
+    if (text.get().equalsIgnoreCase("off")) {
+      return Optional.empty();
+    }
+    Duration interval = DurationText.require("CALICO_GC_INTERVAL", text.get());
+    if (interval.isZero()) {
+      return Optional.empty();
+    }
+    if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new InvalidConfigurationException("CALICO_GC_INTERVAL '" + Excerpt.of(text.get())
+          + "' must be at least 1s, or off");
+    }
+    return Optional.of(interval);
   }
 
   /** {@code CALICO_REQUEST_TIMEOUT}: seconds, decimals allowed, between 0.1 and 300; 5 by default. */

@@ -52,7 +52,7 @@ final class AttachmentFixture {
   final AttachService attach = new AttachService(memory, KEYS, dataplane, settings, assign, release, detach);
   final RecordingPolicyDataplane policy = new RecordingPolicyDataplane();
   final CheckAttachmentService check = new CheckAttachmentService(memory, KEYS, dataplane, policy, settings);
-  final CollectAttachmentsService collect = new CollectAttachmentsService(memory, KEYS, settings, detach);
+  final CollectAttachmentsService collect = new CollectAttachmentsService(memory, KEYS, settings, detach, release);
   final NetworkReadinessService readiness = new NetworkReadinessService(memory, KEYS, IPAM);
   final IsolateService isolate = new IsolateService(memory, KEYS, dataplane, settings);
   final CleanupService cleanup = new CleanupService(memory, KEYS, dataplane, settings, release);

@@ -27,6 +27,7 @@ import org.calicomesos.ports.attachment.NetworkNotReadyException;
 import org.calicomesos.ports.endpoint.IsolateCommand;
 import org.calicomesos.ports.ipam.AddPoolCommand;
 import org.calicomesos.ports.ipam.AllocateCommand;
+import org.calicomesos.ports.ipam.AssignAddressesCommand;
 import org.calicomesos.ports.ipam.ReleaseCommand;
 import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.EndpointId;
@@ -106,6 +107,24 @@ class AttachmentInspectionTest {
     assertThat(cni.memory.get(KEYS.endpoint(NODE, mesos, EndpointId.of(mesos)))).isPresent();
     assertThat(cni.dataplane.plumbed()).hasSize(3);
     assertThat(cni.allocated()).isEqualTo(3);
+  }
+
+  @Test
+  void gc_releases_what_its_networks_unnamed_handles_hold_with_no_record() {
+    AttachmentId cutShort = id(NETWORK, new ContainerId("cut-short"), "eth0");
+    AttachmentId valid = id(NETWORK, new ContainerId("ipam-only"), "eth0");
+    AttachmentId otherNetwork = id(new NetworkName("other-net"), new ContainerId("cut-short"), "eth0");
+    for (AttachmentId held : List.of(cutShort, valid, otherNetwork)) {
+      cni.assign.assign(new AssignAddressesCommand.Allocate(NODE, held.handle(), AttachmentFixture.HOSTNAME, 1, 0, List.of(), List.of(),
+          Map.of()));
+    }
+
+    cni.collect.collect(NETWORK, Set.of(valid));
+
+    assertThat(cni.memory.get(KEYS.handle(cutShort.handle()))).isEmpty();
+    assertThat(cni.memory.get(KEYS.handle(valid.handle()))).isPresent();
+    assertThat(cni.memory.get(KEYS.handle(otherNetwork.handle()))).isPresent();
+    assertThat(cni.allocated()).isEqualTo(2);
   }
 
   @Test

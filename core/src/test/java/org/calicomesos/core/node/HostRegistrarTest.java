@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.calicomesos.adapters.memory.MemoryDataplane;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
+import org.calicomesos.adapters.memory.MovableClock;
 import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.model.Addresses;
@@ -25,7 +24,7 @@ class HostRegistrarTest {
   private static final NodeName NODE = new NodeName("agent-1");
 
   private final MemoryKeyValueStore store = new MemoryKeyValueStore();
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T04:30:00Z"));
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T04:30:00Z"));
 
   @Test
   void registers_the_first_global_address_of_each_family_that_is_not_a_containers() {
@@ -85,33 +84,5 @@ class HostRegistrarTest {
 
   private static inet.ipaddr.IPAddress address(String text) {
     return Addresses.parseAnyAddress("test", text);
-  }
-
-  /** A clock a test moves by hand. */
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

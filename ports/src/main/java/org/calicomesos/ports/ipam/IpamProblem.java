@@ -17,6 +17,10 @@ public record IpamProblem(Kind kind, String subject, String detail) {
     /** An endpoint names an address that is free, or that another handle now holds; or its record is unreadable. */
     ENDPOINT_MISMATCH,
     /** A {@code cali*} interface on this host that no endpoint of this host names (a leftover of a cut-short isolate). */
-    ORPHAN_INTERFACE
+    ORPHAN_INTERFACE,
+    /** An endpoint of this host whose interface is gone: its container is gone and nothing cleaned it up. */
+    DEAD_ENDPOINT,
+    /** A uid's addresses on this host that no endpoint has used for longer than the collector's grace. */
+    PENDING_ALLOCATION
   }
 }

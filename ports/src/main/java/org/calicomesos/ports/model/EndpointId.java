@@ -46,6 +46,12 @@ public record EndpointId(String value) {
     return "cali" + value.substring(0, 11);
   }
 
+  /** Whether {@code name} has the form {@link #hostInterfaceName()} gives: one of ours, not another program's. */
+  public static boolean isHostInterfaceName(String name) {
+    return name.length() == 15 && name.startsWith("cali") && name.substring(4).chars()
+        .allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+  }
+
   @Override
   public String toString() {
     return value;

@@ -25,6 +25,16 @@ public record HandleId(String value) {
     return new HandleId(value);
   }
 
+  /** Whether this is a CNI attachment's handle rather than a net-modules uid. */
+  public boolean isAttachment() {
+    return value.indexOf(':') >= 0;
+  }
+
+  /** Whether this is an attachment's handle on {@code network}. */
+  public boolean isAttachmentOf(NetworkName network) {
+    return value.startsWith(network.value() + ":");
+  }
+
   @Override
   public String toString() {
     return value;

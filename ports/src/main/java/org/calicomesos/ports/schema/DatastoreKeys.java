@@ -96,6 +96,14 @@ public final class DatastoreKeys {
     return handlePrefix() + handle.value();
   }
 
+  /**
+   * {@code /calico/gc/v1/host/<node>/marks}: when this node's collector first saw each leak candidate it still
+   * sees. Outside {@code /calico/v1/}, so that the policy loop, which follows that prefix, never wakes for it.
+   */
+  public String leakMarks(NodeName node) {
+    return prefix + "/gc/v1/host/" + node.value() + "/marks";
+  }
+
   /** {@code /calico/v1/host/}: every host's records: its endpoints and its registration. */
   public String hostRoot() {
     return prefix + "/v1/host/";

@@ -7,6 +7,7 @@ import org.calicomesos.app.admin.Invocation;
 import org.calicomesos.app.admin.cni.CniConfigCommand;
 import org.calicomesos.app.admin.completion.CompletionCommand;
 import org.calicomesos.app.admin.diags.DiagsCommand;
+import org.calicomesos.app.admin.gc.GcCommand;
 import org.calicomesos.app.admin.endpoint.EndpointCommand;
 import org.calicomesos.app.admin.ipam.IpamCommand;
 import org.calicomesos.app.admin.modules.ModulesJsonCommand;
@@ -56,6 +57,7 @@ final class AdminCommands {
     root.addSubcommand(new CommandLine(new RouteModeCommand(invocation)));
     root.addSubcommand(BgpCommand.commandLine(invocation));
     root.addSubcommand(new CommandLine(new StatusCommand(invocation)));
+    root.addSubcommand(new CommandLine(new GcCommand(invocation)));
     otherEntryPoints.forEach(root::addSubcommand);
     root.addSubcommand(new CommandLine(new ModulesJsonCommand(invocation)));
     root.addSubcommand(new CommandLine(new CniConfigCommand(invocation)));

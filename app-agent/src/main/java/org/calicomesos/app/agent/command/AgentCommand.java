@@ -11,11 +11,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.calicomesos.app.agent.FollowingLoop;
+import org.calicomesos.app.agent.LeakCollectionLoop;
 import org.calicomesos.app.agent.RouteAgent;
 import org.calicomesos.app.agent.serving.PluginRequestServer;
 import org.calicomesos.app.config.AgentSocketSetting;
 import org.calicomesos.app.config.Configuration;
 import org.calicomesos.app.config.ConfigurationReader;
+import org.calicomesos.app.config.ConfigurationVariables;
 import org.calicomesos.app.config.InvalidConfigurationException;
 import org.calicomesos.app.config.LogSettings;
 import org.calicomesos.app.config.MetricsSettings;
@@ -24,6 +26,7 @@ import org.calicomesos.app.metrics.AgentMetrics;
 import org.calicomesos.app.metrics.MetricsServer;
 import org.calicomesos.app.pipeline.PluginApplication;
 import org.calicomesos.app.pipeline.PluginProtocols;
+import org.calicomesos.app.pipeline.RequestGate;
 import org.calicomesos.app.pipeline.RequestLog;
 import org.calicomesos.app.version.BuildVersionFiles;
 import org.calicomesos.ports.CalicoMesosException;
@@ -43,6 +46,8 @@ import picocli.CommandLine.Option;
             + " reloads BIRD through CALICO_BIRD_SOCKET), and"
             + " answers the plugin's requests on the Unix socket CALICO_AGENT_SOCKET (default "
             + "/var/run/calico-mesos/agent.sock), so that a request need not start a JVM and a datastore client.",
+        "Every CALICO_GC_INTERVAL (1m; off for never) it collects this host's leaks: what has been dead for"
+            + " CALICO_GC_GRACE (1h), as 'calico-mesos gc' does.",
         "The rules stay in force while it is stopped or restarting, and the plugin answers requests itself"
             + " meanwhile; it logs to stderr at CALICO_LOG_LEVEL, in CALICO_LOG_FORMAT.",
         "It serves Prometheus metrics at http://CALICO_METRICS_ADDRESS:CALICO_METRICS_PORT/metrics"
@@ -124,6 +129,8 @@ public final class AgentCommand implements Callable<Integer> {
     PluginRequestServer requests = noServe ? null : serve(env);
     FollowingLoop policy = noPolicy ? null : services.policyLoop();
     RouteAgent routes = noRoutes ? null : services.routeAgent();
+    Optional<LeakCollectionLoop> collection = collect(env, services, metrics,
+        requests == null ? RequestGate.OPEN : requests.ipamGate());
     Thread routeThread = routes == null ? null : new Thread(routes::run, "route-agent");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -131,6 +138,7 @@ public final class AgentCommand implements Callable<Integer> {
       if (requests != null) {
         requests.close(STOP_GRACE);
       }
+      collection.ifPresent(LeakCollectionLoop::close);
       if (routes != null) {
         routes.stop(STOP_GRACE);
       }
@@ -153,6 +161,18 @@ public final class AgentCommand implements Callable<Integer> {
       metricsServer.ifPresent(MetricsServer::close);
     }
     return 0;
+  }
+
+  /** The collection loop, every CALICO_GC_INTERVAL (none when it is off) with CALICO_GC_GRACE. */
+  private static Optional<LeakCollectionLoop> collect(Map<String, String> env, AgentAssembly services,
+      AgentMetrics metrics, RequestGate gate) {
+    Optional<Duration> interval = ConfigurationReader.gcInterval(env);
+    if (interval.isEmpty()) {
+      LOG.log(Level.INFO, "CALICO_GC_INTERVAL is off: this agent collects no leaks (calico-mesos gc still does)");
+      return Optional.empty();
+    }
+    Duration grace = ConfigurationReader.forThisMachine().read(ConfigurationVariables.of(env)).gcGrace();
+    return Optional.of(LeakCollectionLoop.start(services.leakCollector(), grace, interval.get(), gate, metrics));
   }
 
   private PluginRequestServer serve(Map<String, String> env) {

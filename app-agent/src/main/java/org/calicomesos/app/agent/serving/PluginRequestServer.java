@@ -33,6 +33,7 @@ import org.calicomesos.app.pipeline.PluginApplication;
 import org.calicomesos.app.pipeline.PluginProtocols;
 import org.calicomesos.app.pipeline.PluginRequest;
 import org.calicomesos.app.pipeline.PluginResponse;
+import org.calicomesos.app.pipeline.RequestGate;
 import org.calicomesos.app.pipeline.RequestPipeline;
 import org.calicomesos.app.pipeline.ResponseSink;
 import org.calicomesos.ports.CalicoMesosException;
@@ -59,6 +60,7 @@ public final class PluginRequestServer implements AutoCloseable {
   // Every request's deadline and read cut-off; a cancelled one leaves the queue at once, not when it would have run.
   private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, named("agent-watchdog"));
   private final Thread acceptor;
+  private final HostIpamGate ipamGate = new HostIpamGate();
   private volatile boolean closing;
 
   private PluginRequestServer(AgentSocket socket, ConfigurationReader reader, PluginProtocols protocols,
@@ -69,10 +71,15 @@ public final class PluginRequestServer implements AutoCloseable {
     this.identity = identity;
     // The request's lines go where its configuration says, as the plugin process would write them.
     this.pipeline = new RequestPipeline(reader, served, settings -> RequestLogCopy.start(settings, System.err)::close,
-        new HostIpamGate(), DeadlineClock.on(watchdog), settings -> "the calico-mesos agent's log");
+        ipamGate, DeadlineClock.on(watchdog), settings -> "the calico-mesos agent's log");
     this.acceptor = new Thread(this::acceptUntilClosed, "agent-accept");
     watchdog.setRemoveOnCancelPolicy(true);
     acceptor.setDaemon(true);
+  }
+
+  /** The gate this host's IPAM requests pass one at a time, for the agent's own work that must not run among them. */
+  public RequestGate ipamGate() {
+    return ipamGate;
   }
 
   /**

@@ -1,0 +1,132 @@
+package org.calicomesos.core.gc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import inet.ipaddr.IPAddress;
+import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.dataplane.NetworkNamespace;
+import org.calicomesos.ports.dataplane.VethPlan;
+import org.calicomesos.ports.gc.CollectionReport;
+import org.calicomesos.ports.gc.LeakKind;
+import org.calicomesos.ports.ipam.IpamProblem;
+import org.calicomesos.ports.model.ContainerId;
+import org.calicomesos.ports.model.EndpointId;
+import org.junit.jupiter.api.Test;
+
+class LeakCollectorTest {
+  private static final Duration HOUR = Duration.ofHours(1);
+
+  private final GcFixture fixture = new GcFixture();
+  private final GcFixture.Host host = fixture.host;
+
+  @Test
+  void anAllocationNeverIsolatedIsFreedOnceItsGraceIsOverAndNoSooner() {
+    List<IPAddress> held = host.allocate("u1");
+
+    assertThat(outcomes(host.collect(HOUR))).containsExactly(LeakKind.PENDING_ALLOCATION + " WAITING");
+    fixture.clock.advance(Duration.ofMinutes(59));
+    assertThat(outcomes(host.collect(HOUR))).containsExactly(LeakKind.PENDING_ALLOCATION + " WAITING");
+    assertThat(fixture.memory.list(GcFixture.KEYS.handlePrefix()).entries()).hasSize(1);
+
+    fixture.clock.advance(Duration.ofMinutes(1));
+    CollectionReport report = host.collect(HOUR);
+
+    assertThat(outcomes(report)).containsExactly(LeakKind.PENDING_ALLOCATION + " FREED");
+    assertThat(report.leaks().get(0).freed()).isEqualTo(held);
+    assertThat(fixture.memory.list(GcFixture.KEYS.handlePrefix()).entries()).isEmpty();
+    assertThat(fixture.memory.get(GcFixture.KEYS.leakMarks(GcFixture.NODE))).isEmpty();
+    assertThat(host.check.check().clean()).isTrue();
+  }
+
+  @Test
+  void anAllocationAnEndpointUsesIsNoCandidate() {
+    host.isolate("c1", host.allocate("u1"));
+
+    assertThat(host.collect(Duration.ZERO).leaks()).isEmpty();
+  }
+
+  @Test
+  void anotherHostsAllocationIsNeverJudgedHere() {
+    fixture.other.allocate("u2");
+
+    assertThat(host.collect(Duration.ZERO).leaks()).isEmpty();
+    assertThat(outcomes(fixture.other.collect(Duration.ZERO))).containsExactly(LeakKind.PENDING_ALLOCATION + " FREED");
+  }
+
+  @Test
+  void anEndpointWhoseInterfaceIsGoneIsMarkedAtOnceAndFreedAfterItsGrace() {
+    List<IPAddress> held = host.allocate("u1");
+    host.isolate("c1", held);
+    String iface = EndpointId.of(new ContainerId("c1")).hostInterfaceName();
+    fixture.dataplane.unplumb(new InterfaceName(iface)); // the container's namespace went: the kernel took the veth
+
+    assertThat(host.check.check().problems()).extracting(IpamProblem::kind).containsExactly(IpamProblem.Kind.DEAD_ENDPOINT);
+    assertThat(outcomes(host.collect(Duration.ofMinutes(5)))).containsExactly(LeakKind.DEAD_ENDPOINT + " WAITING");
+    fixture.clock.advance(Duration.ofMinutes(5));
+    CollectionReport report = host.collect(Duration.ofMinutes(5));
+
+    assertThat(outcomes(report)).containsExactly(LeakKind.DEAD_ENDPOINT + " FREED");
+    assertThat(report.leaks().get(0).freed()).isEqualTo(held);
+    assertThat(fixture.memory.list(GcFixture.KEYS.hostRoot()).entries()).isEmpty();
+    assertThat(fixture.memory.list(GcFixture.KEYS.handlePrefix()).entries()).isEmpty();
+    assertThat(host.check.check().clean()).isTrue();
+  }
+
+  @Test
+  void anEndpointWhoseInterfaceCameBackIsLeftAlone() {
+    List<IPAddress> held = host.allocate("u1");
+    host.isolate("c1", held);
+    InterfaceName iface = new InterfaceName(EndpointId.of(new ContainerId("c1")).hostInterfaceName());
+    VethPlan plan = fixture.dataplane.plumbed().get(iface);
+    fixture.dataplane.unplumb(iface);
+    host.collect(HOUR);
+    fixture.dataplane.plumb(plan);
+    fixture.clock.advance(HOUR);
+
+    assertThat(host.collect(HOUR).leaks()).isEmpty();
+    assertThat(fixture.memory.list(GcFixture.KEYS.hostRoot()).entries()).hasSize(1);
+  }
+
+  @Test
+  void anInterfaceNoRecordNamesIsRemovedAfterItsGrace() {
+    InterfaceName orphan = new InterfaceName(EndpointId.of(new ContainerId("c9")).hostInterfaceName());
+    fixture.dataplane.plumb(new VethPlan(orphan, org.calicomesos.core.endpoint.VethPlanner.HOST_MAC,
+        new NetworkNamespace.OfProcess(4343), new InterfaceName("eth0"), 1440, List.of(), List.of(), List.of(), List.of()));
+
+    assertThat(outcomes(host.collect(Duration.ofSeconds(30)))).containsExactly(LeakKind.ORPHAN_INTERFACE + " WAITING");
+    fixture.clock.advance(Duration.ofSeconds(30));
+    assertThat(outcomes(host.collect(Duration.ofSeconds(30)))).containsExactly(LeakKind.ORPHAN_INTERFACE + " FREED");
+    assertThat(fixture.dataplane.plumbed()).isEmpty();
+  }
+
+  @Test
+  void aHandleCountingMoreThanItsBlockHoldsIsLoweredToTheTruth() {
+    host.allocate("u1");
+    host.isolate("c1", host.allocate("u1")); // u1 now counts 2 and holds 2
+    var handleKey = GcFixture.KEYS.handle(new org.calicomesos.ports.model.HandleId("u1"));
+    var entry = fixture.memory.get(handleKey).orElseThrow();
+    // A release cut short between its block write and its handle write: the block freed one, the count says 3.
+    fixture.memory.update(handleKey, entry.value().replace(":2", ":3"), entry.revision());
+    assertThat(host.check.check().problems()).extracting(IpamProblem::kind).contains(IpamProblem.Kind.HANDLE_MISMATCH);
+
+    assertThat(outcomes(host.collect(Duration.ZERO))).containsExactly(LeakKind.STALE_HANDLE_COUNT + " FREED");
+
+    assertThat(fixture.memory.get(handleKey).orElseThrow().value()).contains(":2");
+    assertThat(host.check.check().clean()).isTrue();
+  }
+
+  @Test
+  void aDryRunFreesNothingAndRemembersNothing() {
+    host.allocate("u1");
+    long revision = fixture.memory.list("/").revision();
+
+    assertThat(outcomes(host.dryRun(Duration.ZERO))).containsExactly(LeakKind.PENDING_ALLOCATION + " WOULD_FREE");
+    assertThat(fixture.memory.list("/").revision()).isEqualTo(revision);
+  }
+
+  private static List<String> outcomes(CollectionReport report) {
+    return report.leaks().stream().map(leak -> leak.kind() + " " + leak.outcome()).toList();
+  }
+}
