@@ -10,7 +10,7 @@ import org.calicomesos.testkit.dataplane.KernelCommand;
  * {@code <subnet>.<10 + n>/24}, forwarding on as a Mesos agent host's would be. Only these are touched: no route or
  * nftables table of the root namespace. {@link #close} removes everything, whatever state setting up stopped in.
  */
-final class HostNamespaces implements HostNetwork {
+public final class HostNamespaces implements HostNetwork {
   private final String bridge;
   private final String subnet;
   private final List<String> namespaces = new ArrayList<>();
@@ -22,7 +22,7 @@ final class HostNamespaces implements HostNetwork {
   }
 
   /** The bridge and {@code count} hosts named {@code <prefix>1..}; removed again if any step fails. */
-  static HostNamespaces create(String bridge, String subnet, String prefix, int count) {
+  public static HostNamespaces create(String bridge, String subnet, String prefix, int count) {
     HostNamespaces hosts = new HostNamespaces(bridge, subnet);
     try {
       HostNetwork.freshRootBridge(bridge, hosts.rootAddress());
@@ -37,7 +37,7 @@ final class HostNamespaces implements HostNetwork {
   }
 
   /** The root namespace's address on the bridge. */
-  String rootAddress() {
+  public String rootAddress() {
     return subnet + ".1";
   }
 

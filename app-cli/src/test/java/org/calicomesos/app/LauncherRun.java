@@ -9,15 +9,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One run of a launcher script: JSON on stdin, and what came back on stdout and stderr, with the status. */
-record LauncherRun(int status, String stdout, String stderr) {
+public record LauncherRun(int status, String stdout, String stderr) {
   static LauncherRun of(Path launcher, Path workingDirectory, Map<String, String> env, String stdin, String... args)
       throws IOException, InterruptedException {
     return of(List.of(), launcher, workingDirectory, env, stdin, args);
   }
 
   /** As {@link #of}, the launcher run inside network namespace {@code namespace}: a host of a multi-host test. */
-  static LauncherRun inNamespace(String namespace, Path launcher, Path workingDirectory, Map<String, String> env,
-      String stdin, String... args) throws IOException, InterruptedException {
+  public static LauncherRun inNamespace(String namespace, Path launcher, Path workingDirectory,
+      Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
     return of(List.of("ip", "netns", "exec", namespace), launcher, workingDirectory, env, stdin, args);
   }
 

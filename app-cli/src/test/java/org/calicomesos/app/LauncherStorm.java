@@ -20,8 +20,8 @@ import java.util.function.IntFunction;
  * {@code bin/calico-mesos} process after another with its own environment (its CALICO_NODENAME and the
  * datastore under test). Shared by the storm tests of every datastore.
  */
-final class LauncherStorm {
-  static final Path LAUNCHER = Path.of(System.getProperty("calico.repo", "..")).toAbsolutePath().normalize()
+public final class LauncherStorm {
+  public static final Path LAUNCHER = Path.of(System.getProperty("calico.repo", "..")).toAbsolutePath().normalize()
       .resolve("bin/calico-mesos");
   private static final ObjectMapper JSON = new ObjectMapper();
 

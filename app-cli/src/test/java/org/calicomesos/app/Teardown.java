@@ -1,7 +1,7 @@
 package org.calicomesos.app;
 
 /** Closes a test's resources in the order given, skipping those never made, and closes them all even if one fails. */
-final class Teardown {
+public final class Teardown {
   private Teardown() {}
 
   /** The processes of {@code first} (agents, BIRDs), then {@code then} (containers, namespaces, etcd). */
@@ -11,7 +11,7 @@ final class Teardown {
     inOrder(all.toArray(AutoCloseable[]::new));
   }
 
-  static void inOrder(AutoCloseable... resources) throws Exception {
+  public static void inOrder(AutoCloseable... resources) throws Exception {
     Exception first = null;
     for (AutoCloseable resource : resources) {
       try {
