@@ -6,10 +6,13 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.calicomesos.app.config.Configuration;
 import org.calicomesos.app.config.ConfigurationReader;
 import org.calicomesos.app.logging.FileLogging;
 import org.calicomesos.app.pipeline.ApplicationPerRequest;
 import org.calicomesos.app.pipeline.DeadlineClock;
+import org.calicomesos.app.pipeline.PluginApplication;
 import org.calicomesos.app.pipeline.PluginProtocol;
 import org.calicomesos.app.pipeline.PluginRequest;
 import org.calicomesos.app.pipeline.PluginResponse;
@@ -24,7 +27,7 @@ import org.calicomesos.app.wiring.PluginComponent;
  * an application built for it, exactly one answer on stdout, exit 0 on success and 1 on failure, including
  * failures before the application exists, and exactly one request line in the log, whoever answers.
  */
-final class PluginProcess {
+public final class PluginProcess {
   private static final System.Logger LOG = System.getLogger(PluginProcess.class.getName());
   /** Set by bin/calico-mesos to the socket it tried when the agent did not take the request. */
   static final String AGENT_FALLBACK_PROPERTY = "calico.agent.fallback";
@@ -33,12 +36,27 @@ final class PluginProcess {
 
   static int run(PluginProtocol protocol, InputStream stdin, OutputStream stdout, PrintStream stderr,
       Map<String, String> env, ConfigurationReader reader) {
-    return run(protocol, stdin, stdout, stderr, env, reader, () -> Runtime.getRuntime().halt(1));
+    return run(protocol, stdin, stdout, stderr, env, reader, PluginComponent::create);
+  }
+
+  /**
+   * As above, on the application {@code application} builds for the request: {@link PluginComponent}'s graph in
+   * production; the crash matrix's test graph wraps its store and dataplane (app-cli's test sources, {@code crash}).
+   */
+  public static int run(PluginProtocol protocol, InputStream stdin, OutputStream stdout, PrintStream stderr,
+      Map<String, String> env, ConfigurationReader reader, Function<Configuration, PluginApplication> application) {
+    return run(protocol, stdin, stdout, stderr, env, reader, application, () -> Runtime.getRuntime().halt(1));
   }
 
   /** As above; {@code halt} ends the process when the request deadline passes (tests record it instead). */
   static int run(PluginProtocol protocol, InputStream stdin, OutputStream stdout, PrintStream stderr,
       Map<String, String> env, ConfigurationReader reader, Runnable halt) {
+    return run(protocol, stdin, stdout, stderr, env, reader, PluginComponent::create, halt);
+  }
+
+  private static int run(PluginProtocol protocol, InputStream stdin, OutputStream stdout, PrintStream stderr,
+      Map<String, String> env, ConfigurationReader reader, Function<Configuration, PluginApplication> application,
+      Runnable halt) {
     // Warnings and errors go to stderr until the request's log is set up.
     FileLogging.installFallback(stderr);
     PluginRequest request = read(protocol, stdin, env);
@@ -47,7 +65,7 @@ final class PluginProcess {
       warnIfTheAgentWasTried();
       return RequestLogging.Scope.NONE;
     };
-    RequestPipeline pipeline = new RequestPipeline(reader, new ApplicationPerRequest(PluginComponent::create), logging,
+    RequestPipeline pipeline = new RequestPipeline(reader, new ApplicationPerRequest(application), logging,
         RequestGate.OPEN, DeadlineClock.ownThread(), settings -> settings.file().toString());
     RequestPipeline.Outcome outcome = pipeline.run(request, new ResponseSink() {
       @Override

@@ -15,7 +15,7 @@ import org.calicomesos.app.agentsocket.AgentStatusClient;
  * It serves requests only: policy would drop the traffic of tests that know nothing of netgroups. Each request
  * carries its own configuration, so one agent serves every test's datastore.
  */
-final class SharedAgent {
+public final class SharedAgent {
   static final String PROPERTY = "calico.it.agent";
 
   private static SharedAgent instance;
@@ -28,7 +28,7 @@ final class SharedAgent {
     this.directory = directory;
   }
 
-  static boolean enabled() {
+  public static boolean enabled() {
     return Boolean.getBoolean(PROPERTY);
   }
 

@@ -72,6 +72,7 @@ public final class AttachService implements AttachContainerUseCase {
     Optional<Attachment> complete = complete(target, command.namespace());
     if (complete.isPresent()) {
       LOG.log(Level.INFO, "attachment {0} is already complete on {1}; nothing to do", id, target.hostInterface());
+      plumbing.ensureBlackholes(ipam.holdings(complete.get().addresses()));
       return complete.get();
     }
     List<IPAddress> leftOver = release.release(new ReleaseCommand.ByHandle(id.handle())).released();

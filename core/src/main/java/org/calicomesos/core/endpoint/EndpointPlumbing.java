@@ -101,13 +101,26 @@ public final class EndpointPlumbing {
     }
     LOG.log(Level.INFO, "connected {0} on {1} with {2}, profiles {3}", target.describe(), target.hostInterface(),
         endpoint.addresses(), profileIds);
-    // Only this endpoint's blocks, known from the reads above; a disconnect removes the blackholes of blocks given up.
+    ensureBlackholes(holdings);
+    return new EndpointConnection(endpoint, plan, plumbed);
+  }
+
+  /**
+   * Connect's last step alone, for a request that finds its endpoint complete: one killed after the endpoint record
+   * left the blackholes out, and the repeated request must still add them. Only these addresses' blocks of this
+   * host, from holdings already read; a disconnect removes the blackholes of blocks given up.
+   */
+  public void ensureBlackholes(List<AddressHolding> holdings) {
     BlackholeSync.ensure(dataplane, holdings.stream()
         .filter(h -> h.blockHost().filter(settings.node()::equals).isPresent())
         .map(h -> h.block().orElseThrow())
         .distinct()
         .toList());
-    return new EndpointConnection(endpoint, plan, plumbed);
+  }
+
+  /** As above, for {@code addresses} as {@code reads} found them. */
+  void ensureBlackholes(EndpointReads reads, List<IPAddress> addresses) {
+    ensureBlackholes(ipam.holdings(addresses, reads.pools(), reads.blocks()));
   }
 
   /**

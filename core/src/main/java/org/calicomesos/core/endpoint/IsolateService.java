@@ -42,6 +42,7 @@ public final class IsolateService implements IsolateContainerUseCase {
     if (!existing.isEmpty() && interfacePresent) {
       LOG.log(Level.INFO, "container {0} is already isolated on {1}; nothing to do", command.container(),
           target.hostInterface());
+      plumbing.ensureBlackholes(reads, command.addresses());
       return new IsolateResult(target.hostInterface(), true);
     }
     plumbing.connect(target, reads, command.namespace(), command.addresses(), command.netgroups(), command.labels(),

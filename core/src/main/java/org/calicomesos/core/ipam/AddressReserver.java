@@ -58,7 +58,11 @@ final class AddressReserver {
   /** True when this call assigned the address; false when the handle already held it. */
   private boolean reserveOne(NodeName node, AllocationAttribute holder, IPAddress address, Pool pool) {
     IPAddress cidr = PoolDirectory.blockOf(pool, address);
-    AllocationBlock block = repository.block(cidr).orElseGet(() -> claimer.claim(node, pool, cidr));
+    Optional<AllocationBlock> existing = repository.block(cidr);
+    AllocationBlock block = existing.orElseGet(() -> claimer.claim(node, pool, cidr));
+    if (existing.isPresent() && block.affineTo(node)) {
+      claimer.confirm(node, cidr); // a claim of ours cut short after its block was created, as allocate finds it
+    }
     if (pool.strictAffinity() && !block.affineTo(node)) {
       throw new BlockAffinityException(address, cidr, block.affineHost().map(Object::toString).orElse("(none)"), pool);
     }

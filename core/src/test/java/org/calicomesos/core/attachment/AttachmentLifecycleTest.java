@@ -85,6 +85,16 @@ class AttachmentLifecycleTest {
   }
 
   @Test
+  void attach_again_after_a_kill_before_the_blackhole_adds_it() {
+    Attachment first = cni.attach.attach(command(id("eth0"), count(1, 0)));
+    IPAddress block = first.addresses().get(0).withoutPrefixLength().toPrefixBlock(26);
+    cni.dataplane.removeBlackhole(block); // as if killed right after the endpoint record
+
+    assertThat(cni.attach.attach(command(id("eth0"), count(1, 0)))).isEqualTo(first);
+    assertThat(cni.dataplane.blackholes()).containsExactly(block);
+  }
+
+  @Test
   void attach_after_an_add_cut_short_gives_back_what_it_held_and_leaks_nothing() {
     AttachmentId id = id("eth0");
     // A crash after the addresses were taken: the handle holds two, there is no endpoint.

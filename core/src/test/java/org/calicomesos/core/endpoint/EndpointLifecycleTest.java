@@ -144,6 +144,19 @@ class EndpointLifecycleTest {
   }
 
   @Test
+  void isolate_again_after_a_kill_before_the_blackhole_adds_it() {
+    List<IPAddress> addresses = allocate("uid-1", 1, 0);
+    isolate.isolate(command(addresses));
+    IPAddress block = addresses.get(0).toPrefixBlock(26);
+    dataplane.removeBlackhole(block); // as if killed right after the endpoint record
+
+    IsolateResult again = isolate.isolate(command(addresses));
+
+    assertThat(again.alreadyIsolated()).isTrue();
+    assertThat(dataplane.blackholes()).containsExactly(block);
+  }
+
+  @Test
   void isolate_again_with_other_addresses_is_refused_without_touching_anything() {
     isolate.isolate(command(allocate("uid-1", 1, 0)));
     long revision = revision();

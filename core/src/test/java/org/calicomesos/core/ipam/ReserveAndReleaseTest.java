@@ -8,6 +8,7 @@ import org.calicomesos.ports.ipam.AddressInUseException;
 import org.calicomesos.ports.ipam.AddressOutsidePoolsException;
 import org.calicomesos.ports.ipam.BlockAffinityException;
 import org.calicomesos.ports.ipam.ReleaseResult;
+import org.calicomesos.ports.model.NodeName;
 import org.junit.jupiter.api.Test;
 
 class ReserveAndReleaseTest {
@@ -53,6 +54,18 @@ class ReserveAndReleaseTest {
     ipam.reserve("host-a", "uid-1", "10.0.0.5");
 
     assertThat(ipam.revision()).isEqualTo(before);
+    assertThat(ipam.check().problems()).isEmpty();
+  }
+
+  @Test
+  void reserve_confirms_its_hosts_claim_a_kill_left_pending() {
+    ipam.reserve("host-a", "uid-1", "10.0.0.5");
+    // As if a reserve was killed between creating the block and confirming the claim.
+    String claim = IpamFixture.KEYS.affinity(new NodeName("host-a"), IpamFixture.cidr("10.0.0.0/26"));
+    ipam.store.update(claim, "{\"state\":\"pending\",\"deleted\":false}", ipam.store.get(claim).orElseThrow().revision());
+
+    ipam.reserve("host-a", "uid-2", "10.0.0.6");
+
     assertThat(ipam.check().problems()).isEmpty();
   }
 
