@@ -71,7 +71,7 @@ public record Configuration(
         + ", node " + nodeName + ", dataplane " + dataplane.setting() + ", MTU " + endpoints.mtu()
         + endpoints.hostIp().map(ip -> ", host IP " + ip.toCanonicalString()).orElse("") + ", default pools " + ipam.defaultIpv4Pool().toCanonicalString() + " and "
         + ipam.defaultIpv6Pool().toCanonicalString() + ", log " + log.file() + " at " + log.level()
-        + ", request timeout " + requestTimeout.toMillis() + " ms, gc grace " + DurationText.format(gcGrace)
+        + ", request timeout " + requestTimeout.toMillis() + " ms, gc grace " + gcGrace.toSeconds() + " s"
         + ", credential variables set: " + (credentialsSet.isEmpty() ? "none" : String.join(" ", credentialsSet));
   }
 }
