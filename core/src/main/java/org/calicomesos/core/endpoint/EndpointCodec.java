@@ -1,5 +1,6 @@
 package org.calicomesos.core.endpoint;
 
+import static org.calicomesos.core.json.Fields.integer;
 import static org.calicomesos.core.json.Fields.text;
 import static org.calicomesos.core.json.Fields.texts;
 
@@ -22,11 +23,14 @@ import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.NetworkName;
+import org.calicomesos.ports.model.PortMapping;
 import org.calicomesos.ports.model.ProfileName;
+import org.calicomesos.ports.model.TransportProtocol;
 
 /**
  * The endpoint record's JSON, field names as Calico v1 wrote them, plus {@code container_id}, {@code handle_id} and,
- * for a CNI attachment only, {@code attachment}: {@code {"network":…,"interface":…}}.
+ * for a CNI attachment only, {@code attachment}: {@code {"network":…,"interface":…}}; and, only when it has any,
+ * {@code port_mappings}: {@code [{"host_port":8080,"container_port":80,"protocol":"tcp"}]}, Mesos' field names.
  */
 public final class EndpointCodec {
   public static final Codec<Endpoint> ENDPOINT = TreeCodec.of(EndpointCodec::decode, EndpointCodec::encode);
@@ -60,7 +64,18 @@ public final class EndpointCodec {
         profiles,
         labels,
         handle.isTextual() ? Optional.of(new HandleId(handle.asText())) : Optional.empty(),
-        attachment(node.path("attachment"), container));
+        attachment(node.path("attachment"), container),
+        portMappings(node.path("port_mappings")));
+  }
+
+  private static List<PortMapping> portMappings(JsonNode node) {
+    List<PortMapping> mappings = new ArrayList<>();
+    for (JsonNode mapping : node) {
+      mappings.add(new PortMapping(integer(mapping.path("host_port"), "port_mappings.host_port"),
+          integer(mapping.path("container_port"), "port_mappings.container_port"),
+          TransportProtocol.parse("port_mappings.protocol", text(mapping, "protocol"))));
+    }
+    return mappings;
   }
 
   /** Absent (a net-modules record, or one written before CNI) reads as no attachment. */
@@ -100,6 +115,13 @@ public final class EndpointCodec {
     endpoint.attachment().ifPresent(attachment -> node.putObject("attachment")
         .put("network", attachment.network().value())
         .put("interface", attachment.ifname().value()));
+    if (!endpoint.portMappings().isEmpty()) {
+      ArrayNode mappings = node.putArray("port_mappings");
+      endpoint.portMappings().forEach(mapping -> mappings.addObject()
+          .put("host_port", mapping.hostPort())
+          .put("container_port", mapping.containerPort())
+          .put("protocol", mapping.protocol().keyword()));
+    }
     return node;
   }
 

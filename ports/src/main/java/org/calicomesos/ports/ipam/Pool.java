@@ -8,9 +8,11 @@ import org.calicomesos.ports.model.IpFamily;
 /**
  * An IP pool, cut into blocks of {@code blockPrefixLength}. Under {@code strictAffinity} a host never
  * borrows addresses from another host's block. {@code encapsulation} says how its addresses on other hosts are
- * reached ({@link Encapsulation#VXLAN} for IPv4 pools only).
+ * reached ({@link Encapsulation#VXLAN} for IPv4 pools only). With {@code natOutgoing}, its containers' traffic to
+ * destinations outside every pool leaves with their host's address (Calico's {@code natOutgoing}).
  */
-public record Pool(IPAddress cidr, int blockPrefixLength, boolean strictAffinity, Encapsulation encapsulation) {
+public record Pool(IPAddress cidr, int blockPrefixLength, boolean strictAffinity, Encapsulation encapsulation,
+    boolean natOutgoing) {
   /** VXLAN adds 50 bytes to every packet (outer IPv4 20, UDP 8, VXLAN 8, inner Ethernet 14). */
   public static final int VXLAN_OVERHEAD = 50;
 
@@ -35,14 +37,24 @@ public record Pool(IPAddress cidr, int blockPrefixLength, boolean strictAffinity
     }
   }
 
-  /** A pool whose addresses on other hosts are routed directly. */
+  /** A pool without NAT outgoing. */
+  public Pool(IPAddress cidr, int blockPrefixLength, boolean strictAffinity, Encapsulation encapsulation) {
+    this(cidr, blockPrefixLength, strictAffinity, encapsulation, false);
+  }
+
+  /** A pool whose addresses on other hosts are routed directly, without NAT outgoing. */
   public Pool(IPAddress cidr, int blockPrefixLength, boolean strictAffinity) {
     this(cidr, blockPrefixLength, strictAffinity, Encapsulation.NONE);
   }
 
   /** The same pool with another encapsulation. */
   public Pool withEncapsulation(Encapsulation next) {
-    return new Pool(cidr, blockPrefixLength, strictAffinity, next);
+    return new Pool(cidr, blockPrefixLength, strictAffinity, next, natOutgoing);
+  }
+
+  /** The same pool with NAT outgoing on or off. */
+  public Pool withNatOutgoing(boolean next) {
+    return new Pool(cidr, blockPrefixLength, strictAffinity, encapsulation, next);
   }
 
   public boolean encapsulated() {
