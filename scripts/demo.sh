@@ -5,7 +5,9 @@
 # isolator's CNI ADD (its environment, a 0.2.0 network configuration with Mesos' network_info on stdin), so the
 # matrix also shows both protocols' containers in one netgroup. Each "container" is a process in a network namespace of its own with a
 # TCP listener; then every container and the host try to reach every other, and the matrix printed is what
-# really got through, next to what the netgroups say should. Everything it made is removed at the end, also
+# really got through, next to what the netgroups say should. Last, NAT outgoing: a namespace on 203.0.113.0/24,
+# outside every pool, stands for the world, and container A reaches it first with NAT outgoing off (the world
+# sees A's own address) and then on (it sees the host's). Everything it made is removed at the end, also
 # on Ctrl-C or failure. The full trace (the build, each JSON request and answer, the agent's log) goes to the
 # log file named at the start, which stays. Needs root (namespaces, veths, nftables). Exit status 0 only if the matrix matches.
 set -euo pipefail
@@ -36,6 +38,7 @@ ips=()
 listeners=()
 agent_pid=""
 listener_pid=""
+world_pid=""
 finish() {
   trap - EXIT INT TERM
   for i in "${!ips[@]}"; do  # the container's end, as the Mesos agent does it: release by IP then cleanup, or DEL
@@ -46,10 +49,11 @@ finish() {
     plugin "{\"command\":\"release\",\"args\":{\"ips\":[\"${ips[$i]}\"]}}" >/dev/null 2>&1 || true
     plugin "{\"command\":\"cleanup\",\"args\":{\"hostname\":\"demo-host\",\"container_id\":\"demo-${names[$i]}\"}}" >/dev/null 2>&1 || true
   done
-  for pid in "${listeners[@]}" "${pids[@]}" $listener_pid $agent_pid; do
+  for pid in "${listeners[@]}" "${pids[@]}" $listener_pid $world_pid $agent_pid; do
     kill "$pid" 2>/dev/null || true  # a container's namespace, and its veth, go with its last process
   done
   wait 2>/dev/null || true
+  ip link del demoworld0 2>/dev/null || true
   nft delete table inet calico_mesos 2>/dev/null || true  # the agent leaves its rules in force when it stops
   ip -4 route flush root 198.18.0.0/15 type blackhole proto 196 2>/dev/null || true
   rm -rf "$work"
@@ -161,6 +165,47 @@ echo "rules: a container admits its own netgroup, public admits everyone, the ho
 echo "(the agent's nftables table: nft list table inet calico_mesos; removed again at the end)"
 if [ "$mismatches" -ne 0 ]; then
   echo "$mismatches cell(s) differ from the netgroup rules; trace in $log" >&2
+  exit 1
+fi
+
+echo "NAT outgoing: a namespace at 203.0.113.10, outside every pool, stands for the world"
+unshare --net sleep 600 &
+world_pid=$!
+sleep 0.1
+ip link add demoworld0 type veth peer name eth0 netns "$world_pid"
+ip addr add 203.0.113.1/24 dev demoworld0
+ip link set demoworld0 up
+sysctl -qw net.ipv4.conf.demoworld0.forwarding=1
+in_world() { nsenter --net="/proc/$world_pid/ns/net" "$@"; }
+in_world ip addr add 203.0.113.10/24 dev eth0
+in_world ip link set eth0 up
+in_world ip route add default via 203.0.113.1  # replies to a container's own address go back through the host
+in_world socat TCP4-LISTEN:7008,bind=203.0.113.10,reuseaddr,fork 'SYSTEM:echo $SOCAT_PEERADDR' &
+listeners+=($!)
+sleep 0.3
+seen_by_world() {  # the source address the world's listener saw when container A connected
+  nsenter --net="/proc/${pids[0]}/ns/net" socat -T 2 - TCP4:203.0.113.10:7008,connect-timeout=1 2>/dev/null || true
+}
+nat() {  # nat on|off: the pool's NAT outgoing, then wait until the world sees what it should
+  printf '$ bin/calico-mesos pool nat-outgoing 198.18.0.0/16 %s\n' "$1" | tee -a "$log"
+  bin/calico-mesos pool nat-outgoing 198.18.0.0/16 "$1" 2>>"$log" | tee -a "$log"
+  local want=${ips[0]}
+  [ "$1" = on ] && want=203.0.113.1
+  for _ in $(seq 50); do
+    [ "$(seen_by_world)" = "$want" ] && break
+    sleep 0.1
+  done
+  local seen
+  seen=$(seen_by_world)
+  printf '  A (%s) → world: the world sees %s\n' "${ips[0]}" "${seen:-nothing}"
+  if [ "$seen" != "$want" ]; then
+    echo "expected the world to see $want; trace in $log" >&2
+    mismatches=$((mismatches + 1))
+  fi
+}
+nat off
+nat on
+if [ "$mismatches" -ne 0 ]; then
   exit 1
 fi
 echo "matrix matches the netgroup rules; cleaning up (release + cleanup, or CNI DEL, of each container; agent stopped)"
