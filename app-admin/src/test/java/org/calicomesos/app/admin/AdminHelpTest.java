@@ -15,11 +15,12 @@ class AdminHelpTest {
     return Stream.of(
         new HelpCase("Usage: calico-mesos [-hV] COMMAND", "--help"),
         new HelpCase("Usage: calico-mesos [-hV] COMMAND", "-h"),
-        new HelpCase("Usage: calico-mesos pool [-h] (add | list | remove | encapsulation)", "pool", "--help"),
+        new HelpCase("Usage: calico-mesos pool [-h] (add | list | remove | encapsulation |", "pool", "--help"),
         new HelpCase("Usage: calico-mesos pool add ", "pool", "add", "--help"),
         new HelpCase("Usage: calico-mesos pool list ", "pool", "list", "--help"),
         new HelpCase("Usage: calico-mesos pool remove ", "pool", "remove", "-h"),
         new HelpCase("Usage: calico-mesos pool encapsulation ", "pool", "encapsulation", "--help"),
+        new HelpCase("Usage: calico-mesos pool nat-outgoing ", "pool", "nat-outgoing", "--help"),
         new HelpCase("Usage: calico-mesos ipam [-h] (show | release | release-block | check)", "ipam", "--help"),
         new HelpCase("Usage: calico-mesos ipam release-block ", "ipam", "release-block", "--help"),
         new HelpCase("Usage: calico-mesos ipam show ", "ipam", "show", "--help"),
@@ -49,7 +50,7 @@ class AdminHelpTest {
         new HelpCase("Usage: calico-mesos modules-json ", "modules-json", "--plugin", "not/absolute", "--help"),
         new HelpCase("Usage: calico-mesos endpoint show ", "endpoint", "show", "no/such", "--host", "x y", "--help"),
         new HelpCase("Usage: calico-mesos profile show ", "profile", "show", "--help"),
-        new HelpCase("Usage: calico-mesos pool [-h] (add | list | remove | encapsulation)", "help", "pool"));
+        new HelpCase("Usage: calico-mesos pool [-h] (add | list | remove | encapsulation |", "help", "pool"));
   }
 
   @ParameterizedTest

@@ -28,10 +28,11 @@ class AdminOnCoreTest {
 
     assertThat(added.status()).as(added.err()).isZero();
     assertThat(added.out()).isEqualTo(
-        "added IPv4 pool 10.0.0.0/16 with /26 blocks (64 addresses each), strict affinity off, encapsulation none\n");
+        "added IPv4 pool 10.0.0.0/16 with /26 blocks (64 addresses each), strict affinity off, encapsulation none, "
+            + "NAT outgoing off\n");
     assertThat(listed.out()).isEqualTo("""
-        CIDR         FAMILY  BLOCK SIZE  STRICT AFFINITY  ENCAPSULATION  CAPACITY  USED   FREE  BLOCKS
-        10.0.0.0/16  IPv4    /26         no               none              65536     0  65536       0
+        CIDR         FAMILY  BLOCK SIZE  STRICT AFFINITY  ENCAPSULATION  NAT OUT  CAPACITY  USED   FREE  BLOCKS
+        10.0.0.0/16  IPv4    /26         no               none           no          65536     0  65536       0
         """);
     assertThat(removed.out()).isEqualTo("removed pool 10.0.0.0/16\n");
     assertThat(empty.out()).isEqualTo("no IP pools; add one with 'calico-mesos pool add CIDR'\n");
@@ -45,7 +46,8 @@ class AdminOnCoreTest {
 
     assertThat(added.status()).as(added.err()).isZero();
     assertThat(JSON.readTree(added.out()).get("added_pool")).isEqualTo(JSON.readTree("""
-        {"cidr": "fd80:24e2:f998:72d6::/64", "family": "ipv6", "block_size": 120, "strict_affinity": true, "encapsulation": "none"}"""));
+        {"cidr": "fd80:24e2:f998:72d6::/64", "family": "ipv6", "block_size": 120, "strict_affinity": true, "encapsulation": "none",
+         "nat_outgoing": false}"""));
     JsonNode pool = JSON.readTree(listed.out()).get("pools").get(0);
     assertThat(pool.get("cidr").asText()).isEqualTo("fd80:24e2:f998:72d6::/64");
     assertThat(pool.get("capacity").bigIntegerValue()).isEqualTo(java.math.BigInteger.TWO.pow(64));

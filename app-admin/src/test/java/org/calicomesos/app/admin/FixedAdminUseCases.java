@@ -124,6 +124,11 @@ record FixedAdminUseCases(
     }
 
     @Override
+    public org.calicomesos.ports.ipam.Pool setNatOutgoing(inet.ipaddr.IPAddress cidr, boolean on) {
+      throw new AssertionError("a pool's NAT outgoing was not expected to change");
+    }
+
+    @Override
     public void remove(inet.ipaddr.IPAddress cidr) {
       throw new AssertionError("pool remove was not expected");
     }

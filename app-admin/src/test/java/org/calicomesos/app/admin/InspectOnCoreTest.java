@@ -208,6 +208,7 @@ class InspectOnCoreTest {
         endpoints:      2
         route mode:     direct
         VXLAN pools:    none
+        NAT outgoing:   none
         registration:   not registered (the agent registers its host when it starts)
         other hosts:    1
         agent:          see 'systemctl status calico-mesos-agent'
@@ -234,6 +235,7 @@ class InspectOnCoreTest {
         endpoints:      0
         route mode:     direct
         VXLAN pools:    none
+        NAT outgoing:   none
         registration:   not registered (the agent registers its host when it starts)
         other hosts:    none
         agent:          see 'systemctl status calico-mesos-agent'

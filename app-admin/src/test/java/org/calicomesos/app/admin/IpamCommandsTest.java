@@ -85,8 +85,8 @@ class IpamCommandsTest {
 
     assertThat(shown).containsExactly(Optional.empty());
     assertThat(run.out()).isEqualTo("""
-        CIDR         FAMILY  BLOCK SIZE  STRICT AFFINITY  ENCAPSULATION  CAPACITY  USED   FREE  BLOCKS
-        10.0.0.0/16  IPv4    /26         no               none              65536     5  65531       2
+        CIDR         FAMILY  BLOCK SIZE  STRICT AFFINITY  ENCAPSULATION  NAT OUT  CAPACITY  USED   FREE  BLOCKS
+        10.0.0.0/16  IPv4    /26         no               none           no          65536     5  65531       2
 
         BLOCK          AFFINITY  SIZE  USED  FREE
         10.0.0.64/26   node-a      64     4    60
@@ -112,6 +112,7 @@ class IpamCommandsTest {
             "block_size" : 26,
             "strict_affinity" : false,
             "encapsulation" : "none",
+            "nat_outgoing" : false,
             "capacity" : 65536,
             "used" : 5,
             "free" : 65531,

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The pool commands' parsing, rendering and error mapping, over a recording fake of {@link ManagePoolsUseCase}. */
 class PoolCommandsTest {
-  private static final Pool V4 = new Pool(cidr("10.0.0.0/16"), 26, false);
+  private static final Pool V4 = new Pool(cidr("10.0.0.0/16"), 26, false, Encapsulation.NONE, true);
   private static final Pool V6 = new Pool(cidr("fd80:24e2:f998:72d6::/64"), 122, true);
   private static final List<PoolUsage> USAGE = List.of(
       new PoolUsage(V4, BigInteger.valueOf(65536), 3, 1),
@@ -34,8 +34,8 @@ class PoolCommandsTest {
 
     assertThat(run.status()).isZero();
     assertThat(pools.added).containsExactly(new AddPoolCommand(cidr("10.0.0.0/16"), OptionalInt.of(28), true));
-    assertThat(run.out()).isEqualTo(
-        "added IPv4 pool 10.0.0.0/16 with /28 blocks (16 addresses each), strict affinity on, encapsulation none\n");
+    assertThat(run.out()).isEqualTo("added IPv4 pool 10.0.0.0/16 with /28 blocks (16 addresses each), strict affinity "
+        + "on, encapsulation none, NAT outgoing off\n");
   }
 
   @Test
@@ -50,7 +50,8 @@ class PoolCommandsTest {
             "family" : "ipv4",
             "block_size" : 26,
             "strict_affinity" : false,
-            "encapsulation" : "none"
+            "encapsulation" : "none",
+            "nat_outgoing" : false
           }
         }
         """);
@@ -62,7 +63,7 @@ class PoolCommandsTest {
     AdminRun ipv6 = AdminRun.of(services, "pool", "add", "fd00::/64", "--vxlan");
 
     assertThat(run.status()).as(run.err()).isZero();
-    assertThat(run.out()).endsWith(", encapsulation vxlan\n");
+    assertThat(run.out()).endsWith(", encapsulation vxlan, NAT outgoing off\n");
     assertThat(ipv6.status()).isEqualTo(2);
     assertThat(ipv6.err()).startsWith("error: pool fd00::/64 cannot use VXLAN: only IPv4 pools are encapsulated");
     assertThat(pools.added).containsExactly(
@@ -82,14 +83,39 @@ class PoolCommandsTest {
   }
 
   @Test
+  void add_with_nat_outgoing_asks_for_a_masquerading_pool() {
+    AdminRun run = AdminRun.of(services, "pool", "add", "10.0.0.0/16", "--nat-outgoing");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).endsWith(", encapsulation none, NAT outgoing on\n");
+    assertThat(pools.added).containsExactly(
+        new AddPoolCommand(cidr("10.0.0.0/16"), OptionalInt.empty(), false, Encapsulation.NONE, true));
+  }
+
+  @Test
+  void nat_outgoing_turns_one_pools_on_or_off_and_refuses_another_word_before_asking() {
+    AdminRun on = AdminRun.of(services, "pool", "nat-outgoing", "10.0.0.0/16", "on");
+    AdminRun off = AdminRun.of(services, "pool", "nat-outgoing", "10.0.0.0/16", "off", "-o", "json");
+    AdminRun wrong = AdminRun.of(services, "pool", "nat-outgoing", "10.0.0.0/16", "yes");
+
+    assertThat(on.status()).as(on.err()).isZero();
+    assertThat(on.out()).isEqualTo("pool 10.0.0.0/16: NAT outgoing on\n");
+    assertThat(off.out()).contains("\"nat_outgoing\" : false");
+    assertThat(pools.natOutgoing).containsExactly(cidr("10.0.0.0/16") + " true", cidr("10.0.0.0/16") + " false");
+    assertThat(wrong.status()).isEqualTo(2);
+    assertThat(wrong.err().lines()).containsExactly("error: SETTING 'yes' is not one of on, off",
+        "Try 'calico-mesos pool nat-outgoing --help' for more information.");
+  }
+
+  @Test
   void list_prints_an_aligned_table() {
     AdminRun run = AdminRun.of(services, "pool", "list");
 
     assertThat(run.status()).isZero();
     assertThat(run.out()).isEqualTo("""
-        CIDR                      FAMILY  BLOCK SIZE  STRICT AFFINITY  ENCAPSULATION              CAPACITY  USED                  FREE  BLOCKS
-        10.0.0.0/16               IPv4    /26         no               none                          65536     3                 65533       1
-        fd80:24e2:f998:72d6::/64  IPv6    /122        yes              none           18446744073709551616     0  18446744073709551616       0
+        CIDR                      FAMILY  BLOCK SIZE  STRICT AFFINITY  ENCAPSULATION  NAT OUT              CAPACITY  USED                  FREE  BLOCKS
+        10.0.0.0/16               IPv4    /26         no               none           yes                     65536     3                 65533       1
+        fd80:24e2:f998:72d6::/64  IPv6    /122        yes              none           no       18446744073709551616     0  18446744073709551616       0
         """);
   }
 
@@ -105,6 +131,7 @@ class PoolCommandsTest {
             "block_size" : 26,
             "strict_affinity" : false,
             "encapsulation" : "none",
+            "nat_outgoing" : true,
             "capacity" : 65536,
             "used" : 3,
             "free" : 65533,
@@ -115,6 +142,7 @@ class PoolCommandsTest {
             "block_size" : 122,
             "strict_affinity" : true,
             "encapsulation" : "none",
+            "nat_outgoing" : false,
             "capacity" : 18446744073709551616,
             "used" : 0,
             "free" : 18446744073709551616,
@@ -182,6 +210,7 @@ class PoolCommandsTest {
     final List<AddPoolCommand> added = new ArrayList<>();
     final List<IPAddress> removed = new ArrayList<>();
     final List<String> encapsulated = new ArrayList<>();
+    final List<String> natOutgoing = new ArrayList<>();
     List<PoolUsage> usage = USAGE;
     RuntimeException refusal;
 
@@ -190,7 +219,7 @@ class PoolCommandsTest {
       refuseIfAsked();
       added.add(command);
       return new Pool(command.cidr(), command.blockPrefixLength().orElse(26), command.strictAffinity(),
-          command.encapsulation());
+          command.encapsulation(), command.natOutgoing());
     }
 
     @Override
@@ -204,6 +233,13 @@ class PoolCommandsTest {
       refuseIfAsked();
       encapsulated.add(cidr + " " + encapsulation.setting());
       return new Pool(cidr, 26, false, encapsulation);
+    }
+
+    @Override
+    public Pool setNatOutgoing(IPAddress cidr, boolean on) {
+      refuseIfAsked();
+      natOutgoing.add(cidr + " " + on);
+      return new Pool(cidr, 26, false, Encapsulation.NONE, on);
     }
 
     @Override

@@ -130,7 +130,7 @@ final class IpamCodecs {
 
   private static PoolRecord decodePool(JsonNode node) {
     Pool pool = new Pool(Addresses.parseCidr("cidr", text(node, "cidr")), integer(node.path("blockSize"), "blockSize"),
-        node.path("strictAffinity").asBoolean(false), encapsulation(node));
+        node.path("strictAffinity").asBoolean(false), encapsulation(node), node.path("masquerade").asBoolean(false));
     return new PoolRecord(pool, node.path("disabled").asBoolean(false));
   }
 
@@ -152,6 +152,7 @@ final class IpamCodecs {
     if (record.pool().encapsulated()) {
       node.put("encapsulation", record.pool().encapsulation().setting());
     }
+    node.put("masquerade", record.pool().natOutgoing()); // Calico v1's name for NAT outgoing
     node.put("disabled", record.disabled());
     return node;
   }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.calicomesos.core.cas.Step;
 import org.calicomesos.ports.ipam.AddPoolCommand;
 import org.calicomesos.ports.ipam.Encapsulation;
@@ -22,7 +23,7 @@ import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
-/** {@code pool add|list|remove}. */
+/** {@code pool add|list|remove|encapsulation|nat-outgoing}. */
 public final class PoolService implements ManagePoolsUseCase {
   private static final System.Logger LOG = System.getLogger(PoolService.class.getName());
 
@@ -37,7 +38,7 @@ public final class PoolService implements ManagePoolsUseCase {
   public Pool add(AddPoolCommand command) {
     IPAddress cidr = command.cidr();
     Pool pool = new Pool(cidr, command.blockPrefixLength().orElse(IpFamily.of(cidr).defaultBlockPrefix()),
-        command.strictAffinity(), command.encapsulation());
+        command.strictAffinity(), command.encapsulation(), command.natOutgoing());
     for (PoolRecord existing : ipam.repository.allPools()) {
       if (existing.pool().cidr().overlaps(cidr)) {
         throw new PoolOverlapException(cidr, existing.pool());
@@ -48,8 +49,9 @@ public final class PoolService implements ManagePoolsUseCase {
     if (!ipam.repository.createPoolIfAbsent(new PoolRecord(pool, false))) {
       throw new PoolOverlapException(cidr, pool);
     }
-    LOG.log(Level.INFO, "added pool {0} with block size /{1}, strict affinity {2}, encapsulation {3}", pool,
-        pool.blockPrefixLength(), pool.strictAffinity(), pool.encapsulation().setting());
+    LOG.log(Level.INFO, "added pool {0} with block size /{1}, strict affinity {2}, encapsulation {3}, NAT outgoing {4}",
+        pool, pool.blockPrefixLength(), pool.strictAffinity(), pool.encapsulation().setting(),
+        pool.natOutgoing() ? "on" : "off");
     return pool;
   }
 
@@ -67,13 +69,25 @@ public final class PoolService implements ManagePoolsUseCase {
 
   @Override
   public Pool setEncapsulation(IPAddress cidr, Encapsulation encapsulation) {
-    Pool after = ipam.repository.updatePool(cidr, current -> {
-      PoolRecord record = current.orElseThrow(() -> new PoolNotFoundException(cidr));
-      Pool changed = record.pool().withEncapsulation(encapsulation);
-      return changed.equals(record.pool()) ? Step.keep(changed) : Step.put(new PoolRecord(changed, record.disabled()), changed);
-    });
+    Pool after = change(cidr, pool -> pool.withEncapsulation(encapsulation));
     LOG.log(Level.INFO, "pool {0}: encapsulation {1}", after, encapsulation.setting());
     return after;
+  }
+
+  @Override
+  public Pool setNatOutgoing(IPAddress cidr, boolean on) {
+    Pool after = change(cidr, pool -> pool.withNatOutgoing(on));
+    LOG.log(Level.INFO, "pool {0}: NAT outgoing {1}", after, on ? "on" : "off");
+    return after;
+  }
+
+  /** One setting of the pool changed by compare-and-swap, its disabled mark kept; an unchanged pool is not written. */
+  private Pool change(IPAddress cidr, UnaryOperator<Pool> setting) {
+    return ipam.repository.updatePool(cidr, current -> {
+      PoolRecord record = current.orElseThrow(() -> new PoolNotFoundException(cidr));
+      Pool changed = setting.apply(record.pool());
+      return changed.equals(record.pool()) ? Step.keep(changed) : Step.put(new PoolRecord(changed, record.disabled()), changed);
+    });
   }
 
   /**

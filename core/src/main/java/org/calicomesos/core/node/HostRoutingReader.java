@@ -32,7 +32,8 @@ final class HostRoutingReader {
     this.ipam = new AddressLookup(store, keys);
   }
 
-  HostRouting read(NodeName self) {
+  /** @param pools every pool, as just read */
+  HostRouting read(NodeName self, List<Pool> pools) {
     Readout<RouteMode> mode = store.get(keys.routeMode())
         .map(RouteModeCodec.ROUTE_MODE::readout)
         .orElse(Readout.of(RouteMode.DIRECT));
@@ -49,7 +50,7 @@ final class HostRoutingReader {
     List<OtherHost> otherHosts = new ArrayList<>();
     others.forEach((name, node) -> otherHosts.add(new OtherHost(node,
         Optional.ofNullable(registrations.get(name)).orElse(Readout.absent()), blocks.getOrDefault(node, 0))));
-    List<IPAddress> vxlanPools = ipam.pools().stream().filter(Pool::encapsulated).map(Pool::cidr).toList();
+    List<IPAddress> vxlanPools = pools.stream().filter(Pool::encapsulated).map(Pool::cidr).toList();
     return new HostRouting(mode, vxlanPools, Optional.ofNullable(registrations.get(self.value())).orElse(Readout.absent()),
         otherHosts);
   }

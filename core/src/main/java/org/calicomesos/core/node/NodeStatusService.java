@@ -2,10 +2,12 @@ package org.calicomesos.core.node;
 
 import inet.ipaddr.IPAddress;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import org.calicomesos.core.endpoint.ListEndpointsService;
 import org.calicomesos.core.ipam.AddressLookup;
 import org.calicomesos.core.profile.ShowProfilesService;
+import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.kv.Readout;
 import org.calicomesos.ports.model.NodeName;
@@ -19,7 +21,8 @@ import org.calicomesos.ports.schema.DatastoreKeys;
 /**
  * {@code node show}: one host as the datastore records it. The host IP shown is the one the host profile admits,
  * read where isolate writes it (the {@code default_<node>} profile's inbound rule); the registration the agent
- * writes, with the addresses other hosts route to, is shown beside it.
+ * writes, with the addresses other hosts route to, is shown beside it, and the pools with NAT outgoing, which every
+ * host masquerades alike.
  */
 public final class NodeStatusService implements ShowNodeUseCase {
   private final ListEndpointsService endpoints;
@@ -37,8 +40,9 @@ public final class NodeStatusService implements ShowNodeUseCase {
 
   @Override
   public NodeStatus show(NodeName node) {
+    List<Pool> pools = ipam.pools();
     return new NodeStatus(node, hostIp(node), ipam.blocksAffineTo(node), endpoints.list(Optional.of(node)).size(),
-        routing.read(node));
+        routing.read(node, pools), pools.stream().filter(Pool::natOutgoing).map(Pool::cidr).toList());
   }
 
   private Readout<IPAddress> hostIp(NodeName node) {

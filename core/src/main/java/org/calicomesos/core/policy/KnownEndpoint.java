@@ -5,17 +5,20 @@ import java.util.List;
 import java.util.Optional;
 import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.model.PortMapping;
 import org.calicomesos.ports.model.ProfileName;
 
 /**
- * What policy needs of one endpoint record, of any host: where it lives, its nets (for tag sets) and its
- * profiles in order. The interface is empty when the record names one we could not use; such an endpoint
- * still counts as a tag member, but gets no chain, so its traffic is dropped (fail closed).
+ * What policy needs of one endpoint record, of any host: where it lives, its nets (for tag sets), its profiles in
+ * order and the host ports mapped to it (which matter on its own host only). The interface is empty when the record
+ * names one we could not use; such an endpoint still counts as a tag member, but gets no chain, so its traffic is
+ * dropped (fail closed), and its ports are not mapped.
  */
 record KnownEndpoint(NodeName node, Optional<InterfaceName> hostInterface, List<IPAddress> nets,
-    List<ProfileName> profiles) {
+    List<ProfileName> profiles, List<PortMapping> portMappings) {
   KnownEndpoint {
     nets = List.copyOf(nets);
     profiles = List.copyOf(profiles);
+    portMappings = List.copyOf(portMappings);
   }
 }

@@ -14,9 +14,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.calicomesos.core.profile.ProfileCodecs;
 import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.model.PortMapping;
 import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostNat;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.ProfilePolicy;
 import org.calicomesos.ports.policy.TagSet;
@@ -24,8 +27,8 @@ import org.calicomesos.ports.policy.TagSet;
 /**
  * Compiles one host's policy from the model (Calico v1 semantics, docs/calico-model.md, "Profiles and policy"): a
  * chain of rules per endpoint of this host, from its profiles in order; and for every tag those rules name, the nets
- * of every endpoint in the cluster that has a profile carrying the tag. Output is sorted, so equal models compile to
- * equal policies.
+ * of every endpoint in the cluster that has a profile carrying the tag; the port mappings of this host's endpoints;
+ * and NAT outgoing from the pools. Output is sorted, so equal models compile to equal policies.
  */
 final class PolicyCompiler {
   private static final System.Logger LOG = System.getLogger(PolicyCompiler.class.getName());
@@ -37,6 +40,7 @@ final class PolicyCompiler {
     List<KnownEndpoint> everyEndpoint = model.endpoints();
     Map<String, EndpointPolicy> local = new TreeMap<>();
     Set<String> namedTags = new HashSet<>();
+    List<PortMapping> mappedHostPorts = new ArrayList<>();
     for (KnownEndpoint endpoint : everyEndpoint) {
       if (!endpoint.node().equals(node) || endpoint.hostInterface().isEmpty()) {
         continue;
@@ -48,9 +52,46 @@ final class PolicyCompiler {
         continue;
       }
       List<ProfilePolicy> profiles = profilesOf(model, endpoint, namedTags);
-      local.put(hostInterface.value(), new EndpointPolicy(hostInterface, addressesOf(endpoint), profiles));
+      local.put(hostInterface.value(), new EndpointPolicy(hostInterface, addressesOf(endpoint), profiles,
+          unclaimedMappings(endpoint, hostInterface, mappedHostPorts)));
     }
-    return new HostPolicy(new ArrayList<>(local.values()), tagSets(model, everyEndpoint, namedTags));
+    return new HostPolicy(new ArrayList<>(local.values()), tagSets(model, everyEndpoint, namedTags), nat(model));
+  }
+
+  /**
+   * The endpoint's mappings whose host port no earlier endpoint (key order) maps; {@code claimed} gains them. Only a
+   * hand-edited store maps one host port twice, and the host can forward it to one container only.
+   */
+  private static List<PortMapping> unclaimedMappings(KnownEndpoint endpoint, InterfaceName hostInterface,
+      List<PortMapping> claimed) {
+    List<PortMapping> kept = new ArrayList<>(endpoint.portMappings().size());
+    List<PortMapping> dropped = new ArrayList<>();
+    for (PortMapping mapping : endpoint.portMappings()) {
+      if (claimed.stream().anyMatch(mapping::sharesHostPort)) {
+        dropped.add(mapping);
+      } else {
+        kept.add(mapping);
+        claimed.add(mapping);
+      }
+    }
+    if (!dropped.isEmpty()) {
+      LOG.log(Level.WARNING, "the endpoint on interface {0} maps host ports an earlier endpoint record maps "
+          + "already; only the earlier is enforced, not {1}", hostInterface, dropped);
+    }
+    return kept;
+  }
+
+  /** Every pool counts as a pool, disabled or not: its addresses are still in use, so traffic to it stays inside. */
+  private static HostNat nat(PolicyModel model) {
+    Set<IPAddress> pools = new TreeSet<>(ADDRESS_ORDER);
+    Set<IPAddress> natOutgoing = new TreeSet<>(ADDRESS_ORDER);
+    for (Pool pool : model.pools()) {
+      pools.add(pool.cidr());
+      if (pool.natOutgoing()) {
+        natOutgoing.add(pool.cidr());
+      }
+    }
+    return new HostNat(new ArrayList<>(pools), new ArrayList<>(natOutgoing));
   }
 
   private static List<ProfilePolicy> profilesOf(PolicyModel model, KnownEndpoint endpoint, Set<String> namedTags) {

@@ -6,11 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.calicomesos.core.endpoint.Endpoint;
 import org.calicomesos.core.endpoint.EndpointRecords;
+import org.calicomesos.core.ipam.AddressLookup;
 import org.calicomesos.core.profile.ProfileCodecs;
 import org.calicomesos.ports.CalicoMesosException;
 import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.schema.DatastoreKeys;
@@ -18,9 +21,10 @@ import org.calicomesos.ports.schema.DatastoreKeys.EndpointKey;
 import org.calicomesos.ports.schema.DatastoreKeys.ProfileKey;
 
 /**
- * The agent's copy of the datastore's endpoints (all hosts: netgroup membership is cluster-wide) and
- * profiles, kept by key. A record that cannot be read is logged once and treated as absent — for an endpoint
- * that means no rules admit its traffic, so a bad record can only ever deny, never open.
+ * The agent's copy of the datastore's endpoints (all hosts: netgroup membership is cluster-wide), profiles and
+ * pools (for NAT outgoing), kept by key. A record that cannot be read is logged once and treated as absent — for an
+ * endpoint that means no rules admit its traffic, so a bad record can only ever deny, never open; for a pool, that
+ * its containers' traffic is not masqueraded.
  */
 final class PolicyModel {
   private static final System.Logger LOG = System.getLogger(PolicyModel.class.getName());
@@ -29,6 +33,7 @@ final class PolicyModel {
   private final Map<String, KnownEndpoint> endpoints = new HashMap<>();
   private final Map<ProfileName, ProfileCodecs.Rules> rules = new HashMap<>();
   private final Map<ProfileName, List<String>> tags = new HashMap<>();
+  private final Map<String, Pool> pools = new TreeMap<>();
 
   PolicyModel(DatastoreKeys keys) {
     this.keys = keys;
@@ -38,6 +43,7 @@ final class PolicyModel {
     endpoints.clear();
     rules.clear();
     tags.clear();
+    pools.clear();
   }
 
   /** Takes in a record written under the watched prefix; returns whether it concerns policy. */
@@ -50,6 +56,10 @@ final class PolicyModel {
     Optional<ProfileKey> profile = keys.parseProfile(entry.key());
     if (profile.isPresent()) {
       putProfile(entry, profile.get());
+      return true;
+    }
+    if (keys.isPoolKey(entry.key())) {
+      putPool(entry);
       return true;
     }
     return false;
@@ -65,6 +75,10 @@ final class PolicyModel {
     Optional<ProfileKey> profile = keys.parseProfile(key);
     if (profile.isPresent()) {
       (profile.get().part() == ProfileKey.Part.RULES ? rules : tags).remove(profile.get().profile());
+      return true;
+    }
+    if (keys.isPoolKey(key)) {
+      pools.remove(key);
       return true;
     }
     return false;
@@ -87,6 +101,11 @@ final class PolicyModel {
     return tags.getOrDefault(profile, List.of());
   }
 
+  /** Every readable pool, disabled ones too, in key order. */
+  List<Pool> pools() {
+    return new ArrayList<>(pools.values());
+  }
+
   private void putEndpoint(Entry entry, EndpointKey key) {
     Optional<Endpoint> read = EndpointRecords.read(entry);
     if (read.isEmpty()) {
@@ -104,7 +123,8 @@ final class PolicyModel {
     }
     List<inet.ipaddr.IPAddress> nets = new ArrayList<>(endpoint.ipv4Nets());
     nets.addAll(endpoint.ipv6Nets());
-    endpoints.put(entry.key(), new KnownEndpoint(key.node(), hostInterface, nets, endpoint.profiles()));
+    endpoints.put(entry.key(), new KnownEndpoint(key.node(), hostInterface, nets, endpoint.profiles(),
+        endpoint.portMappings()));
   }
 
   private void putProfile(Entry entry, ProfileKey key) {
@@ -117,6 +137,16 @@ final class PolicyModel {
     } catch (CalicoMesosException e) {
       LOG.log(Level.WARNING, "ignoring profile record {0}: {1}", entry.key(), e.getMessage());
       (key.part() == ProfileKey.Part.RULES ? rules : tags).remove(key.profile());
+    }
+  }
+
+  private void putPool(Entry entry) {
+    try {
+      pools.put(entry.key(), AddressLookup.pool(entry));
+    } catch (CalicoMesosException e) {
+      LOG.log(Level.WARNING, "ignoring pool record {0}, its containers are not masqueraded: {1}", entry.key(),
+          e.getMessage());
+      pools.remove(entry.key());
     }
   }
 }

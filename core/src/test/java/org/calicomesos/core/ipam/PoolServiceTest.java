@@ -56,6 +56,33 @@ class PoolServiceTest {
   }
 
   @Test
+  void nat_outgoing_is_stored_as_masquerade_and_switched_by_compare_and_swap() {
+    ipam.pools.add(new AddPoolCommand(cidr("10.0.0.0/16"), OptionalInt.empty(), false, Encapsulation.VXLAN, true));
+    String key = IpamFixture.KEYS.pool(cidr("10.0.0.0/16"));
+    assertThat(ipam.store.get(key).orElseThrow().value()).contains("\"masquerade\":true");
+
+    Pool off = ipam.pools.setNatOutgoing(cidr("10.0.0.0/16"), false);
+
+    assertThat(off).isEqualTo(new Pool(cidr("10.0.0.0/16"), 26, false, Encapsulation.VXLAN, false));
+    assertThat(ipam.pools.pools()).containsExactly(off);
+    assertThat(ipam.store.get(key).orElseThrow().value()).contains("\"masquerade\":false");
+    long revision = ipam.revision();
+    assertThat(ipam.pools.setNatOutgoing(cidr("10.0.0.0/16"), false)).isEqualTo(off);
+    assertThat(ipam.revision()).as("an unchanged pool is not written").isEqualTo(revision);
+    assertThat(ipam.pools.setNatOutgoing(cidr("10.0.0.0/16"), true).natOutgoing()).isTrue();
+    assertThatThrownBy(() -> ipam.pools.setNatOutgoing(cidr("10.9.0.0/16"), true))
+        .isInstanceOf(PoolNotFoundException.class);
+  }
+
+  @Test
+  void a_pool_record_without_masquerade_has_no_nat_outgoing() {
+    ipam.store.create(IpamFixture.KEYS.pool(cidr("10.0.0.0/16")),
+        "{\"cidr\":\"10.0.0.0/16\",\"blockSize\":26,\"strictAffinity\":false,\"disabled\":false}");
+
+    assertThat(ipam.pools.pools()).extracting(Pool::natOutgoing).containsExactly(false);
+  }
+
+  @Test
   void list_reports_capacity_and_use() {
     ipam.withPool("10.0.0.0/24", 28, false);
     ipam.allocate4("host-a", "uid-1", 3);

@@ -2,7 +2,13 @@ package org.calicomesos.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import inet.ipaddr.IPAddress;
 import java.util.List;
+import java.util.OptionalInt;
+import org.calicomesos.core.ipam.PoolService;
+import org.calicomesos.ports.ipam.AddPoolCommand;
+import org.calicomesos.ports.ipam.Encapsulation;
+import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.core.TwoHosts;
 import org.calicomesos.core.ipam.AddressLookup;
 import org.calicomesos.ports.kv.Readout;
@@ -42,7 +48,8 @@ class NodeStatusServiceTest {
   @Test
   void a_host_nothing_ran_on_has_nothing_recorded() {
     assertThat(nodes.show(new NodeName("fresh"))).isEqualTo(new NodeStatus(new NodeName("fresh"), Readout.absent(),
-        List.of(), 0, new HostRouting(Readout.of(RouteMode.DIRECT), List.of(), Readout.absent(), List.of())));
+        List.of(), 0, new HostRouting(Readout.of(RouteMode.DIRECT), List.of(), Readout.absent(), List.of()),
+        List.of()));
   }
 
   @Test
@@ -62,11 +69,25 @@ class NodeStatusServiceTest {
   }
 
   @Test
+  void names_the_pools_with_nat_outgoing() {
+    PoolService pools = new PoolService(hosts.store, TwoHosts.KEYS, TwoHosts.IPAM);
+    pools.add(new AddPoolCommand(cidr("10.64.0.0/16"), OptionalInt.empty(), false, Encapsulation.NONE, true));
+    pools.add(new AddPoolCommand(cidr("10.32.0.0/16"), OptionalInt.empty(), false, Encapsulation.NONE, false));
+    pools.add(new AddPoolCommand(cidr("fd00::/64"), OptionalInt.empty(), false, Encapsulation.NONE, true));
+
+    assertThat(nodes.show(TwoHosts.HERE).natOutgoingPools()).containsExactly(cidr("10.64.0.0/16"), cidr("fd00::/64"));
+  }
+
+  @Test
   void an_unreadable_host_profile_is_reported() {
     hosts.isolate(TwoHosts.HERE, "a", 1, 0, "prod");
     hosts.plant(TwoHosts.KEYS.profileRules(ProfileName.hostDefault(TwoHosts.HERE)), "not json");
 
     assertThat(nodes.show(TwoHosts.HERE).hostIp().problem().orElseThrow())
         .startsWith("profile default_agent-1: not valid JSON");
+  }
+
+  private static IPAddress cidr(String text) {
+    return Addresses.parseCidr("test", text);
   }
 }

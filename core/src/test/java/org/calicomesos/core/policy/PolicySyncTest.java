@@ -117,7 +117,7 @@ class PolicySyncTest {
     int applied = kernel.enforced().size();
 
     assertThat(sync.enforcePending()).as("nothing new").isFalse();
-    // A write that does not concern policy (a pool) changes nothing and applies nothing.
+    // A pool record that cannot be read (it has no block size) is ignored: the same policy, nothing applied.
     sync.absorb(List.of(org.calicomesos.ports.kv.WatchEvent.put(
         new org.calicomesos.ports.kv.Entry(KEYS.poolRoot() + "v4/pool/10.9.0.0-16", "{\"cidr\":\"10.9.0.0/16\"}", 999))));
     assertThat(sync.enforcePending()).isFalse();

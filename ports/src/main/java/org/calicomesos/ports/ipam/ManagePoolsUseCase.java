@@ -3,7 +3,7 @@ package org.calicomesos.ports.ipam;
 import inet.ipaddr.IPAddress;
 import java.util.List;
 
-/** {@code pool add|list|remove}. */
+/** {@code pool add|list|remove|encapsulation|nat-outgoing}. */
 public interface ManagePoolsUseCase {
   /** @throws PoolOverlapException when the CIDR overlaps an existing pool */
   Pool add(AddPoolCommand command);
@@ -22,6 +22,14 @@ public interface ManagePoolsUseCase {
    * @throws org.calicomesos.ports.model.InvalidRequestException when the pool cannot have it (VXLAN on IPv6)
    */
   Pool setEncapsulation(IPAddress cidr, Encapsulation encapsulation);
+
+  /**
+   * Turns the pool's NAT outgoing on or off; returns the pool as it now is. Every agent masquerades accordingly
+   * within seconds.
+   *
+   * @throws PoolNotFoundException when there is no such pool
+   */
+  Pool setNatOutgoing(IPAddress cidr, boolean on);
 
   /**
    * Removes the pool with its (empty) blocks and their affinities.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import inet.ipaddr.IPAddress;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.calicomesos.app.admin.output.JsonDocument;
@@ -38,12 +39,11 @@ record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now) imp
         .line("node", status.node())
         .line("host IP", ReadoutText.of(status.hostIp(), ip -> ip.toCanonicalString() + " (from profile " + profile + ")",
             "not recorded yet (the first isolate on this host writes profile " + profile + ")"))
-        .line("affine blocks", status.affineBlocks().isEmpty() ? "none"
-            : status.affineBlocks().stream().map(IPAddress::toCanonicalString).collect(Collectors.joining(", ")))
+        .line("affine blocks", cidrs(status.affineBlocks()))
         .line("endpoints", status.endpoints())
         .line("route mode", ReadoutText.of(routing.routeMode(), mode -> mode.setting(), "direct"))
-        .line("VXLAN pools", routing.vxlanPools().isEmpty() ? "none"
-            : routing.vxlanPools().stream().map(IPAddress::toCanonicalString).collect(Collectors.joining(", ")))
+        .line("VXLAN pools", cidrs(routing.vxlanPools()))
+        .line("NAT outgoing", cidrs(status.natOutgoingPools()))
         .line("registration", registration(routing.registration()))
         .line("other hosts", routing.otherHosts().isEmpty() ? "none" : routing.otherHosts().size())
         .line("agent", AGENT_HINT)
@@ -71,6 +71,8 @@ record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now) imp
     json.put("route_mode_unreadable", routing.routeMode().problem().orElse(null));
     ArrayNode vxlan = json.putArray("vxlan_pools");
     routing.vxlanPools().forEach(pool -> vxlan.add(pool.toCanonicalString()));
+    ArrayNode natOutgoing = json.putArray("nat_outgoing_pools");
+    status.natOutgoingPools().forEach(pool -> natOutgoing.add(pool.toCanonicalString()));
     putRegistration(json, routing.registration());
     ArrayNode others = json.putArray("other_hosts");
     routing.otherHosts().forEach(host -> {
@@ -81,6 +83,10 @@ record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now) imp
     });
     bgp.ifPresent(sessions -> putSessions(json, sessions));
     return json;
+  }
+
+  private static String cidrs(List<IPAddress> cidrs) {
+    return cidrs.isEmpty() ? "none" : cidrs.stream().map(IPAddress::toCanonicalString).collect(Collectors.joining(", "));
   }
 
   private static void printSessions(BgpSessions sessions, PrintStream out) {

@@ -15,8 +15,9 @@ import picocli.CommandLine.Mixin;
 /** {@code node show}: this host's name, host IP, blocks, endpoint count and routing, from the datastore alone. */
 @Command(name = "show", description = {"Show this host: its node name, the host IP its default_<node> profile admits,",
     "the address blocks affine to it and how many endpoints it has; the cluster's route mode, this host's",
-    "registration (the addresses other hosts route to, the agent's heartbeat) and every other host with its",
-    "block count; in route mode bgp, also this host's BIRD sessions (asked on CALICO_BIRD_SOCKET).",
+    "registration (the addresses other hosts route to, the agent's heartbeat), the pools with NAT outgoing and",
+    "every other host with its block count; in route mode bgp, also this host's BIRD sessions (asked on",
+    "CALICO_BIRD_SOCKET).",
     "Otherwise reads only the datastore, not the kernel:",
     "whether the agent runs and its policy is in force, ask systemd ('systemctl status calico-mesos-agent')."})
 final class NodeShowCommand implements Callable<Integer> {

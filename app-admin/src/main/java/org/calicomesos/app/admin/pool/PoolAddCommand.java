@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pool add CIDR [--block-size N] [--strict-affinity] [--vxlan]}. */
+/** {@code pool add CIDR [--block-size N] [--strict-affinity] [--vxlan] [--nat-outgoing]}. */
 @Command(name = "add", description = "Add an IP pool. It must not overlap an existing pool.")
 final class PoolAddCommand implements Callable<Integer> {
   private final Invocation invocation;
@@ -42,6 +42,10 @@ final class PoolAddCommand implements Callable<Integer> {
       + "that do not share a link (IPv4 pools only).")
   private boolean vxlan;
 
+  @Option(names = "--nat-outgoing", description = "Traffic from this pool's containers to addresses outside every "
+      + "pool leaves with its host's address (masquerade).")
+  private boolean natOutgoing;
+
   PoolAddCommand(Invocation invocation) {
     this.invocation = invocation;
   }
@@ -55,7 +59,8 @@ final class PoolAddCommand implements Callable<Integer> {
     ArgumentCheck.parse(spec, () -> new Pool(network,
         blockSize != null ? blockSize : IpFamily.of(network).defaultBlockPrefix(), strictAffinity, encapsulation));
     OptionalInt blocks = blockSize == null ? OptionalInt.empty() : OptionalInt.of(blockSize);
-    Pool added = invocation.useCases().pools().add(new AddPoolCommand(network, blocks, strictAffinity, encapsulation));
+    Pool added = invocation.useCases().pools().add(new AddPoolCommand(network, blocks, strictAffinity, encapsulation,
+        natOutgoing));
     output.print(new PoolAddedReport(added), invocation.out());
     return 0;
   }

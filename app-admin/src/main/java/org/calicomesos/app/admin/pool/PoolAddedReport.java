@@ -12,7 +12,8 @@ record PoolAddedReport(Pool pool) implements Report {
   public void printText(PrintStream out) {
     out.println("added " + pool.family().displayName() + " pool " + pool + " with /" + pool.blockPrefixLength()
         + " blocks (" + pool.blockSize() + " addresses each), strict affinity " + (pool.strictAffinity() ? "on" : "off")
-        + ", encapsulation " + pool.encapsulation().setting());
+        + ", encapsulation " + pool.encapsulation().setting() + ", NAT outgoing "
+        + PoolFields.onOff(pool.natOutgoing()));
   }
 
   @Override

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 /** {@code pool}: the group of pool commands; on its own it only asks for one of them. */
 @Command(
     name = "pool",
-    synopsisSubcommandLabel = "(add | list | remove | encapsulation)",
+    synopsisSubcommandLabel = "(add | list | remove | encapsulation | nat-outgoing)",
     description = "Manage IP pools: the ranges container addresses come from, cut into blocks that hosts claim.")
 public final class PoolCommand {
   @Mixin private HelpOption help;
@@ -22,6 +22,7 @@ public final class PoolCommand {
     pool.addSubcommand(new PoolListCommand(invocation));
     pool.addSubcommand(new PoolRemoveCommand(invocation));
     pool.addSubcommand(new PoolEncapsulationCommand(invocation));
+    pool.addSubcommand(new PoolNatOutgoingCommand(invocation));
     return pool;
   }
 }

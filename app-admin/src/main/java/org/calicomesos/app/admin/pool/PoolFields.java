@@ -15,7 +15,10 @@ import org.calicomesos.ports.ipam.PoolUsage;
 public final class PoolFields {
   private PoolFields() {}
 
-  /** The pool's own settings: cidr, family, block_size (a prefix length), strict_affinity, encapsulation. */
+  /**
+   * The pool's own settings: cidr, family, block_size (a prefix length), strict_affinity, encapsulation,
+   * nat_outgoing.
+   */
   static ObjectNode json(Pool pool) {
     ObjectNode json = JsonDocument.object();
     json.put("cidr", pool.cidr().toCanonicalString());
@@ -23,6 +26,7 @@ public final class PoolFields {
     json.put("block_size", pool.blockPrefixLength());
     json.put("strict_affinity", pool.strictAffinity());
     json.put("encapsulation", pool.encapsulation().setting());
+    json.put("nat_outgoing", pool.natOutgoing());
     return json;
   }
 
@@ -42,14 +46,20 @@ public final class PoolFields {
 
   public static void printTable(List<PoolUsage> pools, PrintStream out) {
     TextTable table = new TextTable(Column.left("CIDR"), Column.left("FAMILY"), Column.left("BLOCK SIZE"),
-        Column.left("STRICT AFFINITY"), Column.left("ENCAPSULATION"), Column.right("CAPACITY"), Column.right("USED"), Column.right("FREE"),
-        Column.right("BLOCKS"));
+        Column.left("STRICT AFFINITY"), Column.left("ENCAPSULATION"), Column.left("NAT OUT"), Column.right("CAPACITY"),
+        Column.right("USED"), Column.right("FREE"), Column.right("BLOCKS"));
     for (PoolUsage usage : pools) {
       Pool pool = usage.pool();
       table.row(pool.cidr().toCanonicalString(), pool.family().displayName(), "/" + pool.blockPrefixLength(),
-          pool.strictAffinity() ? "yes" : "no", pool.encapsulation().setting(), usage.capacity(), usage.allocated(), free(usage), usage.blocks());
+          pool.strictAffinity() ? "yes" : "no", pool.encapsulation().setting(), pool.natOutgoing() ? "yes" : "no",
+          usage.capacity(), usage.allocated(), free(usage), usage.blocks());
     }
     table.print(out);
+  }
+
+  /** A switch as the pool commands' sentences write it. */
+  static String onOff(boolean setting) {
+    return setting ? "on" : "off";
   }
 
   private static BigInteger free(PoolUsage usage) {
