@@ -63,6 +63,11 @@ class CniIpamEndpointTest {
     }
 
     @Override
+    public Pool setNatOutgoing(IPAddress cidr, boolean on) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void remove(IPAddress cidr) {
       throw new UnsupportedOperationException();
     }
