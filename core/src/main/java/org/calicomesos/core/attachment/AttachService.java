@@ -83,6 +83,8 @@ public final class AttachService implements AttachContainerUseCase {
       return complete.get();
     }
     PortClaim owner = new PortClaim(id.container(), target.id());
+    // Without mappings no claim is read: most ADDs map nothing and pay no round trip for it. A claim an earlier ADD
+    // of this attachment made and this one no longer asks for then stays until its DEL.
     List<Entry> claimed = command.portMappings().isEmpty() ? List.of() : claims.claim(owner, command.portMappings());
     List<IPAddress> addresses;
     try {

@@ -13,6 +13,7 @@ import static org.calicomesos.core.attachment.AttachmentFixture.id;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.calicomesos.core.endpoint.EndpointCodec;
 import org.calicomesos.core.portmap.PortClaim;
 import org.calicomesos.core.portmap.PortClaims;
@@ -131,6 +132,16 @@ class PortMappingAttachTest {
     cni.attach.attach(command(id(NETWORK, OTHER, "eth0"), UDP_8080));
 
     cni.detach.detach(id("eth0"));
+
+    assertThat(claimKeys()).containsExactly(KEYS.portClaim(NODE, TransportProtocol.UDP, 8080));
+  }
+
+  @Test
+  void the_runtimes_gc_takes_the_claims_of_the_attachments_it_removes() {
+    cni.attach.attach(command(id("eth0"), TCP_8080));
+    cni.attach.attach(command(id(NETWORK, OTHER, "eth0"), UDP_8080));
+
+    cni.collect.collect(NETWORK, Set.of(id(NETWORK, OTHER, "eth0")));
 
     assertThat(claimKeys()).containsExactly(KEYS.portClaim(NODE, TransportProtocol.UDP, 8080));
   }
