@@ -50,7 +50,8 @@ class CniBadInputIT {
     CONTAINER_ID_WITH_DOTS_AND_SLASH(4, "CNI_CONTAINERID"),
     CONTAINER_ID_WITH_SHELL(4, "CNI_CONTAINERID"),
     IFNAME_WITH_SHELL(4, "CNI_IFNAME"),
-    IFNAME_TOO_LONG(4, "CNI_IFNAME");
+    IFNAME_TOO_LONG(4, "CNI_IFNAME"),
+    HOST_PORT_OUT_OF_RANGE(7, "runtimeConfig.portMappings[0].hostPort");
 
     final int code;
     final String named;
@@ -119,6 +120,8 @@ class CniBadInputIT {
       case CONTAINER_ID_WITH_SHELL -> call.containerId("a;rm -rf /");
       case IFNAME_WITH_SHELL -> call.ifname("eth0;x");
       case IFNAME_TOO_LONG -> call.ifname("e".repeat(20));
+      case HOST_PORT_OUT_OF_RANGE -> conf.putObject("runtimeConfig").putArray("portMappings").addObject()
+          .put("hostPort", 70000).put("containerPort", 80);
       default -> throw new IllegalArgumentException(fault.name());
     }
     return call.withConfig(conf.toString());

@@ -394,7 +394,8 @@ final class CniHost implements AutoCloseable {
     return KernelCommand.attempt("ip", "link", "show", "dev", name).succeeded();
   }
 
-  private Path storeFile() {
+  /** The SQLite store's file (datastore sqlite only). */
+  Path storeFile() {
     return dir.resolve("store.db");
   }
 

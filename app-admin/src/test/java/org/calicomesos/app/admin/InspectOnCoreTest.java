@@ -6,10 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import inet.ipaddr.IPAddress;
 import java.util.List;
+import org.calicomesos.core.endpoint.Endpoint;
+import org.calicomesos.core.endpoint.EndpointCodec;
+import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.model.PortMapping;
 import org.calicomesos.ports.model.ProfileName;
+import org.calicomesos.ports.model.TransportProtocol;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,11 +86,47 @@ class InspectOnCoreTest {
         IPv6 nets:     %s/128
         profiles:      default_node-a, public, prod
         labels:        app=web-1
+        host ports:    -
         handle (uid):  uid-web-1
         state:         active
         """.formatted(EndpointId.of(new ContainerId("web-1")), iface("web-1"), mac, web.get(0), web.get(1).toCanonicalString()));
     assertThat(json.get("labels").toString()).isEqualTo("{\"app\":\"web-1\"}");
     assertThat(json.get("state").asText()).isEqualTo("active");
+  }
+
+  @Test
+  void endpoint_show_and_node_show_list_the_host_ports_mapped() throws Exception {
+    core.isolate(CoreOverMemory.NODE, "10.0.0.5", "web-1", 1, 0, "prod");
+    core.isolate(CoreOverMemory.NODE, "10.0.0.5", "db-1", 1, 0, "prod");
+    core.isolate(NODE_B, "10.0.0.6", "batch-7", 1, 0, "dev");
+    mapPorts(CoreOverMemory.NODE, "web-1", new PortMapping(8080, 80, TransportProtocol.TCP),
+        new PortMapping(5353, 53, TransportProtocol.UDP));
+    mapPorts(CoreOverMemory.NODE, "db-1", new PortMapping(5432, 5432, TransportProtocol.TCP));
+    mapPorts(NODE_B, "batch-7", new PortMapping(9000, 90, TransportProtocol.TCP));
+
+    AdminRun shown = core.run("endpoint", "show", "web-1");
+    JsonNode endpoint = JSON.readTree(core.run("endpoint", "show", "web-1", "-o", "json").out()).get("endpoints").get(0);
+    AdminRun node = core.run("node", "show");
+    JsonNode nodeJson = JSON.readTree(core.run("node", "show", "-o", "json").out());
+
+    assertThat(shown.out()).contains("host ports:    tcp 8080->80, udp 5353->53\n");
+    assertThat(endpoint.get("port_mappings").toString()).isEqualTo("[{\"host_port\":8080,\"container_port\":80,"
+        + "\"protocol\":\"tcp\"},{\"host_port\":5353,\"container_port\":53,\"protocol\":\"udp\"}]");
+    assertThat(node.out()).endsWith("""
+        agent:          see 'systemctl status calico-mesos-agent'
+
+        PROTOCOL  HOST PORT  CONTAINER PORT  CONTAINER
+        tcp            5432            5432  db-1
+        tcp            8080              80  web-1
+        udp            5353              53  web-1
+
+        HOST    BLOCKS  REGISTRATION
+        node-b       1  not registered (the agent registers its host when it starts)
+        """);
+    assertThat(nodeJson.get("mapped_ports").toString()).isEqualTo("[{\"protocol\":\"tcp\",\"host_port\":5432,"
+        + "\"container_port\":5432,\"container_id\":\"db-1\"},{\"protocol\":\"tcp\",\"host_port\":8080,"
+        + "\"container_port\":80,\"container_id\":\"web-1\"},{\"protocol\":\"udp\",\"host_port\":5353,"
+        + "\"container_port\":53,\"container_id\":\"web-1\"}]");
   }
 
   @Test
@@ -243,6 +284,17 @@ class InspectOnCoreTest {
     assertThat(core.run("endpoint", "list").out()).isEqualTo("no endpoints are recorded\n");
     assertThat(core.run("profile", "list").out())
         .isEqualTo("no profiles are recorded; isolate writes them for the netgroups it is given\n");
+  }
+
+  /** Gives the container's endpoint record these port mappings, as a CNI ADD with them would have written it. */
+  private void mapPorts(NodeName node, String container, PortMapping... mappings) {
+    ContainerId id = new ContainerId(container);
+    String key = core.keys.endpoint(node, id, EndpointId.of(id));
+    Entry entry = core.store.get(key).orElseThrow();
+    Endpoint e = EndpointCodec.ENDPOINT.decode(entry);
+    Endpoint mapped = new Endpoint(e.id(), e.container(), e.interfaceName(), e.mac(), e.ipv4Nets(), e.ipv6Nets(),
+        e.profiles(), e.labels(), e.handle(), e.attachment(), List.of(mappings));
+    assertThat(core.store.update(key, EndpointCodec.ENDPOINT.encode(mapped), entry.revision()).landed()).isTrue();
   }
 
   private static String iface(String container) {

@@ -58,7 +58,7 @@ public final class CniEndpoint implements ProtocolEndpoint {
       NetworkNamespace namespace = add.namespace().orElseThrow();
       AttachCommand command = new AttachCommand(configuration.nodeName(),
           new AgentHostname(configuration.nodeName().value()), add.id(), namespace, add.addresses(), add.netgroups(),
-          add.labels());
+          add.labels(), add.portMappings());
       Attachment attachment = gate.pass("ADD", () -> attach.get().attach(command));
       return CniResponses.result(CniResult.of(attachment, namespace), add.version());
     }

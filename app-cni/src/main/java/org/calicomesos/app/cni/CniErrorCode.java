@@ -14,8 +14,8 @@ package org.calicomesos.app.cni;
  *       {@code CNI_CONTAINERID}, {@code CNI_IFNAME}, {@code CNI_NETNS} or {@code CNI_ARGS}</td></tr>
  *   <tr><td>6</td><td>failed to decode content</td><td>stdin that is not one JSON object, or is too large</td></tr>
  *   <tr><td>7</td><td>invalid network config</td><td>a field of the network configuration (or a setting it
- *       implies, or the defaults file) is missing, of the wrong type or invalid; a static address that is not
- *       valid</td></tr>
+ *       implies, or the defaults file) is missing, of the wrong type or invalid; a static address or a port
+ *       mapping that is not valid</td></tr>
  *   <tr><td>11</td><td>try again later</td><td>the datastore did not answer; the request overran
  *       {@code CALICO_REQUEST_TIMEOUT}; too many concurrent updates of one IPAM key</td></tr>
  *   <tr><td>50</td><td>plugin not available</td><td>STATUS: the datastore does not answer or no pool has
@@ -29,6 +29,8 @@ package org.calicomesos.app.cni;
  *   <tr><td>104</td><td>block of another host</td><td>ADD: a static address is in a block another host has
  *       claimed</td></tr>
  *   <tr><td>105</td><td>network not ready</td><td>ADD: the network cannot take the container now</td></tr>
+ *   <tr><td>106</td><td>host port in use</td><td>ADD: a port mapping's host port is mapped to another container
+ *       on this host</td></tr>
  *   <tr><td>110</td><td>attachment differs</td><td>CHECK: the attachment is not as ADD left it</td></tr>
  *   <tr><td>120</td><td>dataplane failure</td><td>ADD: the container's namespace, interface or routes could not
  *       be set up</td></tr>
@@ -49,6 +51,7 @@ enum CniErrorCode {
   POOL_NOT_FOUND(103),
   BLOCK_OF_ANOTHER_HOST(104),
   NETWORK_NOT_READY(105),
+  HOST_PORT_IN_USE(106),
   ATTACHMENT_DIFFERS(110),
   DATAPLANE_FAILED(120),
   INTERNAL(999);

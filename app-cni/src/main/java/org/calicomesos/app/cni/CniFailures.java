@@ -9,6 +9,7 @@ import org.calicomesos.ports.CalicoMesosException;
 import org.calicomesos.ports.attachment.AttachmentCheckException;
 import org.calicomesos.ports.attachment.NetworkNotReadyException;
 import org.calicomesos.ports.dataplane.DataplaneException;
+import org.calicomesos.ports.endpoint.HostPortTakenException;
 import org.calicomesos.ports.ipam.AddressInUseException;
 import org.calicomesos.ports.ipam.AddressOutsidePoolsException;
 import org.calicomesos.ports.ipam.BlockAffinityException;
@@ -33,6 +34,7 @@ final class CniFailures {
       Map.entry(PoolNotFoundException.class, CniErrorCode.POOL_NOT_FOUND),
       Map.entry(BlockAffinityException.class, CniErrorCode.BLOCK_OF_ANOTHER_HOST),
       Map.entry(NetworkNotReadyException.class, CniErrorCode.NETWORK_NOT_READY),
+      Map.entry(HostPortTakenException.class, CniErrorCode.HOST_PORT_IN_USE),
       Map.entry(AttachmentCheckException.class, CniErrorCode.ATTACHMENT_DIFFERS),
       Map.entry(DataplaneException.class, CniErrorCode.DATAPLANE_FAILED));
 

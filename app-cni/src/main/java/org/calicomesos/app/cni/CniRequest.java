@@ -10,6 +10,7 @@ import org.calicomesos.ports.attachment.AttachmentId;
 import org.calicomesos.ports.dataplane.NetworkNamespace;
 import org.calicomesos.ports.model.Netgroup;
 import org.calicomesos.ports.model.NetworkName;
+import org.calicomesos.ports.model.PortMapping;
 
 /**
  * One CNI request with every value validated: what is left to do is only what needs the datastore or the kernel.
@@ -21,9 +22,12 @@ sealed interface CniRequest {
   /** The command, as the request log and the gate name it. */
   CniCommand command();
 
-  /** {@code namespace} is absent only for the IPAM plugin, which plumbs nothing. */
+  /**
+   * {@code namespace} is absent only for the IPAM plugin, which plumbs nothing; so are {@code portMappings}, which
+   * it does not read.
+   */
   record Add(CniVersion version, AttachmentId id, Optional<NetworkNamespace> namespace, AddressRequest addresses,
-      List<Netgroup> netgroups, Map<String, String> labels) implements CniRequest {
+      List<Netgroup> netgroups, Map<String, String> labels, List<PortMapping> portMappings) implements CniRequest {
     @Override
     public CniCommand command() {
       return CniCommand.ADD;

@@ -12,6 +12,7 @@ import org.calicomesos.ports.dataplane.NetworkNamespace;
 import org.calicomesos.ports.model.InvalidRequestException;
 import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.model.NetworkName;
+import org.calicomesos.ports.model.PortMapping;
 
 /**
  * Reads a CNI request (its {@code CNI_*} environment and its network configuration) into a {@link CniRequest},
@@ -88,8 +89,11 @@ final class CniRequestReader {
     } catch (InvalidRequestException e) {
       throw new CniRequestException(CniErrorCode.INVALID_NETWORK_CONFIG, e);
     }
+    List<PortMapping> portMappings = ipamPlugin ? List.of()
+        : PortMappingFields.union(config.runtimePortMappings(), NetworkConfig.RUNTIME_PORT_MAPPINGS,
+            mesos.portMappings(), MesosNetworkInfo.PORT_MAPPINGS);
     return new CniRequest.Add(config.version(), id, namespace, addresses, mesos.netgroups(network),
-        mesos.labels().asMap());
+        mesos.labels().asMap(), portMappings);
   }
 
   private Optional<NetworkNamespace> namespace(CniEnvironment environment) {

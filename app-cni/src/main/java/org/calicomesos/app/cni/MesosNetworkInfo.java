@@ -12,18 +12,20 @@ import org.calicomesos.app.mesos.TaskLabels;
 import org.calicomesos.ports.model.InvalidRequestException;
 import org.calicomesos.ports.model.Netgroup;
 import org.calicomesos.ports.model.NetworkName;
+import org.calicomesos.ports.model.PortMapping;
 
 /**
  * What Mesos says about the task in {@code args["org.apache.mesos"]["network_info"]} (its {@code NetworkInfo} as
  * JSON): the netgroups ({@code groups}), the labels ({@code labels.labels}, the protobuf list), and through the
  * labels the static addresses ({@code ipv4_addrs}, as net-modules reads it) and the pools
- * ({@code calico-mesos.pool}). Another runtime's {@code args.cni.labels} stand in for the labels when Mesos sent
- * none. {@code port_mappings} and {@code ip_addresses} are not read.
+ * ({@code calico-mesos.pool}); and the task's {@code port_mappings}. Another runtime's {@code args.cni.labels} stand
+ * in for the labels when Mesos sent none. {@code ip_addresses} is not read.
  */
 final class MesosNetworkInfo {
   static final String POOL_LABEL = "calico-mesos.pool";
   static final String NETGROUP_LABEL = "netgroup";
   private static final String PATH = "args.org.apache.mesos.network_info";
+  static final String PORT_MAPPINGS = PATH + ".port_mappings";
 
   private final Optional<ObjectNode> networkInfo;
   private final TaskLabels labels;
@@ -69,6 +71,11 @@ final class MesosNetworkInfo {
     } catch (InvalidRequestException e) {
       throw new CniRequestException(CniErrorCode.INVALID_NETWORK_CONFIG, e);
     }
+  }
+
+  /** {@code port_mappings}: {@code [{"host_port":8080,"container_port":80,"protocol":"tcp"}]}. */
+  List<PortMapping> portMappings() {
+    return PortMappingFields.MESOS.read(networkInfo.orElse(null), "port_mappings", PORT_MAPPINGS);
   }
 
   TaskLabels labels() {

@@ -16,6 +16,7 @@ import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.InvalidRequestException;
 import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.model.NetworkName;
+import org.calicomesos.ports.model.PortMapping;
 
 /**
  * The network configuration a runtime sends on stdin, at the version it asks for. Each accessor reads and
@@ -24,6 +25,7 @@ import org.calicomesos.ports.model.NetworkName;
  */
 final class NetworkConfig {
   static final int MAX_REQUEST_BYTES = 1024 * 1024;
+  static final String RUNTIME_PORT_MAPPINGS = "runtimeConfig.portMappings";
   private static final BoundedJsonReader READER = new BoundedJsonReader(MAX_REQUEST_BYTES);
 
   private final ObjectNode root;
@@ -147,6 +149,15 @@ final class NetworkConfig {
       addresses.add(StaticAddresses.parse("runtimeConfig.ips", text));
     }
     return addresses;
+  }
+
+  /**
+   * The {@code portMappings} capability: {@code runtimeConfig.portMappings}, which a runtime passes only when the
+   * plugin's configuration declares {@code "capabilities": {"portMappings": true}}.
+   */
+  List<PortMapping> runtimePortMappings() {
+    Optional<ObjectNode> runtimeConfig = ConfigFields.object(root, "runtimeConfig", "runtimeConfig");
+    return PortMappingFields.CNI.read(runtimeConfig.orElse(null), "portMappings", RUNTIME_PORT_MAPPINGS);
   }
 
   /** {@code args}, where Mesos puts its {@code org.apache.mesos} metadata. */

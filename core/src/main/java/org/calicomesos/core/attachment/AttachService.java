@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.calicomesos.core.endpoint.Endpoint;
 import org.calicomesos.core.endpoint.EndpointConnection;
 import org.calicomesos.core.endpoint.EndpointPlumbing;
@@ -16,6 +17,8 @@ import org.calicomesos.core.endpoint.EndpointTarget;
 import org.calicomesos.core.endpoint.HostEndpoints;
 import org.calicomesos.core.endpoint.VethPlanner;
 import org.calicomesos.core.ipam.AddressLookup;
+import org.calicomesos.core.portmap.PortClaim;
+import org.calicomesos.core.portmap.PortClaims;
 import org.calicomesos.ports.attachment.AddressRequest;
 import org.calicomesos.ports.attachment.AttachCommand;
 import org.calicomesos.ports.attachment.AttachContainerUseCase;
@@ -32,15 +35,17 @@ import org.calicomesos.ports.ipam.AssignAddressesUseCase;
 import org.calicomesos.ports.ipam.ReleaseAddressesUseCase;
 import org.calicomesos.ports.ipam.ReleaseCommand;
 import org.calicomesos.ports.kv.CorruptValueException;
+import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
 /**
- * CNI {@code ADD}: the attachment's addresses (static ones reserved, the rest from its pools, each recorded with this
- * node and the agent's hostname), then {@link EndpointPlumbing#connect} with the attachment's interface name. A
- * complete attachment is returned as it is; what an ADD cut short left is given back first; a failure once the
- * addresses are taken detaches again, so a refused ADD holds nothing.
+ * CNI {@code ADD}: the host ports of its port mappings claimed (before anything else, so that a port taken by
+ * another container refuses the ADD with nothing written), the attachment's addresses (static ones reserved, the
+ * rest from its pools, each recorded with this node and the agent's hostname), then {@link EndpointPlumbing#connect}
+ * with the attachment's interface name. A complete attachment is returned as it is; what an ADD cut short left is
+ * given back first; a failure once the addresses are taken detaches again, so a refused ADD holds nothing.
  */
 public final class AttachService implements AttachContainerUseCase {
   private static final System.Logger LOG = System.getLogger(AttachService.class.getName());
@@ -52,6 +57,7 @@ public final class AttachService implements AttachContainerUseCase {
   private final AssignAddressesUseCase assign;
   private final ReleaseAddressesUseCase release;
   private final DetachContainerUseCase detach;
+  private final PortClaims claims;
 
   @Inject
   public AttachService(KeyValueStore store, DatastoreKeys keys, Dataplane dataplane, EndpointSettings settings,
@@ -63,26 +69,37 @@ public final class AttachService implements AttachContainerUseCase {
     this.assign = assign;
     this.release = release;
     this.detach = detach;
+    this.claims = new PortClaims(store, keys, settings.node());
   }
 
   @Override
   public Attachment attach(AttachCommand command) {
     AttachmentId id = command.id();
     EndpointTarget target = EndpointTarget.ofAttachment(id);
-    Optional<Attachment> complete = complete(target, command.namespace());
+    Optional<Attachment> complete = complete(target, command.namespace(), command);
     if (complete.isPresent()) {
       LOG.log(Level.INFO, "attachment {0} is already complete on {1}; nothing to do", id, target.hostInterface());
       plumbing.ensureBlackholes(ipam.holdings(complete.get().addresses()));
       return complete.get();
     }
-    List<IPAddress> leftOver = release.release(new ReleaseCommand.ByHandle(id.handle())).released();
-    if (!leftOver.isEmpty()) {
-      LOG.log(Level.WARNING, "released {0}, left held by an ADD of {1} that did not finish", leftOver, id);
+    PortClaim owner = new PortClaim(id.container(), target.id());
+    // Without mappings no claim is read: most ADDs map nothing and pay no round trip for it. A claim an earlier ADD
+    // of this attachment made and this one no longer asks for then stays until its DEL.
+    List<Entry> claimed = command.portMappings().isEmpty() ? List.of() : claims.claim(owner, command.portMappings());
+    List<IPAddress> addresses;
+    try {
+      List<IPAddress> leftOver = release.release(new ReleaseCommand.ByHandle(id.handle())).released();
+      if (!leftOver.isEmpty()) {
+        LOG.log(Level.WARNING, "released {0}, left held by an ADD of {1} that did not finish", leftOver, id);
+      }
+      addresses = assign(command);
+    } catch (RuntimeException e) {
+      claims.release(owner, claimed, e);
+      throw e;
     }
-    List<IPAddress> addresses = assign(command);
     try {
       EndpointConnection connection = plumbing.connect(target, command.namespace(), addresses, command.netgroups(),
-          command.labels());
+          command.labels(), command.portMappings());
       return attachment(id, connection.plan(), connection.plumbed().containerMac().toColonDelimitedString());
     } catch (RuntimeException e) {
       undo(id, e);
@@ -91,10 +108,10 @@ public final class AttachService implements AttachContainerUseCase {
   }
 
   /**
-   * The attachment as it is, when it is complete: its record there, its addresses still held by its handle, its
-   * host interface there.
+   * The attachment as it is, when it is complete: its record there with the port mappings asked for, its addresses
+   * still held by its handle, its host interface there.
    */
-  private Optional<Attachment> complete(EndpointTarget target, NetworkNamespace namespace) {
+  private Optional<Attachment> complete(EndpointTarget target, NetworkNamespace namespace, AttachCommand command) {
     List<Endpoint> records;
     try {
       records = endpoints.ofContainer(target);
@@ -102,7 +119,8 @@ public final class AttachService implements AttachContainerUseCase {
       return Optional.empty(); // rewritten by the connect below
     }
     Optional<Endpoint> record = records.stream().filter(target::owns).findFirst();
-    if (record.isEmpty() || !record.get().attachment().equals(target.attachment())) {
+    if (record.isEmpty() || !record.get().attachment().equals(target.attachment())
+        || !Set.copyOf(record.get().portMappings()).equals(Set.copyOf(command.portMappings()))) {
       return Optional.empty();
     }
     Optional<HostInterface> hostInterface = dataplane.inspect(target.hostInterface());
@@ -140,7 +158,7 @@ public final class AttachService implements AttachContainerUseCase {
         plan.containerRoutes());
   }
 
-  /** As a DEL would: the interface if one was made, every address the handle holds, any record. */
+  /** As a DEL would: the interface if one was made, every address the handle holds, any record, its port claims. */
   private void undo(AttachmentId id, RuntimeException cause) {
     try {
       detach.detach(id);

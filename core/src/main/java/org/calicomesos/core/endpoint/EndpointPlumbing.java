@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.calicomesos.core.ipam.AddressHolding;
 import org.calicomesos.core.ipam.AddressLookup;
+import org.calicomesos.core.portmap.PortClaims;
 import org.calicomesos.core.profile.Profile;
 import org.calicomesos.core.profile.ProfileWriter;
 import org.calicomesos.ports.dataplane.Dataplane;
@@ -30,6 +31,7 @@ import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.kv.Listing;
 import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.Netgroup;
+import org.calicomesos.ports.model.PortMapping;
 import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.schema.DatastoreKeys;
 
@@ -37,8 +39,9 @@ import org.calicomesos.ports.schema.DatastoreKeys;
  * The steps net-modules isolate and CNI ADD share, and those cleanup and DEL share, for one {@link EndpointTarget}.
  * Connect: read (nothing written yet); profiles (shared, idempotent content); the veth, named from the endpoint id,
  * so a later request finds it even with no endpoint record; then the endpoint record (a failed write removes the
- * veth again); then the blackholes of its blocks. Disconnect: the veth by name, the addresses, the records last,
- * so one cut short is finished by the next; then this host's blackholes.
+ * veth again); then the blackholes of its blocks. Disconnect: the veth by name, the addresses, the records, so one
+ * cut short is finished by the next; then the host port claims the records held, since a claim outlives its record
+ * only as a leak the collector frees, never as a port mapped to nothing for good; then this host's blackholes.
  */
 public final class EndpointPlumbing {
   private static final System.Logger LOG = System.getLogger(EndpointPlumbing.class.getName());
@@ -50,6 +53,7 @@ public final class EndpointPlumbing {
   private final DatastoreKeys keys;
   private final Dataplane dataplane;
   private final EndpointSettings settings;
+  private final PortClaims claims;
 
   public EndpointPlumbing(KeyValueStore store, DatastoreKeys keys, Dataplane dataplane, EndpointSettings settings) {
     this.endpoints = new EndpointRepository(store, keys, settings.node());
@@ -59,6 +63,7 @@ public final class EndpointPlumbing {
     this.keys = keys;
     this.dataplane = dataplane;
     this.settings = settings;
+    this.claims = new PortClaims(store, keys, settings.node());
   }
 
   /** What connecting the target reads, in one round trip; writes nothing. */
@@ -72,15 +77,19 @@ public final class EndpointPlumbing {
    * left by an earlier request that did not finish is replaced.
    */
   public EndpointConnection connect(EndpointTarget target, NetworkNamespace namespace, List<IPAddress> addresses,
-      List<Netgroup> netgroups, Map<String, String> labels) {
+      List<Netgroup> netgroups, Map<String, String> labels, List<PortMapping> portMappings) {
     EndpointReads reads = read(target, netgroups, addresses);
     boolean leftOver = dataplane.inspect(target.hostInterface()).isPresent();
-    return connect(target, reads, namespace, addresses, netgroups, labels, leftOver);
+    return connect(target, reads, namespace, addresses, netgroups, labels, portMappings, leftOver);
   }
 
-  /** As above, from {@code reads} already made; {@code leftOver}: an interface of the target's name is there. */
+  /**
+   * As above, from {@code reads} already made; {@code leftOver}: an interface of the target's name is there. The
+   * port mappings' host ports must be claimed already ({@link PortClaims#claim}).
+   */
   EndpointConnection connect(EndpointTarget target, EndpointReads reads, NetworkNamespace namespace,
-      List<IPAddress> addresses, List<Netgroup> netgroups, Map<String, String> labels, boolean leftOver) {
+      List<IPAddress> addresses, List<Netgroup> netgroups, Map<String, String> labels,
+      List<PortMapping> portMappings, boolean leftOver) {
     List<AddressHolding> holdings = ipam.holdings(addresses, reads.pools(), reads.blocks());
     Optional<HandleId> handle = handleOf(addresses, holdings);
     int mtu = containerMtu(holdings);
@@ -92,7 +101,7 @@ public final class EndpointPlumbing {
     VethPlan plan = VethPlanner.plan(target.hostInterface(), namespace, target.containerInterface(), addresses, mtu,
         reads.siblings().isEmpty());
     PlumbedInterface plumbed = dataplane.plumb(plan);
-    Endpoint endpoint = endpoint(target, addresses, plumbed, profileIds, labels, handle);
+    Endpoint endpoint = endpoint(target, addresses, plumbed, profileIds, labels, handle, portMappings);
     try {
       endpoints.save(endpoint);
     } catch (RuntimeException e) {
@@ -125,13 +134,14 @@ public final class EndpointPlumbing {
 
   /**
    * Disconnects the target: its interface by name (so it goes even if no record was written) and any other one its
-   * records name, then what {@code release} frees given the records found, then the records, then this host's
-   * blackholes brought up to date. Idempotent; an unknown target is a success.
+   * records name, then what {@code release} frees given the records found, then the records, then the host port
+   * claims the target holds (found by the claims, not the records: an ADD cut short before its record holds some),
+   * then this host's blackholes brought up to date. Idempotent; an unknown target is a success.
    */
   public EndpointRemoval disconnect(EndpointTarget target, Function<List<Endpoint>, List<IPAddress>> release) {
-    // The target's records and this host's claims (for the blackholes, last) in one round trip.
+    // The target's records, this host's block claims (for the blackholes, last) and its port claims in one round trip.
     List<Listing> read = store.listAll(List.of(target.recordsPrefix(keys, settings.node()),
-        keys.affinityPrefix(settings.node())));
+        keys.affinityPrefix(settings.node()), claims.prefix()));
     List<Entry> records = read.get(0).entries();
     List<Endpoint> found = readable(target, records);
     boolean removed = dataplane.unplumb(target.hostInterface());
@@ -142,8 +152,9 @@ public final class EndpointPlumbing {
     }
     List<IPAddress> released = release.apply(found);
     int deleted = endpoints.deleteAll(records);
-    LOG.log(Level.INFO, "disconnected {0}: interface {1}, {2} endpoint record(s) deleted, released {3}",
-        target.describe(), removed ? "removed" : "already gone", deleted, released);
+    int ports = claims.releaseOwned(read.get(2), target::holds);
+    LOG.log(Level.INFO, "disconnected {0}: interface {1}, {2} endpoint record(s) deleted, released {3}"
+        + " and {4} host port(s)", target.describe(), removed ? "removed" : "already gone", deleted, released, ports);
     BlackholeSync.run(ipam, dataplane, read.get(1));
     return new EndpointRemoval(!found.isEmpty() || deleted > 0, removed, released);
   }
@@ -240,7 +251,8 @@ public final class EndpointPlumbing {
   }
 
   private static Endpoint endpoint(EndpointTarget target, List<IPAddress> addresses, PlumbedInterface plumbed,
-      List<ProfileName> profiles, Map<String, String> labels, Optional<HandleId> handle) {
+      List<ProfileName> profiles, Map<String, String> labels, Optional<HandleId> handle,
+      List<PortMapping> portMappings) {
     List<IPAddress> v4 = new ArrayList<>();
     List<IPAddress> v6 = new ArrayList<>();
     for (IPAddress address : addresses) {
@@ -248,7 +260,8 @@ public final class EndpointPlumbing {
       (address.isIPv4() ? v4 : v6).add(net);
     }
     return new Endpoint(target.id(), target.container(), plumbed.hostInterface().value(),
-        plumbed.containerMac().toColonDelimitedString(), v4, v6, profiles, labels, handle, target.attachment());
+        plumbed.containerMac().toColonDelimitedString(), v4, v6, profiles, labels, handle, target.attachment(),
+        portMappings);
   }
 
   private void undo(InterfaceName hostInterface, RuntimeException cause) {

@@ -2,6 +2,7 @@ package org.calicomesos.core.endpoint;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.calicomesos.core.portmap.PortClaim;
 import org.calicomesos.ports.attachment.AttachmentId;
 import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.model.ContainerId;
@@ -49,6 +50,11 @@ public record EndpointTarget(EndpointId id, ContainerId container, InterfaceName
   /** Whether {@code endpoint}, a record of this target's container, is this target's (net-modules: every one). */
   public boolean owns(Endpoint endpoint) {
     return attachment.isEmpty() || endpoint.id().equals(id);
+  }
+
+  /** Whether a host port claim is this target's: the attachment's own, or any of the net-modules container's. */
+  public boolean holds(PortClaim claim) {
+    return claim.container().equals(container) && (attachment.isEmpty() || claim.endpoint().equals(id));
   }
 
   /** How the log names it: "container c1" or "attachment net/c1/eth1". */

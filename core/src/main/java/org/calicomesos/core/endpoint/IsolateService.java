@@ -45,8 +45,9 @@ public final class IsolateService implements IsolateContainerUseCase {
       plumbing.ensureBlackholes(reads, command.addresses());
       return new IsolateResult(target.hostInterface(), true);
     }
+    // net-modules requests carry no port mappings.
     plumbing.connect(target, reads, command.namespace(), command.addresses(), command.netgroups(), command.labels(),
-        interfacePresent);
+        List.of(), interfacePresent);
     return new IsolateResult(target.hostInterface(), false);
   }
 }

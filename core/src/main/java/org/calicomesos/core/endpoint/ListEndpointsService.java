@@ -69,6 +69,6 @@ public final class ListEndpointsService implements ListEndpointsUseCase {
   private static Readout<EndpointDetails> details(Entry entry) {
     // The state is read only from a record the endpoint codec could read, so it is valid JSON by then.
     return EndpointCodec.ENDPOINT.readout(entry).map(e -> new EndpointDetails(e.interfaceName(), e.mac(), e.ipv4Nets(),
-        e.ipv6Nets(), e.profiles(), e.labels(), e.handle(), EndpointCodec.STATE.decode(entry)));
+        e.ipv6Nets(), e.profiles(), e.labels(), e.handle(), EndpointCodec.STATE.decode(entry), e.portMappings()));
   }
 }

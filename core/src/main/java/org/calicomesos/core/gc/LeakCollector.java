@@ -12,6 +12,7 @@ import org.calicomesos.core.cas.CasLoop;
 import org.calicomesos.core.cas.Step;
 import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.ipam.HandleAudit;
+import org.calicomesos.core.portmap.PortClaims;
 import org.calicomesos.ports.attachment.DetachContainerUseCase;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.endpoint.CleanupContainerUseCase;
@@ -27,8 +28,8 @@ import org.calicomesos.ports.schema.DatastoreKeys;
 /**
  * This host's garbage collector. Each collection marks what it finds dead (when first seen, kept in the datastore)
  * and frees what has been seen dead for the grace: so a candidate is freed on a later collection than the one that
- * first saw it, unless the grace is zero. Endpoints and interfaces first; then the handles, read again, so that what
- * freeing an endpoint released is not judged twice.
+ * first saw it, unless the grace is zero. Endpoints and interfaces first; then the handles, then the port claims,
+ * each read again, so that what freeing an endpoint released is not judged twice.
  */
 public final class LeakCollector implements CollectLeaksUseCase {
   private static final System.Logger LOG = System.getLogger(LeakCollector.class.getName());
@@ -47,7 +48,8 @@ public final class LeakCollector implements CollectLeaksUseCase {
     this.keys = keys;
     this.node = settings.node();
     this.finder = new LeakFinder(store, keys, dataplane, node);
-    this.sweeper = new LeakSweeper(finder, dataplane, new HandleAudit(store, keys), cleanup, detach, release);
+    this.sweeper = new LeakSweeper(finder, dataplane, new HandleAudit(store, keys), cleanup, detach, release,
+        new PortClaims(store, keys, node));
     this.clock = clock;
   }
 
@@ -61,6 +63,9 @@ public final class LeakCollector implements CollectLeaksUseCase {
       leaks.add(judge(suspect, command, now, marks, stillSeen));
     }
     for (Suspect suspect : finder.handles()) {
+      leaks.add(judge(suspect, command, now, marks, stillSeen));
+    }
+    for (Suspect suspect : finder.portClaims()) {
       leaks.add(judge(suspect, command, now, marks, stillSeen));
     }
     if (!command.dryRun()) {

@@ -9,18 +9,22 @@ import org.calicomesos.core.endpoint.Endpoint;
 import org.calicomesos.core.ipam.HandleAudit;
 import org.calicomesos.core.ipam.HandleCensus;
 import org.calicomesos.core.ipam.HandleHoldings;
+import org.calicomesos.core.portmap.PortClaim;
+import org.calicomesos.core.portmap.PortClaims;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.model.EndpointId;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.schema.DatastoreKeys;
+import org.calicomesos.ports.schema.DatastoreKeys.PortClaimKey;
 
 /**
  * Finds this host's leak candidates; changes nothing. What is alive: an endpoint while its interface exists (the
  * interface's other end is in the container's network namespace, and the kernel deletes both when that namespace
  * goes: a killed container, a reboot); an interface while a record names it; a uid's addresses while an endpoint
- * uses them. CNI attachments' addresses are not judged here: their runtime's {@code GC} names the live ones, and the
+ * uses them; a host port claim while the endpoint record it names exists. CNI attachments' addresses are not judged here: their runtime's {@code GC} names the live ones, and the
  * IPAM plugin's addresses have no endpoint record at all.
  */
 final class LeakFinder {
@@ -84,6 +88,27 @@ final class LeakFinder {
       stale(holdings, census).ifPresent(suspects::add);
     }
     return suspects;
+  }
+
+  /**
+   * Host port claims of this host that no endpoint record holds (or that cannot be read). Claims first: an ADD
+   * between the two reads then shows as a claim with its record, never as a claim without one.
+   */
+  List<Suspect> portClaims() {
+    List<Entry> claims = store.list(keys.portClaimPrefix(node)).entries();
+    HostRecords records = records();
+    List<Suspect> suspects = new ArrayList<>();
+    for (Entry claim : claims) {
+      keys.parsePortClaim(node, claim.key()).ifPresent(port -> stale(port, claim, records).ifPresent(suspects::add));
+    }
+    return suspects;
+  }
+
+  static Optional<Suspect> stale(PortClaimKey port, Entry claim, HostRecords records) {
+    Optional<PortClaim> holder = PortClaims.holder(claim);
+    return holder.filter(h -> records.names(h.endpoint())).isPresent()
+        ? Optional.empty()
+        : Optional.of(new Suspect.StalePortClaim(port, claim, holder));
   }
 
   boolean pending(HandleHoldings holdings, HostRecords records) {

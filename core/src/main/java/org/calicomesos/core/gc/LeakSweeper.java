@@ -8,6 +8,7 @@ import org.calicomesos.core.endpoint.Endpoint;
 import org.calicomesos.core.ipam.HandleAudit;
 import org.calicomesos.core.ipam.HandleCensus;
 import org.calicomesos.core.ipam.HandleHoldings;
+import org.calicomesos.core.portmap.PortClaims;
 import org.calicomesos.ports.attachment.DetachContainerUseCase;
 import org.calicomesos.ports.dataplane.Dataplane;
 import org.calicomesos.ports.dataplane.InterfaceName;
@@ -18,7 +19,7 @@ import org.calicomesos.ports.ipam.ReleaseCommand;
 /**
  * Frees one candidate, after reading it again: what came back to life meanwhile is left alone. Each free goes
  * through the request that would have freed it (cleanup, DEL, release by uid), so it is a compare-and-swap on the
- * same handle: an address given to someone else since is never freed.
+ * same handle: an address given to someone else since is never freed. A port claim is deleted at the revision judged.
  */
 final class LeakSweeper {
   private final LeakFinder finder;
@@ -27,15 +28,17 @@ final class LeakSweeper {
   private final CleanupContainerUseCase cleanup;
   private final DetachContainerUseCase detach;
   private final ReleaseAddressesUseCase release;
+  private final PortClaims claims;
 
   LeakSweeper(LeakFinder finder, Dataplane dataplane, HandleAudit audit, CleanupContainerUseCase cleanup,
-      DetachContainerUseCase detach, ReleaseAddressesUseCase release) {
+      DetachContainerUseCase detach, ReleaseAddressesUseCase release, PortClaims claims) {
     this.finder = finder;
     this.dataplane = dataplane;
     this.audit = audit;
     this.cleanup = cleanup;
     this.detach = detach;
     this.release = release;
+    this.claims = claims;
   }
 
   Sweep sweep(Suspect suspect) {
@@ -45,8 +48,18 @@ final class LeakSweeper {
       return orphanInterface(orphan.name());
     } else if (suspect instanceof Suspect.PendingAllocation pending) {
       return allocation(pending.holdings());
+    } else if (suspect instanceof Suspect.StalePortClaim claim) {
+      return portClaim(claim);
     }
     return handleCount(((Suspect.StaleHandleCount) suspect).holdings());
+  }
+
+  /** Deleted at the revision judged, and only while still no record holds it: a claim made again is left alone. */
+  private Sweep portClaim(Suspect.StalePortClaim judged) {
+    if (LeakFinder.stale(judged.port(), judged.claim(), finder.records()).isEmpty()) {
+      return Sweep.SETTLED;
+    }
+    return claims.releaseJudged(judged.claim()) ? Sweep.freed(List.of()) : Sweep.SETTLED;
   }
 
   private Sweep endpoint(Endpoint endpoint) {

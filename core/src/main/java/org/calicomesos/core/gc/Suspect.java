@@ -1,9 +1,13 @@
 package org.calicomesos.core.gc;
 
+import java.util.Optional;
 import java.util.Set;
 import inet.ipaddr.IPAddress;
 import org.calicomesos.core.endpoint.Endpoint;
 import org.calicomesos.core.ipam.HandleHoldings;
+import org.calicomesos.core.portmap.PortClaim;
+import org.calicomesos.ports.kv.Entry;
+import org.calicomesos.ports.schema.DatastoreKeys.PortClaimKey;
 import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.gc.LeakKind;
 
@@ -112,6 +116,32 @@ sealed interface Suspect {
     public String reason() {
       return "its handle record counts " + holdings.counted() + " but the blocks hold " + holdings.held()
           + ": a request cut short between its block write and its handle write";
+    }
+  }
+
+  /** A host port claim no endpoint record of this host holds, or that cannot be read. */
+  record StalePortClaim(PortClaimKey port, Entry claim, Optional<PortClaim> holder) implements Suspect {
+    @Override
+    public LeakKind kind() {
+      return LeakKind.STALE_PORT_CLAIM;
+    }
+
+    /** With the claim's revision: a claim made again since is judged afresh. */
+    @Override
+    public String key() {
+      return "port-claim:" + port.protocol().keyword() + "/" + port.port() + "@" + claim.revision();
+    }
+
+    @Override
+    public String subject() {
+      return "host port " + port.protocol().keyword() + " " + port.port();
+    }
+
+    @Override
+    public String reason() {
+      return holder.map(h -> "it is claimed for container " + h.container() + ", endpoint " + h.endpoint()
+          + ", which has no endpoint record on this host: an ADD cut short before its record, or a DEL after it")
+          .orElse("its claim cannot be read, so no endpoint can be shown to hold it");
     }
   }
 }

@@ -376,6 +376,7 @@ class EndpointLifecycleTest {
 
   @Test
   void a_cleanup_after_the_release_lists_the_containers_records_and_this_hosts_claims_in_one_round_trip() {
+    // this host's claims: its blocks' (for the blackholes) and its host ports' (to release the container's)
     List<IPAddress> addresses = allocate("uid-1", 1, 0);
     isolate.isolate(command(addresses, "prod"));
     release.release(new ReleaseCommand.ByAddresses(addresses));
@@ -387,7 +388,8 @@ class EndpointLifecycleTest {
 
     String record = KEYS.endpoint(NODE, CONTAINER, EndpointId.of(CONTAINER));
     assertThat(recording.operations).containsExactly(
-        "list " + KEYS.endpointPrefix(NODE, CONTAINER) + " + " + KEYS.affinityPrefix(NODE),
+        "list " + KEYS.endpointPrefix(NODE, CONTAINER) + " + " + KEYS.affinityPrefix(NODE) + " + "
+            + KEYS.portClaimPrefix(NODE),
         "get " + KEYS.handle(new HandleId("uid-1")), // does the uid still hold anything? (released above: no)
         "delete " + record);
     assertThat(memory.get(record)).isEmpty();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import inet.ipaddr.IPAddress;
+import org.calicomesos.core.portmap.PortClaim;
+import org.calicomesos.core.portmap.PortClaims;
 import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.dataplane.NetworkNamespace;
 import org.calicomesos.ports.dataplane.VethPlan;
@@ -13,10 +15,13 @@ import org.calicomesos.ports.gc.LeakKind;
 import org.calicomesos.ports.ipam.IpamProblem;
 import org.calicomesos.ports.model.ContainerId;
 import org.calicomesos.ports.model.EndpointId;
+import org.calicomesos.ports.model.PortMapping;
+import org.calicomesos.ports.model.TransportProtocol;
 import org.junit.jupiter.api.Test;
 
 class LeakCollectorTest {
   private static final Duration HOUR = Duration.ofHours(1);
+  private static final PortMapping TCP_8080 = new PortMapping(8080, 80, TransportProtocol.TCP);
 
   private final GcFixture fixture = new GcFixture();
   private final GcFixture.Host host = fixture.host;
@@ -124,6 +129,63 @@ class LeakCollectorTest {
 
     assertThat(outcomes(host.dryRun(Duration.ZERO))).containsExactly(LeakKind.PENDING_ALLOCATION + " WOULD_FREE");
     assertThat(fixture.memory.list("/").revision()).isEqualTo(revision);
+  }
+
+  @Test
+  void aPortClaimWithoutItsEndpointRecordIsReleasedAfterItsGrace() {
+    ContainerId crashed = new ContainerId("c7");
+    claims().claim(new PortClaim(crashed, EndpointId.of(crashed)), List.of(TCP_8080));
+    String key = GcFixture.KEYS.portClaim(GcFixture.NODE, TransportProtocol.TCP, 8080);
+
+    CollectionReport first = host.collect(HOUR);
+    assertThat(outcomes(first)).containsExactly(LeakKind.STALE_PORT_CLAIM + " WAITING");
+    assertThat(first.leaks().get(0).subject()).isEqualTo("host port tcp 8080");
+    assertThat(first.leaks().get(0).reason()).contains("container c7");
+    fixture.clock.advance(HOUR);
+
+    assertThat(outcomes(host.collect(HOUR))).containsExactly(LeakKind.STALE_PORT_CLAIM + " FREED");
+    assertThat(fixture.memory.get(key)).isEmpty();
+    assertThat(fixture.memory.get(GcFixture.KEYS.leakMarks(GcFixture.NODE))).isEmpty();
+  }
+
+  @Test
+  void aPortClaimWhoseEndpointRecordExistsIsNoCandidate() {
+    host.isolate("c1", host.allocate("u1"));
+    ContainerId container = new ContainerId("c1");
+    claims().claim(new PortClaim(container, EndpointId.of(container)), List.of(TCP_8080));
+
+    assertThat(host.collect(Duration.ZERO).leaks()).isEmpty();
+    assertThat(fixture.memory.list(GcFixture.KEYS.portClaimPrefix(GcFixture.NODE)).entries()).hasSize(1);
+  }
+
+  @Test
+  void aDeadEndpointFreedTakesItsPortClaimsWithIt() {
+    host.isolate("c1", host.allocate("u1"));
+    ContainerId container = new ContainerId("c1");
+    claims().claim(new PortClaim(container, EndpointId.of(container)), List.of(TCP_8080));
+    fixture.dataplane.unplumb(new InterfaceName(EndpointId.of(container).hostInterfaceName()));
+
+    assertThat(outcomes(host.collect(Duration.ZERO))).containsExactly(LeakKind.DEAD_ENDPOINT + " FREED");
+    assertThat(fixture.memory.list(GcFixture.KEYS.portClaimPrefix(GcFixture.NODE)).entries()).isEmpty();
+  }
+
+  @Test
+  void aPortClaimMadeAgainAfterItWasJudgedIsLeftAlone() {
+    ContainerId crashed = new ContainerId("c7");
+    PortClaim owner = new PortClaim(crashed, EndpointId.of(crashed));
+    claims().claim(owner, List.of(TCP_8080));
+    host.collect(HOUR);
+    String key = GcFixture.KEYS.portClaim(GcFixture.NODE, TransportProtocol.TCP, 8080);
+    fixture.memory.delete(key, fixture.memory.get(key).orElseThrow().revision());
+    claims().claim(owner, List.of(TCP_8080)); // a new claim: its grace starts over
+    fixture.clock.advance(HOUR);
+
+    assertThat(outcomes(host.collect(HOUR))).containsExactly(LeakKind.STALE_PORT_CLAIM + " WAITING");
+    assertThat(fixture.memory.get(key)).isPresent();
+  }
+
+  private PortClaims claims() {
+    return new PortClaims(fixture.memory, GcFixture.KEYS, GcFixture.NODE);
   }
 
   private static List<String> outcomes(CollectionReport report) {

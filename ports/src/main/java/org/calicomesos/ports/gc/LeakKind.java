@@ -9,7 +9,9 @@ public enum LeakKind {
   /** Addresses assigned on this host under a net-modules uid that no endpoint names: allocated, never isolated. */
   PENDING_ALLOCATION("allocation"),
   /** A handle record counting more addresses in one of this host's blocks than the block holds for it. */
-  STALE_HANDLE_COUNT("handle-count");
+  STALE_HANDLE_COUNT("handle-count"),
+  /** A host port claim of this host whose endpoint record is gone, or that cannot be read: its port is mapped to nothing. */
+  STALE_PORT_CLAIM("port-claim");
 
   private final String label;
 

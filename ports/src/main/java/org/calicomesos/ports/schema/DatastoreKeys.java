@@ -10,7 +10,9 @@ import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.InvalidRequestException;
 import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.model.PortMapping;
 import org.calicomesos.ports.model.ProfileName;
+import org.calicomesos.ports.model.TransportProtocol;
 
 /**
  * The datastore layout, in one place for every backend (Calico's v1/v2 layout, so operators recognise it).
@@ -102,6 +104,45 @@ public final class DatastoreKeys {
    */
   public String leakMarks(NodeName node) {
     return prefix + "/gc/v1/host/" + node.value() + "/marks";
+  }
+
+  /**
+   * {@code /calico/portmap/v1/host/<node>/}: the host ports mapped on one node, one claim each. Outside
+   * {@code /calico/v1/}, like {@link #leakMarks}: the policy loop reads the mappings from the endpoint records, and
+   * must not wake for a claim.
+   */
+  public String portClaimPrefix(NodeName node) {
+    return prefix + "/portmap/v1/host/" + node.value() + "/";
+  }
+
+  /** {@code /calico/portmap/v1/host/<node>/<protocol>/<port>}: who holds host port {@code port} on the node. */
+  public String portClaim(NodeName node, TransportProtocol protocol, int port) {
+    return portClaimPrefix(node) + protocol.keyword() + "/" + port;
+  }
+
+  /**
+   * The protocol and host port a key under {@link #portClaimPrefix} of {@code node} names, if it is one of ours
+   * (a port out of range, or any other shape, is not).
+   */
+  public Optional<PortClaimKey> parsePortClaim(NodeName node, String key) {
+    String claims = portClaimPrefix(node);
+    if (!key.startsWith(claims)) {
+      return Optional.empty();
+    }
+    String[] parts = key.substring(claims.length()).split("/", -1);
+    if (parts.length != 2 || !parts[1].matches("[1-9][0-9]{0,4}")) {
+      return Optional.empty();
+    }
+    try {
+      TransportProtocol protocol = TransportProtocol.parse("key " + key, parts[0]);
+      int port = Integer.parseInt(parts[1]);
+      if (!parts[0].equals(protocol.keyword()) || port > PortMapping.MAX_PORT) {
+        return Optional.empty();
+      }
+      return Optional.of(new PortClaimKey(node, protocol, port));
+    } catch (InvalidRequestException notOurs) {
+      return Optional.empty();
+    }
   }
 
   /** {@code /calico/v1/host/}: every host's records: its endpoints and its registration. */
@@ -267,6 +308,9 @@ public final class DatastoreKeys {
     /** Which of the two records. */
     public enum Part { RULES, TAGS }
   }
+
+  /** A parsed port claim key: host port {@code port} of {@code protocol} on {@code node}. */
+  public record PortClaimKey(NodeName node, TransportProtocol protocol, int port) {}
 
   /** A parsed affinity key: this node claims this block. */
   public record AffinityKey(NodeName node, IPAddress blockCidr) {}

@@ -7,6 +7,7 @@ import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.ports.model.HandleId;
 import org.calicomesos.ports.model.InvalidRequestException;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.model.TransportProtocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,20 @@ class DatastoreKeysTest {
     assertThat(keys.affinity(new NodeName("agent-1"), Addresses.parseCidr("c", "10.0.0.64/26")))
         .isEqualTo("/calico/ipam/v2/host/agent-1/ipv4/block/10.0.0.64-26");
     assertThat(keys.handle(new HandleId("uid-1"))).isEqualTo("/calico/ipam/v2/handle/uid-1");
+  }
+
+  @Test
+  void port_claims_live_outside_v1_and_read_back_only_when_ours() {
+    NodeName node = new NodeName("agent-1");
+    String claim = keys.portClaim(node, TransportProtocol.UDP, 8080);
+    assertThat(claim).isEqualTo("/calico/portmap/v1/host/agent-1/udp/8080").doesNotStartWith(keys.v1Root());
+    assertThat(keys.parsePortClaim(node, claim))
+        .contains(new DatastoreKeys.PortClaimKey(node, TransportProtocol.UDP, 8080));
+    assertThat(keys.parsePortClaim(node, "/calico/portmap/v1/host/agent-1/tcp/65536")).isEmpty();
+    assertThat(keys.parsePortClaim(node, "/calico/portmap/v1/host/agent-1/tcp/080")).isEmpty();
+    assertThat(keys.parsePortClaim(node, "/calico/portmap/v1/host/agent-1/TCP/80")).isEmpty();
+    assertThat(keys.parsePortClaim(node, "/calico/portmap/v1/host/agent-1/icmp/80")).isEmpty();
+    assertThat(keys.parsePortClaim(node, "/calico/portmap/v1/host/agent-2/tcp/80")).isEmpty();
   }
 
   @Test

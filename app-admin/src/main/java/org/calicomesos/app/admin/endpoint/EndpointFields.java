@@ -10,6 +10,7 @@ import org.calicomesos.app.admin.output.JsonDocument;
 import org.calicomesos.ports.endpoint.EndpointDetails;
 import org.calicomesos.ports.endpoint.WorkloadEndpoint;
 import org.calicomesos.ports.model.HandleId;
+import org.calicomesos.ports.model.PortMapping;
 import org.calicomesos.ports.model.ProfileName;
 
 /**
@@ -34,6 +35,7 @@ final class EndpointFields {
     json.set("labels", details == null ? null : labelObject(details.labels()));
     json.put("handle_id", details == null ? null : details.handle().map(HandleId::value).orElse(null));
     json.put("state", details == null ? null : details.state());
+    json.set("port_mappings", details == null ? null : portMappingArray(details.portMappings()));
     json.put("unreadable", endpoint.details().problem().orElse(null));
     return json;
   }
@@ -51,6 +53,23 @@ final class EndpointFields {
   static String labels(Map<String, String> labels) {
     return labels.isEmpty() ? "-" : labels.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .map(label -> label.getKey() + "=" + label.getValue()).collect(Collectors.joining(", "));
+  }
+
+  /** Port mappings as {@code tcp 8080->80, udp 5353->53}, or "-" for none; ASCII, for any terminal. */
+  static String portMappings(List<PortMapping> mappings) {
+    return mappings.isEmpty() ? "-" : mappings.stream()
+        .map(m -> m.protocol().keyword() + " " + m.hostPort() + "->" + m.containerPort())
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Mesos' field names, as the endpoint record has them. */
+  static ArrayNode portMappingArray(List<PortMapping> mappings) {
+    ArrayNode array = JsonDocument.array();
+    mappings.forEach(mapping -> array.addObject()
+        .put("host_port", mapping.hostPort())
+        .put("container_port", mapping.containerPort())
+        .put("protocol", mapping.protocol().keyword()));
+    return array;
   }
 
   private static ArrayNode netArray(List<IPAddress> nets) {

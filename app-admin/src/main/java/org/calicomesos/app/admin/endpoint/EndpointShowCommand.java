@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code endpoint show CONTAINER_ID [--host NODE]}; a container with no endpoint record is a failure (exit 1). */
 @Command(name = "show", description = {"Show a container's endpoint in full.",
-    "Its nets, MAC, profiles, labels, the uid (handle) its addresses were allocated under, and state."
+    "Its nets, MAC, profiles, labels, host port mappings, the uid (handle) its addresses were allocated under,"
+        + " and state."
         + " Exits 1 when no endpoint names the container."})
 final class EndpointShowCommand implements Callable<Integer> {
   private final Invocation invocation;

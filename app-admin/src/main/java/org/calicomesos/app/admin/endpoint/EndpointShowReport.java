@@ -51,6 +51,7 @@ record EndpointShowReport(List<WorkloadEndpoint> endpoints) implements Report {
         .line("IPv6 nets", EndpointFields.nets(d.ipv6Nets(), ", "))
         .line("profiles", EndpointFields.profiles(d.profiles(), ", "))
         .line("labels", EndpointFields.labels(d.labels()))
+        .line("host ports", EndpointFields.portMappings(d.portMappings()))
         .line("handle (uid)", d.handle().map(HandleId::value).orElse("-"))
         .line("state", d.state());
   }

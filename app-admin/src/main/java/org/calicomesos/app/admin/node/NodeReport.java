@@ -25,9 +25,11 @@ import org.calicomesos.ports.routing.bgp.BgpPeerState;
  * {@code node show}. The agent's state is not read here: that is the kernel's (nftables, routes) and systemd's to
  * tell, and an admin command reads only the datastore; the text points at systemd, the JSON leaves it out. The
  * heartbeat's age says whether the agent was alive lately. In route mode bgp, BIRD's sessions ({@code bgp}) are the
- * exception: BIRD is asked on its control socket, as {@code birdc show protocols} would be.
+ * exception: BIRD is asked on its control socket, as {@code birdc show protocols} would be. The host ports mapped
+ * on this host come from its endpoint records.
  */
-record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now) implements Report {
+record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now, MappedPorts mappedPorts)
+    implements Report {
   static final String AGENT_HINT = "see 'systemctl status calico-mesos-agent'";
   static final String NOT_REGISTERED = "not registered (the agent registers its host when it starts)";
 
@@ -49,6 +51,7 @@ record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now) imp
         .line("agent", AGENT_HINT)
         .print(out);
     bgp.ifPresent(sessions -> printSessions(sessions, out));
+    mappedPorts.print(out);
     if (!routing.otherHosts().isEmpty()) {
       out.println();
       TextTable hosts = new TextTable(Column.left("HOST"), Column.right("BLOCKS"), Column.left("REGISTRATION"));
@@ -82,6 +85,7 @@ record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now) imp
       putRegistration(other, host.registration());
     });
     bgp.ifPresent(sessions -> putSessions(json, sessions));
+    json.set("mapped_ports", mappedPorts.toJson());
     return json;
   }
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
     "the address blocks affine to it and how many endpoints it has; the cluster's route mode, this host's",
     "registration (the addresses other hosts route to, the agent's heartbeat), the pools with NAT outgoing and",
     "every other host with its block count; in route mode bgp, also this host's BIRD sessions (asked on",
-    "CALICO_BIRD_SOCKET).",
+    "CALICO_BIRD_SOCKET); the host ports mapped to its containers.",
     "Otherwise reads only the datastore, not the kernel:",
     "whether the agent runs and its policy is in force, ask systemd ('systemctl status calico-mesos-agent')."})
 final class NodeShowCommand implements Callable<Integer> {
@@ -36,7 +36,8 @@ final class NodeShowCommand implements Callable<Integer> {
     NodeStatus status = invocation.useCases().nodeStatus().show(node);
     Optional<BgpSessions> bgp = status.routing().routeMode().value().filter(mode -> mode == RouteMode.BGP)
         .map(bgpMode -> BgpSessions.ask(invocation.useCases()));
-    output.print(new NodeReport(status, bgp, Instant.now()), invocation.out());
+    MappedPorts mappedPorts = MappedPorts.of(invocation.useCases().endpoints().list(Optional.of(node)));
+    output.print(new NodeReport(status, bgp, Instant.now(), mappedPorts), invocation.out());
     return 0;
   }
 }
