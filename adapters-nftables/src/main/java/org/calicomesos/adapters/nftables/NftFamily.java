@@ -32,6 +32,11 @@ enum NftFamily {
     return selector + " " + field;
   }
 
+  /** {@code ip} / {@code ip6}, as a NAT statement names its family in an inet table. */
+  String selector() {
+    return selector;
+  }
+
   String setType() {
     return setType;
   }

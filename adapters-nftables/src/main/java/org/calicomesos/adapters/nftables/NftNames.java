@@ -16,8 +16,9 @@ import org.calicomesos.ports.dataplane.InterfaceName;
  * ({@code tagh4_…}). The fourth character of a readable set name is the family digit and of a hashed one 'h', so a
  * readable name never equals a hashed one.
  *
- * <p>Endpoint chains are {@code from_<interface>} and {@code to_<interface>}; the two dispatch chains have names that
- * start otherwise, because "workload" is a valid interface name too.
+ * <p>Endpoint chains are {@code from_<interface>} and {@code to_<interface>}; the dispatch and NAT chains have names
+ * that start otherwise, because "workload" is a valid interface name too. A per-family name ends in its digit
+ * ({@link #ofFamily}).
  */
 final class NftNames {
   static final String ENDPOINT_INTERFACES = "endpoint_interfaces";
@@ -27,6 +28,19 @@ final class NftNames {
   static final String TO_ENDPOINT_MAP = "to_endpoint";
   static final String DISPATCH_FROM_WORKLOAD = "dispatch_from_workload";
   static final String DISPATCH_TO_WORKLOAD = "dispatch_to_workload";
+  /** {@code nat_pools4}, {@code nat_pools6}: every pool's CIDR; traffic to them is never masqueraded. */
+  static final String NAT_POOLS = "nat_pools";
+  /** {@code nat_outgoing4}, {@code nat_outgoing6}: the CIDRs of the pools whose endpoints are masqueraded. */
+  static final String NAT_OUTGOING = "nat_outgoing";
+  /** {@code port_dnat4}, {@code port_dnat6}: protocol . host port to container address . container port. */
+  static final String PORT_DNAT = "port_dnat";
+  /** {@code mapped_ports4}, {@code mapped_ports6}: container address . protocol . container port, admitted. */
+  static final String MAPPED_PORTS = "mapped_ports";
+  /** {@code hairpin4}, {@code hairpin6}: source . destination pairs of a container reaching itself by a mapping. */
+  static final String HAIRPIN = "hairpin";
+  static final String NAT_PREROUTING = "nat_prerouting";
+  static final String NAT_OUTPUT = "nat_output";
+  static final String NAT_POSTROUTING = "nat_postrouting";
 
   private static final Pattern READABLE_TAG = Pattern.compile("[a-z0-9][a-z0-9_]{0,31}");
   private static final int HASH_HEX_DIGITS = 24;
@@ -38,6 +52,11 @@ final class NftNames {
     return READABLE_TAG.matcher(tag).matches()
         ? "tag" + family.digit() + "_" + tag
         : "tagh" + family.digit() + "_" + digest(tag);
+  }
+
+  /** {@code nat_pools4}: one of the names above for one family. */
+  static String ofFamily(String name, NftFamily family) {
+    return name + family.digit();
   }
 
   /** The chain holding an endpoint's outbound rules (traffic the container sends). */

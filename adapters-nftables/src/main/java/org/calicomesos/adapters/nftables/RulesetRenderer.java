@@ -22,6 +22,9 @@ import org.calicomesos.ports.policy.TagSet;
  * rest jumps to the endpoint's chain. An endpoint's {@code from_} chain returns for what an outbound rule admits and
  * drops the rest; its {@code to_} chain does the same with the inbound rules. Neighbour discovery between host and container passes before any of it. The hooks match
  * {@code cali*} only, as Calico's do: an endpoint on another interface gets its chains, but no traffic meets them.
+ * NAT outgoing and port mappings are NAT chains and per-family sets and maps ({@link NatObjects}); the to-workload
+ * dispatch admits a mapped port before the endpoint's chain. Connections to the host's loopback addresses are never
+ * mapped.
  *
  * <p>Output depends only on the policy and its order (core sorts it), so equal policies give identical scripts.
  */
@@ -45,7 +48,9 @@ final class RulesetRenderer {
       }
     }
     dispatchObjects(script, policy.endpoints());
+    NatObjects.of(policy).forEach(object -> declare(script, object));
     baseChains(script);
+    NatObjects.chains(script);
     RuleLines rules = new RuleLines(tagSets);
     for (EndpointPolicy endpoint : policy.endpoints()) {
       endpointChains(script, endpoint, rules);
@@ -89,6 +94,15 @@ final class RulesetRenderer {
     script.close();
   }
 
+  private static void declare(ScriptWriter script, ElementObject object) {
+    script.open(object.kind() + " " + object.name());
+    object.declaration().forEach(script::line);
+    if (!object.elements().isEmpty()) {
+      script.line("elements = { " + String.join(", ", object.elements()) + " }");
+    }
+    script.close();
+  }
+
   private static void elements(ScriptWriter script, List<EndpointPolicy> endpoints,
       Function<EndpointPolicy, String> element) {
     if (!endpoints.isEmpty()) {
@@ -125,9 +139,9 @@ final class RulesetRenderer {
     script.open("chain " + NftNames.DISPATCH_TO_WORKLOAD)
         .line("ct state established,related accept")
         .line("ct state invalid drop")
-        .line("oifname != @" + NftNames.ENDPOINT_INTERFACES + " drop")
-        .line("oifname vmap @" + NftNames.TO_ENDPOINT_MAP)
-        .close();
+        .line("oifname != @" + NftNames.ENDPOINT_INTERFACES + " drop");
+    NatObjects.admissions().forEach(script::line);
+    script.line("oifname vmap @" + NftNames.TO_ENDPOINT_MAP).close();
   }
 
   private static void endpointChains(ScriptWriter script, EndpointPolicy endpoint, RuleLines rules) {

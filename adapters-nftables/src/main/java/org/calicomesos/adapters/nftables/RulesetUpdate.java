@@ -20,7 +20,8 @@ import org.calicomesos.ports.policy.TagSet;
  * <p>Why not always replace the table: a transaction that deletes anything waits for an RCU grace period before the
  * kernel answers (~13 ms here), and a veth deletion on the host waits behind it; one that only adds takes ~3 ms. So a
  * new container's policy is all additions, and a tag set whose members only grow gets them added; what must go (an
- * endpoint, a member) goes in the same transaction, and then it pays the wait once.
+ * endpoint, a member) goes in the same transaction, and then it pays the wait once. NAT outgoing and port mappings
+ * change only the elements of their sets and maps ({@link NatObjects}).
  */
 final class RulesetUpdate {
   private final String table;
@@ -57,6 +58,7 @@ final class RulesetUpdate {
         changeEndpoint(script, old, endpoint, rules);
       }
     }
+    natChanges(script, NatObjects.of(from), NatObjects.of(to));
     for (EndpointPolicy endpoint : from.endpoints()) {
       if (!newEndpoints.containsKey(endpoint.hostInterface().value())) {
         removeEndpoint(script, endpoint);
@@ -86,6 +88,22 @@ final class RulesetUpdate {
       added = now.stream().filter(value -> !had.contains(value)).toList();
     }
     elements(script, "add", set, added);
+  }
+
+  /**
+   * The NAT sets and maps gain and lose elements, never more: a NAT flip is a pool's elements, an endpoint's
+   * mappings its own. A map element whose value changes goes by its key, before the new one comes.
+   */
+  private void natChanges(List<String> script, List<ElementObject> old, List<ElementObject> now) {
+    for (int i = 0; i < now.size(); i++) {
+      ElementObject had = old.get(i);
+      ElementObject has = now.get(i);
+      Set<String> before = new HashSet<>(had.elements());
+      Set<String> after = new HashSet<>(has.elements());
+      elements(script, "delete", has.name(),
+          had.elements().stream().filter(element -> !after.contains(element)).map(had::keyOf).toList());
+      elements(script, "add", has.name(), has.elements().stream().filter(element -> !before.contains(element)).toList());
+    }
   }
 
   private void addEndpoint(List<String> script, EndpointPolicy endpoint, RuleLines rules) {

@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.model.PortMapping;
 import org.calicomesos.ports.model.ProfileName;
+import org.calicomesos.ports.model.TransportProtocol;
 import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostNat;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.ProfilePolicy;
 import org.calicomesos.ports.policy.ProfileRule;
@@ -20,14 +24,20 @@ import org.calicomesos.ports.policy.TagSet;
 /**
  * Random but valid host policies, the same for the same seed: endpoints with any valid interface name, zero to two
  * addresses of each family, profiles with every shape of rule (tags, nets of either family, both, mixed families
- * that can never match, none); tags that are hostile text or plain words; tag sets with duplicate and nested
- * members.
+ * that can never match, none), a third of them with port mappings of every protocol (two host ports to one
+ * container port among them); tags that are hostile text or plain words; tag sets with duplicate and nested
+ * members; pools of both families, some overlapping, some of them NAT outgoing.
  */
 final class RandomPolicies {
   private static final String HOSTILE = ";}{\"'\\\n\t #@$*!<>|&`()[]=:/,.-_üßж中🙂\u0000\u202e";
   private static final String NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-";
 
+  /** Where {@link #endpointAddresses} takes addresses from. */
+  private static final IPAddress V4_ENDPOINTS = Policies.ip("198.18.0.0/15");
+  private static final IPAddress V6_ENDPOINTS = Policies.ip("fd00:c0de::/32");
+
   private final Random random;
+  private int nextHostPort = 1024;
 
   private RandomPolicies(long seed) {
     this.random = new Random(seed);
@@ -41,7 +51,7 @@ final class RandomPolicies {
     List<String> tags = tags(Math.max(10, endpointCount / 10));
     List<EndpointPolicy> endpoints = new ArrayList<>();
     for (InterfaceName name : interfaceNames(endpointCount)) {
-      endpoints.add(new EndpointPolicy(name, endpointAddresses(endpoints.size()), profiles(tags)));
+      endpoints.add(new EndpointPolicy(name, endpointAddresses(endpoints.size()), profiles(tags), portMappings()));
     }
     List<TagSet> tagSets = new ArrayList<>();
     for (String tag : tags) {
@@ -58,7 +68,31 @@ final class RandomPolicies {
       }
       tagSets.add(new TagSet(tag, members));
     }
-    return new HostPolicy(endpoints, tagSets);
+    return new HostPolicy(endpoints, tagSets, nat());
+  }
+
+  private List<PortMapping> portMappings() {
+    List<PortMapping> mappings = new ArrayList<>();
+    if (random.nextInt(3) == 0) {
+      int containerPort = 1 + random.nextInt(PortMapping.MAX_PORT);
+      for (int i = 1 + random.nextInt(3); i > 0; i--) {
+        TransportProtocol protocol = TransportProtocol.values()[random.nextInt(TransportProtocol.values().length)];
+        mappings.add(new PortMapping(nextHostPort++, random.nextBoolean() ? containerPort : 1 + random.nextInt(100),
+            protocol));
+      }
+    }
+    return mappings;
+  }
+
+  /** The endpoints' own ranges, a net inside one of them, and random nets; some NAT outgoing. */
+  private HostNat nat() {
+    Set<IPAddress> pools = new TreeSet<>(List.of(V4_ENDPOINTS, V6_ENDPOINTS));
+    pools.add(inside(random.nextBoolean() ? V4_ENDPOINTS : V6_ENDPOINTS));
+    for (int i = random.nextInt(4); i > 0; i--) {
+      pools.add(net());
+    }
+    List<IPAddress> natOutgoing = pools.stream().filter(pool -> random.nextBoolean()).toList();
+    return new HostNat(List.copyOf(pools), natOutgoing);
   }
 
   private List<String> tags(int count) {

@@ -74,6 +74,40 @@ class RulesetRendererTest {
             type ifname : verdict
             elements = { "cali0123456789a" : jump to_cali0123456789a }
           }
+          set nat_pools4 {
+            type ipv4_addr
+            flags interval
+          }
+          set nat_outgoing4 {
+            type ipv4_addr
+            flags interval
+          }
+          map port_dnat4 {
+            type inet_proto . inet_service : ipv4_addr . inet_service
+          }
+          set mapped_ports4 {
+            type ipv4_addr . inet_proto . inet_service
+          }
+          set hairpin4 {
+            type ipv4_addr . ipv4_addr
+          }
+          set nat_pools6 {
+            type ipv6_addr
+            flags interval
+          }
+          set nat_outgoing6 {
+            type ipv6_addr
+            flags interval
+          }
+          map port_dnat6 {
+            type inet_proto . inet_service : ipv6_addr . inet_service
+          }
+          set mapped_ports6 {
+            type ipv6_addr . inet_proto . inet_service
+          }
+          set hairpin6 {
+            type ipv6_addr . ipv6_addr
+          }
           chain forward {
             type filter hook forward priority filter; policy accept;
             iifname "cali*" jump dispatch_from_workload
@@ -101,7 +135,26 @@ class RulesetRendererTest {
             ct state established,related accept
             ct state invalid drop
             oifname != @endpoint_interfaces drop
+            ct status dnat ip daddr . meta l4proto . th dport @mapped_ports4 accept
+            ct status dnat ip6 daddr . meta l4proto . th dport @mapped_ports6 accept
             oifname vmap @to_endpoint
+          }
+          chain nat_prerouting {
+            type nat hook prerouting priority dstnat; policy accept;
+            ip daddr != 127.0.0.0/8 fib daddr type local dnat ip to meta l4proto . th dport map @port_dnat4
+            ip6 daddr != ::1 fib daddr type local dnat ip6 to meta l4proto . th dport map @port_dnat6
+          }
+          chain nat_output {
+            type nat hook output priority -100; policy accept;
+            ip daddr != 127.0.0.0/8 fib daddr type local dnat ip to meta l4proto . th dport map @port_dnat4
+            ip6 daddr != ::1 fib daddr type local dnat ip6 to meta l4proto . th dport map @port_dnat6
+          }
+          chain nat_postrouting {
+            type nat hook postrouting priority srcnat; policy accept;
+            ct status dnat ip saddr . ip daddr @hairpin4 masquerade
+            ct status dnat ip6 saddr . ip6 daddr @hairpin6 masquerade
+            iifname "cali*" ip saddr @nat_outgoing4 ip daddr != @nat_pools4 masquerade
+            iifname "cali*" ip6 saddr @nat_outgoing6 ip6 daddr != @nat_pools6 masquerade
           }
           chain from_cali0123456789a {
             return

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.calicomesos.ports.model.PortMapping;
 import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostNat;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.ProfilePolicy;
 import org.calicomesos.ports.policy.ProfileRule;
@@ -24,8 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An update takes the kernel's table to exactly what replacing it whole builds (root needed): random policies in
- * turn — endpoints coming, going and changing, tag sets growing, shrinking, appearing and going — each applied as an
- * update to one table and as a whole replacement to another, and the two tables compared as the kernel lists them.
+ * turn — endpoints coming, going and changing (their port mappings too), tag sets growing, shrinking, appearing and
+ * going, pools and their NAT outgoing coming and going — each applied as an update to one table and as a whole
+ * replacement to another, and the two tables compared as the kernel lists them.
  * The updates go straight to nft, so a refused one fails the test instead of falling back to a replacement.
  */
 class RulesetUpdateIT {
@@ -77,10 +80,12 @@ class RulesetUpdateIT {
         tagSets.add(new TagSet(tagSet.tag(), some(tagSet.members(), random)));
       }
     }
-    return new HostPolicy(endpoints, tagSets);
+    List<IPAddress> pools = some(universe.nat().pools(), random);
+    List<IPAddress> natOutgoing = some(universe.nat().natOutgoing(), random).stream().filter(pools::contains).toList();
+    return new HostPolicy(endpoints, tagSets, new HostNat(pools, natOutgoing));
   }
 
-  /** The same interface with fewer addresses, its profiles in another order, or both. */
+  /** The same interface with fewer addresses, its profiles in another order, fewer port mappings, or all three. */
   private static EndpointPolicy changed(EndpointPolicy endpoint, Random random) {
     List<IPAddress> addresses = random.nextBoolean() ? some(endpoint.addresses(), random) : endpoint.addresses();
     List<ProfilePolicy> profiles = new ArrayList<>(endpoint.profiles());
@@ -88,7 +93,8 @@ class RulesetUpdateIT {
       Collections.reverse(profiles);
       profiles.add(new ProfilePolicy(profiles.get(0).name(), List.of(ProfileRule.ALLOW_ALL), List.of()));
     }
-    return new EndpointPolicy(endpoint.hostInterface(), addresses, profiles);
+    List<PortMapping> mappings = random.nextBoolean() ? some(endpoint.portMappings(), random) : endpoint.portMappings();
+    return new EndpointPolicy(endpoint.hostInterface(), addresses, profiles, mappings);
   }
 
   private static <T> List<T> some(List<T> items, Random random) {

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.calicomesos.ports.model.PortMapping;
 import org.calicomesos.ports.model.ProfileName;
+import org.calicomesos.ports.model.TransportProtocol;
 import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostNat;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.ProfilePolicy;
 import org.calicomesos.ports.policy.ProfileRule;
@@ -49,12 +52,32 @@ final class ContractPolicies {
     return new TagSet(tag, addresses);
   }
 
+  /** The endpoint with {@code mappings}. */
+  static EndpointPolicy mapped(EndpointPolicy endpoint, PortMapping... mappings) {
+    return new EndpointPolicy(endpoint.hostInterface(), endpoint.addresses(), endpoint.profiles(), List.of(mappings));
+  }
+
+  static PortMapping tcp(int hostPort, int containerPort) {
+    return new PortMapping(hostPort, containerPort, TransportProtocol.TCP);
+  }
+
+  /** One pool per address of the workloads, each just that address, sorted as core sorts pools. */
+  static List<IPAddress> pools(Workload... members) {
+    return Stream.of(members).flatMap(member -> member.addresses().stream()).map(ContractPolicies::only).sorted()
+        .toList();
+  }
+
   /** Sorted as core sorts: endpoints by interface, tag sets by tag. */
   static HostPolicy policy(List<EndpointPolicy> endpoints, List<TagSet> tagSets) {
+    return policy(endpoints, tagSets, HostNat.NONE);
+  }
+
+  /** As {@link #policy(List, List)}, with the host's NAT. */
+  static HostPolicy policy(List<EndpointPolicy> endpoints, List<TagSet> tagSets, HostNat nat) {
     List<EndpointPolicy> sortedEndpoints = new ArrayList<>(endpoints);
     sortedEndpoints.sort(Comparator.comparing(endpoint -> endpoint.hostInterface().value()));
     List<TagSet> sortedTags = new ArrayList<>(tagSets);
     sortedTags.sort(Comparator.comparing(TagSet::tag));
-    return new HostPolicy(sortedEndpoints, sortedTags);
+    return new HostPolicy(sortedEndpoints, sortedTags, nat);
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.assertj.core.api.SoftAssertions;
+import org.calicomesos.testkit.dataplane.ContainerListener;
 
 /**
  * The paths a test expects open — and with which source address seen at the far end, so that a packet that got
@@ -16,7 +17,9 @@ import org.assertj.core.api.SoftAssertions;
  * probes them all at once, since each closed path costs a connect timeout, and reports every mismatch together.
  */
 public final class Expectations {
-  private record Expected(String path, Supplier<Optional<IPAddress>> probe, Optional<IPAddress> source) {}
+  /** {@code source}: who the far end must see, or empty for a closed path; {@code masqueraded}: any host address. */
+  private record Expected(String path, Supplier<Optional<IPAddress>> probe, Optional<IPAddress> source,
+      boolean masqueraded) {}
 
   private final List<Expected> expected = new ArrayList<>();
 
@@ -69,13 +72,33 @@ public final class Expectations {
     return this;
   }
 
+  /**
+   * {@code from} reaches the world over both families, seen there from the host's address on the world's link when
+   * {@code masqueraded}, else from its own.
+   */
+  public Expectations reachesWorld(Workload from, World world, boolean masqueraded) {
+    for (IPAddress source : from.addresses()) {
+      boolean ipv6 = source.isIPv6();
+      ContainerListener listener = world.listener(ipv6);
+      open(from + " -> world " + listener.address(), () -> Probes.connect(from, source, listener),
+          masqueraded ? World.hostAddress(ipv6) : source);
+    }
+    return this;
+  }
+
   public Expectations open(String path, Supplier<Optional<IPAddress>> probe, IPAddress source) {
-    expected.add(new Expected(path, probe, Optional.of(source.withoutPrefixLength())));
+    expected.add(new Expected(path, probe, Optional.of(source.withoutPrefixLength()), false));
+    return this;
+  }
+
+  /** Open, and the far end sees one of the host's own addresses, whichever the kernel chose to masquerade with. */
+  public Expectations openMasqueraded(String path, Supplier<Optional<IPAddress>> probe) {
+    expected.add(new Expected(path, probe, Optional.empty(), true));
     return this;
   }
 
   public Expectations closed(String path, Supplier<Optional<IPAddress>> probe) {
-    expected.add(new Expected(path, probe, Optional.empty()));
+    expected.add(new Expected(path, probe, Optional.empty(), false));
     return this;
   }
 
@@ -88,9 +111,15 @@ public final class Expectations {
       SoftAssertions softly = new SoftAssertions();
       for (int i = 0; i < expected.size(); i++) {
         Expected e = expected.get(i);
-        softly.assertThat(outcomes.get(i).join().map(IPAddress::toCanonicalString))
-            .as(e.source().isPresent() ? "open path %s, seen from" : "closed path %s", e.path())
-            .isEqualTo(e.source().map(IPAddress::toCanonicalString));
+        Optional<String> seen = outcomes.get(i).join().map(IPAddress::toCanonicalString);
+        if (e.masqueraded()) {
+          softly.assertThat(outcomes.get(i).join().filter(Probes::isHostAddress))
+              .as("open path %s, seen from one of the host's addresses, not %s", e.path(), seen.orElse("closed"))
+              .isPresent();
+        } else {
+          softly.assertThat(seen).as(e.source().isPresent() ? "open path %s, seen from" : "closed path %s", e.path())
+              .isEqualTo(e.source().map(IPAddress::toCanonicalString));
+        }
       }
       softly.assertAll();
     } finally {

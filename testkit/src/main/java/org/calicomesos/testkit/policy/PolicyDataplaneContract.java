@@ -2,12 +2,15 @@ package org.calicomesos.testkit.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.calicomesos.testkit.policy.ContractPolicies.endpoint;
+import static org.calicomesos.testkit.policy.ContractPolicies.mapped;
 import static org.calicomesos.testkit.policy.ContractPolicies.netgroup;
 import static org.calicomesos.testkit.policy.ContractPolicies.only;
 import static org.calicomesos.testkit.policy.ContractPolicies.policy;
+import static org.calicomesos.testkit.policy.ContractPolicies.pools;
 import static org.calicomesos.testkit.policy.ContractPolicies.profile;
 import static org.calicomesos.testkit.policy.ContractPolicies.publicProfile;
 import static org.calicomesos.testkit.policy.ContractPolicies.tagSet;
+import static org.calicomesos.testkit.policy.ContractPolicies.tcp;
 
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
@@ -16,10 +19,12 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostNat;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.PolicyDataplane;
 import org.calicomesos.ports.policy.ProfileRule;
 import org.calicomesos.ports.policy.TagSet;
+import org.calicomesos.testkit.dataplane.ContainerListener;
 import org.calicomesos.testkit.dataplane.KernelCommand;
 import org.calicomesos.testkit.dataplane.RootUser;
 import org.calicomesos.testkit.dataplane.TestNetwork;
@@ -288,6 +293,83 @@ public abstract class PolicyDataplaneContract {
       assertThat(UdpDeliveries.received(peer.container(), ipv6))
           .as("datagrams the peer received from %s, once sent by its owner and once by %s", ownersAddress, spoofer)
           .isEqualTo(before + 1);
+    }
+  }
+
+  // 7. NAT outgoing
+
+  @Test
+  void natOutgoingMasqueradesTrafficToTheWorldWhileOnButNeverTrafficToAPool() {
+    Workload natted = workloads.workload("nat-outgoing");
+    Workload other = workloads.workload("other-pool");
+    try (World world = World.create()) {
+      List<IPAddress> pools = pools(natted, other);
+      List<EndpointPolicy> endpoints = List.of(endpoint(natted, publicProfile()), endpoint(other, publicProfile()));
+
+      dataplane.enforce(policy(endpoints, List.of(), new HostNat(pools, pools(natted))));
+
+      // Another pool sees the container's own address.
+      new Expectations().reachesWorld(natted, world, true).reaches(natted, other).verify();
+
+      dataplane.enforce(policy(endpoints, List.of(), new HostNat(pools, List.of())));
+
+      new Expectations().reachesWorld(natted, world, false).verify();
+    }
+  }
+
+  // 8. Port mappings
+
+  @Test
+  void aMappedPortReachesTheContainerFromOutsideTheHostAndItselfWhateverItsProfilesSayButNotFromLoopback() {
+    Workload server = workloads.workload("mapped-server");
+    Workload client = workloads.workload("client");
+    try (World world = World.create()) {
+      List<ContainerListener> listeners = List.of(server.listener(server.ipv4()), server.listener(server.ipv6()));
+      int hostPort = ThreadLocalRandom.current().nextInt(10_000, 20_000);
+      // A port per family, since each listener has a port of its own; each mapping holds in both families.
+      EndpointPolicy mapped = mapped(endpoint(server, profile("admits_nobody", List.of(), List.of(ProfileRule.ALLOW_ALL))),
+          tcp(hostPort, listeners.get(0).port()), tcp(hostPort + 1, listeners.get(1).port()));
+      HostNat nat = new HostNat(pools(server, client), List.of());
+      EndpointPolicy clientEndpoint = endpoint(client, publicProfile());
+
+      dataplane.enforce(policy(List.of(mapped, clientEndpoint), List.of(), nat));
+
+      Expectations expectations = new Expectations();
+      for (ContainerListener listener : listeners) {
+        boolean ipv6 = listener.address().isIPv6();
+        IPAddress host = World.hostAddress(ipv6);
+        int port = ipv6 ? hostPort + 1 : hostPort;
+        String mapping = host + " port " + port;
+        IPAddress outside = World.address(ipv6);
+        IPAddress clientAddress = ipv6 ? client.ipv6() : client.ipv4();
+        IPAddress loopback = TestNetwork.address(ipv6 ? "::1" : "127.0.0.1");
+        expectations
+            .open("world -> " + mapping, () -> Probes.connect(world.container(), outside, host, port), outside)
+            .closed("world -> " + server + " directly",
+                () -> Probes.connect(world.container(), outside, listener.address(), listener.port()))
+            .open("host -> " + mapping, () -> Probes.connectFromHost(host, port), host)
+            .closed("host -> " + loopback + " port " + port, () -> Probes.connectFromHost(loopback, port))
+            .openMasqueraded(server + " -> " + mapping + ", itself",
+                () -> Probes.connect(server.container(), listener.address(), host, port))
+            .open(client + " -> " + mapping,
+                () -> Probes.connect(client.container(), clientAddress, host, port), clientAddress);
+      }
+      expectations.verify();
+
+      dataplane.enforce(policy(List.of(clientEndpoint), List.of(), nat));
+
+      for (boolean ipv6 : List.of(false, true)) {
+        IPAddress host = World.hostAddress(ipv6);
+        int port = ipv6 ? hostPort + 1 : hostPort;
+        IPAddress clientAddress = ipv6 ? client.ipv6() : client.ipv4();
+        expectations
+            .closed("world -> " + host + " port " + port + " unmapped",
+                () -> Probes.connect(world.container(), World.address(ipv6), host, port))
+            .closed("host -> " + host + " port " + port + " unmapped", () -> Probes.connectFromHost(host, port))
+            .closed(client + " -> " + host + " port " + port + " unmapped",
+                () -> Probes.connect(client.container(), clientAddress, host, port));
+      }
+      expectations.verify();
     }
   }
 

@@ -1,10 +1,6 @@
 package org.calicomesos.testkit.policy;
 
 import inet.ipaddr.IPAddress;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.calicomesos.ports.dataplane.InterfaceName;
@@ -78,13 +74,7 @@ public final class WorkloadFixture implements AutoCloseable {
         new Sysctl("net/ipv6/conf/" + host + "/forwarding", "1"),
         new Sysctl("net/ipv6/conf/" + host + "/accept_dad", "0")));
     sysctls.addAll(forwarding.sysctls(host));
-    for (Sysctl sysctl : sysctls) {
-      try {
-        Files.writeString(Path.of("/proc/sys", sysctl.key()), sysctl.value());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot set " + sysctl, e);
-      }
-    }
+    sysctls.forEach(ProcSys::write);
   }
 
   @Override
