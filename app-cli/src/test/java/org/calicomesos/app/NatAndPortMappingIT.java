@@ -1,6 +1,7 @@
 package org.calicomesos.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import org.calicomesos.testkit.dataplane.Ipv6Forwarding;
 import org.calicomesos.testkit.dataplane.KernelCommand;
 import org.calicomesos.testkit.dataplane.NetnsContainer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +41,13 @@ class NatAndPortMappingIT {
   private WorldNamespace world;
   private Ipv6Forwarding ipv6Forwarding;
   private String dataplane;
+
+  @BeforeEach
+  void runsItsOwnAgent() {
+    // A run of -Dit.test names this class in the failsafe execution with-agent too, where the shared agent would
+    // stand beside this test's own.
+    assumeFalse(SharedAgent.enabled(), "this test starts its own agent");
+  }
 
   @AfterEach
   void removeWhatTheTestMade() throws Exception {
