@@ -38,31 +38,38 @@ final class NatObjects {
     for (NftFamily family : NftFamily.values()) {
       objects.add(poolSet(NftNames.NAT_POOLS, family, policy.nat().pools()));
       objects.add(poolSet(NftNames.NAT_OUTGOING, family, policy.nat().natOutgoing()));
-      List<String> dnat = new ArrayList<>();
-      List<String> admitted = new ArrayList<>();
-      List<String> hairpin = new ArrayList<>();
-      for (EndpointPolicy endpoint : policy.endpoints()) {
-        Optional<String> target = target(endpoint, family);
-        if (target.isEmpty() || endpoint.portMappings().isEmpty()) {
-          continue;
-        }
-        for (PortMapping mapping : endpoint.portMappings()) {
-          String protocol = mapping.protocol().keyword();
-          dnat.add(protocol + " . " + mapping.hostPort() + " : " + target.get() + " . " + mapping.containerPort());
-          admitted.add(target.get() + " . " + protocol + " . " + mapping.containerPort());
-        }
-        NftFamily.membersOf(endpoint.addresses(), family).stream().flatMap(a -> NftAddresses.single(a).stream())
-            .forEach(source -> hairpin.add(source + " . " + target.get()));
-      }
-      String address = family.setType();
-      objects.add(new ElementObject("map", NftNames.ofFamily(NftNames.PORT_DNAT, family),
-          List.of("type inet_proto . inet_service : " + address + " . inet_service"), dnat));
-      objects.add(new ElementObject("set", NftNames.ofFamily(NftNames.MAPPED_PORTS, family),
-          List.of("type " + address + " . inet_proto . inet_service"), admitted));
-      objects.add(new ElementObject("set", NftNames.ofFamily(NftNames.HAIRPIN, family),
-          List.of("type " + address + " . " + address), hairpin));
+      objects.addAll(mappingObjects(policy.endpoints(), family));
     }
     return objects;
+  }
+
+  /** The DNAT map, the admitted ports and the hairpin pairs of one family. */
+  private static List<ElementObject> mappingObjects(List<EndpointPolicy> endpoints, NftFamily family) {
+    List<String> dnat = new ArrayList<>();
+    List<String> admitted = new ArrayList<>();
+    List<String> hairpin = new ArrayList<>();
+    for (EndpointPolicy endpoint : endpoints) {
+      Optional<String> target = target(endpoint, family);
+      if (target.isEmpty() || endpoint.portMappings().isEmpty()) {
+        continue;
+      }
+      for (PortMapping mapping : endpoint.portMappings()) {
+        String protocol = mapping.protocol().keyword();
+        dnat.add(protocol + " . " + mapping.hostPort() + " : " + target.get() + " . " + mapping.containerPort());
+        admitted.add(target.get() + " . " + protocol + " . " + mapping.containerPort());
+      }
+      // From any of its addresses: a second one would be a martian source to the container just as well.
+      NftFamily.membersOf(endpoint.addresses(), family).stream().flatMap(a -> NftAddresses.single(a).stream())
+          .forEach(source -> hairpin.add(source + " . " + target.get()));
+    }
+    String address = family.setType();
+    return List.of(
+        new ElementObject("map", NftNames.ofFamily(NftNames.PORT_DNAT, family),
+            List.of("type inet_proto . inet_service : " + address + " . inet_service"), dnat),
+        new ElementObject("set", NftNames.ofFamily(NftNames.MAPPED_PORTS, family),
+            List.of("type " + address + " . inet_proto . inet_service"), admitted),
+        new ElementObject("set", NftNames.ofFamily(NftNames.HAIRPIN, family),
+            List.of("type " + address + " . " + address), hairpin));
   }
 
   /** The three NAT base chains. */

@@ -42,6 +42,9 @@ final class RulesetUpdate {
     // Sets first, so that new rules can name them; sets that go, last, once no rule names them.
     for (TagSet tagSet : to.tagSets()) {
       TagSet old = oldTags.get(tagSet.tag());
+      if (tagSet.equals(old)) {
+        continue; // most are, and their members' values are the costly part of rendering an update
+      }
       for (NftFamily family : NftFamily.values()) {
         String name = names.get(tagSet.tag()).of(family);
         if (old == null) {
@@ -102,7 +105,8 @@ final class RulesetUpdate {
       Set<String> after = new HashSet<>(has.elements());
       elements(script, "delete", has.name(),
           had.elements().stream().filter(element -> !after.contains(element)).map(had::keyOf).toList());
-      elements(script, "add", has.name(), has.elements().stream().filter(element -> !before.contains(element)).toList());
+      elements(script, "add", has.name(),
+          has.elements().stream().filter(element -> !before.contains(element)).toList());
     }
   }
 

@@ -16,7 +16,10 @@ import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.ProfileRule;
 import org.junit.jupiter.api.Test;
 
-/** NAT outgoing and port mappings, as the whole-table script and as updates. */
+/**
+ * NAT outgoing and port mappings, as the whole-table script and as updates; the NAT chains and the admission of
+ * mapped ports are in the documented table ({@link RulesetRendererTest}).
+ */
 class NatRenderingTest {
   private static final HostNat POOLS = nat(List.of("198.18.0.0/16", "198.19.0.0/16", "fd00:c0de::/48"), List.of());
   private static final HostNat NAT_ON = nat(List.of("198.18.0.0/16", "198.19.0.0/16", "fd00:c0de::/48"),
@@ -79,35 +82,6 @@ class NatRenderingTest {
           set hairpin6 {
             type ipv6_addr . ipv6_addr
             elements = { fd00:c0de::1 . fd00:c0de::1 }
-          }
-        """);
-    assertThat(script).contains("""
-          chain dispatch_to_workload {
-            ct state established,related accept
-            ct state invalid drop
-            oifname != @endpoint_interfaces drop
-            ct status dnat ip daddr . meta l4proto . th dport @mapped_ports4 accept
-            ct status dnat ip6 daddr . meta l4proto . th dport @mapped_ports6 accept
-            oifname vmap @to_endpoint
-          }
-        """);
-    assertThat(script).contains("""
-          chain nat_prerouting {
-            type nat hook prerouting priority dstnat; policy accept;
-            ip daddr != 127.0.0.0/8 fib daddr type local dnat ip to meta l4proto . th dport map @port_dnat4
-            ip6 daddr != ::1 fib daddr type local dnat ip6 to meta l4proto . th dport map @port_dnat6
-          }
-          chain nat_output {
-            type nat hook output priority -100; policy accept;
-            ip daddr != 127.0.0.0/8 fib daddr type local dnat ip to meta l4proto . th dport map @port_dnat4
-            ip6 daddr != ::1 fib daddr type local dnat ip6 to meta l4proto . th dport map @port_dnat6
-          }
-          chain nat_postrouting {
-            type nat hook postrouting priority srcnat; policy accept;
-            ct status dnat ip saddr . ip daddr @hairpin4 masquerade
-            ct status dnat ip6 saddr . ip6 daddr @hairpin6 masquerade
-            iifname "cali*" ip saddr @nat_outgoing4 ip daddr != @nat_pools4 masquerade
-            iifname "cali*" ip6 saddr @nat_outgoing6 ip6 daddr != @nat_pools6 masquerade
           }
         """);
   }

@@ -128,7 +128,7 @@ public final class PolicyApplyTiming {
     return String.format("netgroup_%04d", index);
   }
 
-  private static double percentile(List<Double> values, int p) {
+  static double percentile(List<Double> values, int p) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));

@@ -302,19 +302,18 @@ public abstract class PolicyDataplaneContract {
   void natOutgoingMasqueradesTrafficToTheWorldWhileOnButNeverTrafficToAPool() {
     Workload natted = workloads.workload("nat-outgoing");
     Workload other = workloads.workload("other-pool");
-    try (World world = World.create()) {
-      List<IPAddress> pools = pools(natted, other);
-      List<EndpointPolicy> endpoints = List.of(endpoint(natted, publicProfile()), endpoint(other, publicProfile()));
+    World world = workloads.world();
+    List<IPAddress> pools = pools(natted, other);
+    List<EndpointPolicy> endpoints = List.of(endpoint(natted, publicProfile()), endpoint(other, publicProfile()));
 
-      dataplane.enforce(policy(endpoints, List.of(), new HostNat(pools, pools(natted))));
+    dataplane.enforce(policy(endpoints, List.of(), new HostNat(pools, pools(natted))));
 
-      // Another pool sees the container's own address.
-      new Expectations().reachesWorld(natted, world, true).reaches(natted, other).verify();
+    // Another pool sees the container's own address.
+    new Expectations().reachesWorld(natted, world, true).reaches(natted, other).verify();
 
-      dataplane.enforce(policy(endpoints, List.of(), new HostNat(pools, List.of())));
+    dataplane.enforce(policy(endpoints, List.of(), new HostNat(pools, List.of())));
 
-      new Expectations().reachesWorld(natted, world, false).verify();
-    }
+    new Expectations().reachesWorld(natted, world, false).verify();
   }
 
   // 8. Port mappings
@@ -323,54 +322,54 @@ public abstract class PolicyDataplaneContract {
   void aMappedPortReachesTheContainerFromOutsideTheHostAndItselfWhateverItsProfilesSayButNotFromLoopback() {
     Workload server = workloads.workload("mapped-server");
     Workload client = workloads.workload("client");
-    try (World world = World.create()) {
-      List<ContainerListener> listeners = List.of(server.listener(server.ipv4()), server.listener(server.ipv6()));
-      int hostPort = ThreadLocalRandom.current().nextInt(10_000, 20_000);
-      // A port per family, since each listener has a port of its own; each mapping holds in both families.
-      EndpointPolicy mapped = mapped(endpoint(server, profile("admits_nobody", List.of(), List.of(ProfileRule.ALLOW_ALL))),
-          tcp(hostPort, listeners.get(0).port()), tcp(hostPort + 1, listeners.get(1).port()));
-      HostNat nat = new HostNat(pools(server, client), List.of());
-      EndpointPolicy clientEndpoint = endpoint(client, publicProfile());
+    World world = workloads.world();
+    List<ContainerListener> listeners = List.of(server.listener(server.ipv4()), server.listener(server.ipv6()));
+    int hostPort = ThreadLocalRandom.current().nextInt(10_000, 20_000);
+    // A port per family, since each listener has a port of its own; each mapping holds in both families.
+    EndpointPolicy mapped = mapped(
+        endpoint(server, profile("admits_nobody", List.of(), List.of(ProfileRule.ALLOW_ALL))),
+        tcp(hostPort, listeners.get(0).port()), tcp(hostPort + 1, listeners.get(1).port()));
+    HostNat nat = new HostNat(pools(server, client), List.of());
+    EndpointPolicy clientEndpoint = endpoint(client, publicProfile());
 
-      dataplane.enforce(policy(List.of(mapped, clientEndpoint), List.of(), nat));
+    dataplane.enforce(policy(List.of(mapped, clientEndpoint), List.of(), nat));
 
-      Expectations expectations = new Expectations();
-      for (ContainerListener listener : listeners) {
-        boolean ipv6 = listener.address().isIPv6();
-        IPAddress host = World.hostAddress(ipv6);
-        int port = ipv6 ? hostPort + 1 : hostPort;
-        String mapping = host + " port " + port;
-        IPAddress outside = World.address(ipv6);
-        IPAddress clientAddress = ipv6 ? client.ipv6() : client.ipv4();
-        IPAddress loopback = TestNetwork.address(ipv6 ? "::1" : "127.0.0.1");
-        expectations
-            .open("world -> " + mapping, () -> Probes.connect(world.container(), outside, host, port), outside)
-            .closed("world -> " + server + " directly",
-                () -> Probes.connect(world.container(), outside, listener.address(), listener.port()))
-            .open("host -> " + mapping, () -> Probes.connectFromHost(host, port), host)
-            .closed("host -> " + loopback + " port " + port, () -> Probes.connectFromHost(loopback, port))
-            .openMasqueraded(server + " -> " + mapping + ", itself",
-                () -> Probes.connect(server.container(), listener.address(), host, port))
-            .open(client + " -> " + mapping,
-                () -> Probes.connect(client.container(), clientAddress, host, port), clientAddress);
-      }
-      expectations.verify();
-
-      dataplane.enforce(policy(List.of(clientEndpoint), List.of(), nat));
-
-      for (boolean ipv6 : List.of(false, true)) {
-        IPAddress host = World.hostAddress(ipv6);
-        int port = ipv6 ? hostPort + 1 : hostPort;
-        IPAddress clientAddress = ipv6 ? client.ipv6() : client.ipv4();
-        expectations
-            .closed("world -> " + host + " port " + port + " unmapped",
-                () -> Probes.connect(world.container(), World.address(ipv6), host, port))
-            .closed("host -> " + host + " port " + port + " unmapped", () -> Probes.connectFromHost(host, port))
-            .closed(client + " -> " + host + " port " + port + " unmapped",
-                () -> Probes.connect(client.container(), clientAddress, host, port));
-      }
-      expectations.verify();
+    Expectations expectations = new Expectations();
+    for (ContainerListener listener : listeners) {
+      boolean ipv6 = listener.address().isIPv6();
+      IPAddress host = World.hostAddress(ipv6);
+      int port = ipv6 ? hostPort + 1 : hostPort;
+      String mapping = host + " port " + port;
+      IPAddress outside = World.address(ipv6);
+      IPAddress clientAddress = ipv6 ? client.ipv6() : client.ipv4();
+      IPAddress loopback = TestNetwork.address(ipv6 ? "::1" : "127.0.0.1");
+      expectations
+          .open("world -> " + mapping, () -> Probes.connect(world.container(), outside, host, port), outside)
+          .closed("world -> " + server + " directly",
+              () -> Probes.connect(world.container(), outside, listener.address(), listener.port()))
+          .open("host -> " + mapping, () -> Probes.connectFromHost(host, port), host)
+          .closed("host -> " + loopback + " port " + port, () -> Probes.connectFromHost(loopback, port))
+          .openMasqueraded(server + " -> " + mapping + ", itself",
+              () -> Probes.connect(server.container(), listener.address(), host, port))
+          .open(client + " -> " + mapping,
+              () -> Probes.connect(client.container(), clientAddress, host, port), clientAddress);
     }
+    expectations.verify();
+
+    dataplane.enforce(policy(List.of(clientEndpoint), List.of(), nat));
+
+    for (boolean ipv6 : List.of(false, true)) {
+      IPAddress host = World.hostAddress(ipv6);
+      int port = ipv6 ? hostPort + 1 : hostPort;
+      IPAddress clientAddress = ipv6 ? client.ipv6() : client.ipv4();
+      expectations
+          .closed("world -> " + host + " port " + port + " unmapped",
+              () -> Probes.connect(world.container(), World.address(ipv6), host, port))
+          .closed("host -> " + host + " port " + port + " unmapped", () -> Probes.connectFromHost(host, port))
+          .closed(client + " -> " + host + " port " + port + " unmapped",
+              () -> Probes.connect(client.container(), clientAddress, host, port));
+    }
+    expectations.verify();
   }
 
   // helpers

@@ -15,8 +15,8 @@ import org.calicomesos.testkit.dataplane.TestNetwork;
  * the policy tests depend on no dataplane adapter: a veth {@code cali…} (MAC ee:ee:ee:ee:ee:ee) to {@code eth0} in a
  * fresh container, a /32 and a /128 from 198.18.0.0/15 and fd00:c0de::/32, the container's routes via 169.254.1.1
  * (proxy ARP) and via the host end's link-local address, the host's routes to both addresses, and the host end's
- * sysctls. Closing removes every link, container (and its processes), route and host address it made, also after a
- * failed test.
+ * sysctls; and the {@link World} outside them. Closing removes every link, container (and its processes), route and
+ * host address it made, also after a failed test.
  */
 public final class WorkloadFixture implements AutoCloseable {
   /** The container's IPv6 gateway: the link-local address the host end derives from ee:ee:ee:ee:ee:ee. */
@@ -45,6 +45,11 @@ public final class WorkloadFixture implements AutoCloseable {
     KernelCommand.run("ip", "route", "add", ipv4 + "/32", "dev", host.value(), "scope", "link");
     KernelCommand.run("ip", "-6", "route", "add", ipv6 + "/128", "dev", host.value());
     return new Workload(name, container, host, ipv4, ipv6);
+  }
+
+  /** A namespace outside every pool, routed through the host ({@link World}); one per test. */
+  public World world() {
+    return World.plumb(network, forwarding);
   }
 
   /**

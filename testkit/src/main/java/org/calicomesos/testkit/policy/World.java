@@ -15,37 +15,28 @@ import org.calicomesos.testkit.dataplane.TestNetwork;
  * A namespace outside every pool, as the Internet is to the host: a veth {@code nftw…} from the host
  * (203.0.113.1/24, 2001:db8:113::1/64) to the world's {@code eth0} (203.0.113.2/24, 2001:db8:113::2/64), whose
  * default routes lead through the host, so that a container's unmasqueraded traffic gets its answers too. Its
- * listeners report the source they saw; it also serves as a client from outside the host. Closing removes the link
- * and the namespace, also when building it failed half-way.
+ * listeners report the source they saw; it also serves as a client from outside the host. {@link WorkloadFixture}
+ * makes it and removes it with everything else.
  */
-public final class World implements AutoCloseable {
+public final class World {
   private static final IPAddress HOST_IPV4 = TestNetwork.address("203.0.113.1");
   private static final IPAddress HOST_IPV6 = TestNetwork.address("2001:db8:113::1");
   private static final IPAddress WORLD_IPV4 = TestNetwork.address("203.0.113.2");
   private static final IPAddress WORLD_IPV6 = TestNetwork.address("2001:db8:113::2");
 
-  private final TestNetwork network = new TestNetwork();
-  private final Ipv6Forwarding forwarding = Ipv6Forwarding.enable();
-  private NetnsContainer container;
-  private ContainerListener listener4;
-  private ContainerListener listener6;
+  private final NetnsContainer container;
+  private final ContainerListener listener4;
+  private final ContainerListener listener6;
 
-  private World() {}
-
-  /** The world, linked and listening; the caller closes it. */
-  public static World create() {
-    World world = new World();
-    try {
-      world.build();
-      return world;
-    } catch (RuntimeException | Error e) {
-      world.close();
-      throw e;
-    }
+  private World(NetnsContainer container) {
+    this.container = container;
+    listener4 = ContainerListener.reportingPeer(container, WORLD_IPV4);
+    listener6 = ContainerListener.reportingPeer(container, WORLD_IPV6);
   }
 
-  private void build() {
-    container = network.container();
+  /** Links a new world to the host; {@code network} removes the link and the namespace. */
+  static World plumb(TestNetwork network, Ipv6Forwarding forwarding) {
+    NetnsContainer container = network.container();
     InterfaceName link = network.interfaceName("nftw");
     KernelCommand.run("ip", "link", "add", link.value(), "type", "veth", "peer", "name", "eth0", "netns",
         String.valueOf(container.pid()));
@@ -65,8 +56,7 @@ public final class World implements AutoCloseable {
     container.run("ip", "link", "set", "eth0", "up");
     container.run("ip", "route", "add", "default", "via", HOST_IPV4.toString());
     container.run("ip", "-6", "route", "add", "default", "via", HOST_IPV6.toString());
-    listener4 = ContainerListener.reportingPeer(container, WORLD_IPV4);
-    listener6 = ContainerListener.reportingPeer(container, WORLD_IPV6);
+    return new World(container);
   }
 
   public NetnsContainer container() {
@@ -86,14 +76,5 @@ public final class World implements AutoCloseable {
   /** The host's address on the world's link: where the world connects to, what a masqueraded container is seen as. */
   public static IPAddress hostAddress(boolean ipv6) {
     return ipv6 ? HOST_IPV6 : HOST_IPV4;
-  }
-
-  @Override
-  public void close() {
-    try {
-      network.close();
-    } finally {
-      forwarding.close();
-    }
   }
 }
