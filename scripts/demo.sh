@@ -180,7 +180,7 @@ in_world() { nsenter --net="/proc/$world_pid/ns/net" "$@"; }
 in_world ip addr add 203.0.113.10/24 dev eth0
 in_world ip link set eth0 up
 in_world ip route add default via 203.0.113.1  # replies to a container's own address go back through the host
-in_world socat TCP4-LISTEN:7008,bind=203.0.113.10,reuseaddr,fork 'SYSTEM:echo $SOCAT_PEERADDR' &
+nsenter --net="/proc/$world_pid/ns/net" socat TCP4-LISTEN:7008,bind=203.0.113.10,reuseaddr,fork 'SYSTEM:echo $SOCAT_PEERADDR' &
 listeners+=($!)
 sleep 0.3
 seen_by_world() {  # the source address the world's listener saw when container A connected
