@@ -81,6 +81,8 @@ class NatAndPortMappingIT {
     NetnsContainer b = host.container();
     String b4 = address(host.add("natpub", b, "eth0", env()), 4);
     ContainerListener toB = ContainerListener.reportingPeer(b, CniHost.addressOf(b4 + "/32"));
+    // Until the agent has B's rules in, B's interface is closed whatever the NAT.
+    PolicyConvergence.awaitProgrammed(CniHost.hostInterface("natpub", b, "eth0"), agent);
     ContainerListener world4 = world.peerReporter(WorldNamespace.WORLD_V4);
     ContainerListener world6 = world.peerReporter(WorldNamespace.WORLD_V6);
 
@@ -121,6 +123,7 @@ class NatAndPortMappingIT {
     ContainerListener.onPort(a, CniHost.addressOf(address(aResult, 6) + "/128"), CONTAINER_PORT);
     NetnsContainer b = host.container();
     host.add("mapnet", b, "eth0", env());
+    PolicyConvergence.awaitProgrammed(CniHost.hostInterface("mapnet", b, "eth0"), agent);
 
     PolicyConvergence.awaitReachable(() -> world.reaches(WorldNamespace.HOST_V4, HOST_PORT),
         "world → host " + HOST_PORT, agent);
