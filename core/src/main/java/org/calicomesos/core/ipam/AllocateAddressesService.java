@@ -3,6 +3,7 @@ package org.calicomesos.core.ipam;
 import inet.ipaddr.IPAddress;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,7 @@ public final class AllocateAddressesService implements AllocateAddressesUseCase 
       needed.add(IpFamily.V6);
     }
     PoolsAndClaims read = ipam.repository.poolsAndClaims(command.node());
-    List<PoolRecord> pools = command.pools().isEmpty() ? ipam.pools.poolsCreatingDefaults(needed, read.pools())
-        : PoolDirectory.named(read.pools(), command.pools());
+    List<PoolRecord> pools = poolsFor(command, needed, read.pools());
     AllocationAttribute holder = new AllocationAttribute(Optional.of(command.handle()), command.attributes());
     List<IPAddress> ipv4 = assign(command, holder, IpFamily.V4, command.ipv4Count(), pools, read.claims());
     List<IPAddress> ipv6;
@@ -66,6 +66,29 @@ public final class AllocateAddressesService implements AllocateAddressesUseCase 
     }
     LOG.log(Level.INFO, "assigned {0} {1} to uid {2} on host {3}", ipv4, ipv6, command.handle(), command.node());
     return new AllocatedAddresses(ipv4, ipv6);
+  }
+
+  /**
+   * The named pools, in order; and for a needed family none of them is of, every pool of it (creating the default
+   * as an unnamed request would), as Calico's {@code ipv4_pools} restricts IPv4 only. Naming an unknown pool is
+   * refused before anything is created.
+   */
+  private List<PoolRecord> poolsFor(AllocateCommand command, Set<IpFamily> needed, List<PoolRecord> read) {
+    List<PoolRecord> pools = new ArrayList<>(PoolDirectory.named(read, command.pools()));
+    Set<IpFamily> unnamed = EnumSet.noneOf(IpFamily.class);
+    for (IpFamily family : needed) {
+      if (command.pools().stream().noneMatch(cidr -> IpFamily.of(cidr) == family)) {
+        unnamed.add(family);
+      }
+    }
+    if (!unnamed.isEmpty()) {
+      for (PoolRecord pool : ipam.pools.poolsCreatingDefaults(unnamed, read)) {
+        if (unnamed.contains(pool.pool().family())) {
+          pools.add(pool);
+        }
+      }
+    }
+    return pools;
   }
 
   private List<IPAddress> assign(AllocateCommand command, AllocationAttribute holder, IpFamily family, int count,

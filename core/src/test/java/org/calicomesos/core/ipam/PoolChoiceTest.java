@@ -29,6 +29,15 @@ class PoolChoiceTest {
   }
 
   @Test
+  void naming_only_ipv4_pools_leaves_ipv6_to_any_ipv6_pool() {
+    AllocatedAddresses got = ipam.allocate.allocate(new AllocateCommand(new NodeName("host-a"), new HandleId("uid-1"),
+        1, 1, List.of(cidr("10.9.0.0/24")), Map.of()));
+
+    assertThat(got.ipv4()).singleElement().matches(cidr("10.9.0.0/24")::contains);
+    assertThat(got.ipv6()).singleElement().matches(cidr("fd00:9::/120")::contains);
+  }
+
+  @Test
   void an_unknown_pool_is_refused_with_nothing_written() {
     long before = ipam.revision();
 

@@ -10,9 +10,9 @@ import org.calicomesos.ports.model.NodeName;
 
 /**
  * Assign {@code ipv4Count} IPv4 and {@code ipv6Count} IPv6 addresses to {@code handle}, preferring
- * blocks affine to {@code node}, from {@code pools} (CIDRs of existing pools, in order of preference; a pool of the
- * other family is passed over for this one; empty: any usable pool). {@code attributes} are stored with each
- * address (e.g. the requesting host).
+ * blocks affine to {@code node}, from {@code pools} (CIDRs of existing pools, in order of preference; each family
+ * is restricted only by the named pools of that family: a family none of them is of takes any usable pool of it;
+ * empty: any usable pool). {@code attributes} are stored with each address (e.g. the requesting host).
  */
 public record AllocateCommand(NodeName node, HandleId handle, int ipv4Count, int ipv6Count, List<IPAddress> pools,
     Map<String, String> attributes) {
