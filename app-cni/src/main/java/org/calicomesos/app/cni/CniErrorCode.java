@@ -15,7 +15,7 @@ package org.calicomesos.app.cni;
  *   <tr><td>6</td><td>failed to decode content</td><td>stdin that is not one JSON object, or is too large</td></tr>
  *   <tr><td>7</td><td>invalid network config</td><td>a field of the network configuration (or a setting it
  *       implies, or the defaults file) is missing, of the wrong type or invalid; a static address or a port
- *       mapping that is not valid</td></tr>
+ *       mapping that is not valid; no host IP found and none set ({@code CALICO_HOST_IP})</td></tr>
  *   <tr><td>11</td><td>try again later</td><td>the datastore did not answer; the request overran
  *       {@code CALICO_REQUEST_TIMEOUT}; too many concurrent updates of one IPAM key</td></tr>
  *   <tr><td>50</td><td>plugin not available</td><td>STATUS: the datastore does not answer or no pool has

@@ -9,6 +9,7 @@ import org.calicomesos.ports.CalicoMesosException;
 import org.calicomesos.ports.attachment.AttachmentCheckException;
 import org.calicomesos.ports.attachment.NetworkNotReadyException;
 import org.calicomesos.ports.dataplane.DataplaneException;
+import org.calicomesos.ports.endpoint.HostAddressUnknownException;
 import org.calicomesos.ports.endpoint.HostPortTakenException;
 import org.calicomesos.ports.ipam.AddressInUseException;
 import org.calicomesos.ports.ipam.AddressOutsidePoolsException;
@@ -26,6 +27,8 @@ final class CniFailures {
   // The failures with a code of their own, the more specific before the more general.
   private static final List<Map.Entry<Class<? extends Throwable>, CniErrorCode>> CODES = List.of(
       Map.entry(InvalidRequestException.class, CniErrorCode.INVALID_NETWORK_CONFIG),
+      // The host IP is a setting (CALICO_HOST_IP) the network's configuration implies, not a bug.
+      Map.entry(HostAddressUnknownException.class, CniErrorCode.INVALID_NETWORK_CONFIG),
       Map.entry(DatastoreUnavailableException.class, CniErrorCode.TRY_AGAIN_LATER),
       Map.entry(ContentionException.class, CniErrorCode.TRY_AGAIN_LATER),
       Map.entry(PoolExhaustedException.class, CniErrorCode.POOL_EXHAUSTED),

@@ -23,6 +23,7 @@ import org.calicomesos.ports.attachment.DetachResult;
 import org.calicomesos.ports.attachment.NetworkReadinessUseCase;
 import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.dataplane.NetworkNamespace;
+import org.calicomesos.ports.endpoint.HostAddressUnknownException;
 import org.calicomesos.ports.ipam.PoolExhaustedException;
 import org.calicomesos.ports.kv.DatastoreUnavailableException;
 import org.calicomesos.ports.model.ContainerId;
@@ -175,6 +176,15 @@ class CniEndpointTest {
     failure = new PoolExhaustedException("no free IPv4 address in pool 10.0.0.0/16");
     assertThat(handle(CniRequests.environment("ADD"), CniRequests.config("0.3.1", "")).toString())
         .isEqualTo("{\"cniVersion\":\"0.3.1\",\"code\":100,\"msg\":\"no free IPv4 address in pool 10.0.0.0/16\"}\n");
+  }
+
+  @Test
+  void aHostWithoutAnAddressToAdmitIsAConfigurationErrorNotABug() {
+    failure = new HostAddressUnknownException();
+
+    assertThat(handle(CniRequests.environment("ADD"), CniRequests.config("1.0.0", "")).toString())
+        .isEqualTo("{\"cniVersion\":\"1.0.0\",\"code\":7,\"msg\":\"cannot find an IPv4 address of this host for its "
+            + "default profile; set CALICO_HOST_IP\"}\n");
   }
 
   @Test
