@@ -14,8 +14,9 @@ import org.calicomesos.ports.ipam.IpamProblem;
 
 /**
  * {@code ipam check} with this host's leak candidates: the endpoint and IPAM checks, then what a dry-run collection
- * finds: endpoints whose interface is gone (at once), and uids unused past the grace. Interfaces without a record
- * and over-counting handles are already among the checks' own problems. Read-only.
+ * finds: endpoints whose interface is gone (at once), and uids and host port claims unused past the grace (before
+ * it, either may be a request still on its way). Interfaces without a record and over-counting handles are already
+ * among the checks' own problems. Read-only.
  */
 public final class LeakAwareCheck implements CheckIpamUseCase {
   private final EndpointConsistencyCheck consistency;
@@ -40,6 +41,10 @@ public final class LeakAwareCheck implements CheckIpamUseCase {
             leak.reason() + "; calico-mesos gc frees it"));
       } else if (leak.kind() == LeakKind.PENDING_ALLOCATION && leak.outcome() == Leak.Outcome.WOULD_FREE) {
         leaks.add(new IpamProblem(IpamProblem.Kind.PENDING_ALLOCATION, leak.subject(),
+            leak.reason() + ", seen so since " + leak.since() + ", past the grace of " + settings.grace()
+                + "; calico-mesos gc frees it"));
+      } else if (leak.kind() == LeakKind.STALE_PORT_CLAIM && leak.outcome() == Leak.Outcome.WOULD_FREE) {
+        leaks.add(new IpamProblem(IpamProblem.Kind.STALE_PORT_CLAIM, leak.subject(),
             leak.reason() + ", seen so since " + leak.since() + ", past the grace of " + settings.grace()
                 + "; calico-mesos gc frees it"));
       }

@@ -1,6 +1,7 @@
 package org.calicomesos.core.gc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -141,7 +142,10 @@ class LeakCollectorTest {
     assertThat(outcomes(first)).containsExactly(LeakKind.STALE_PORT_CLAIM + " WAITING");
     assertThat(first.leaks().get(0).subject()).isEqualTo("host port tcp 8080");
     assertThat(first.leaks().get(0).reason()).contains("container c7");
+    assertThat(host.check.check().problems()).as("within the grace it may be an ADD on its way").isEmpty();
     fixture.clock.advance(HOUR);
+    assertThat(host.check.check().problems()).extracting(IpamProblem::kind, IpamProblem::subject)
+        .containsExactly(tuple(IpamProblem.Kind.STALE_PORT_CLAIM, "host port tcp 8080"));
 
     assertThat(outcomes(host.collect(HOUR))).containsExactly(LeakKind.STALE_PORT_CLAIM + " FREED");
     assertThat(fixture.memory.get(key)).isEmpty();

@@ -21,6 +21,8 @@ public record IpamProblem(Kind kind, String subject, String detail) {
     /** An endpoint of this host whose interface is gone: its container is gone and nothing cleaned it up. */
     DEAD_ENDPOINT,
     /** A uid's addresses on this host that no endpoint has used for longer than the collector's grace. */
-    PENDING_ALLOCATION
+    PENDING_ALLOCATION,
+    /** A host port claim of this host whose endpoint record has been missing for longer than the grace. */
+    STALE_PORT_CLAIM
   }
 }
