@@ -8,6 +8,8 @@ import org.calicomesos.core.cas.Codec;
 import org.calicomesos.ports.kv.CorruptValueException;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.model.InvalidRequestException;
+import org.calicomesos.ports.policy.rule.InvalidPolicyException;
+import org.calicomesos.ports.policy.selector.InvalidSelectorException;
 
 /**
  * A {@link Codec} from a pair of tree functions. Any failure to read becomes a {@link CorruptValueException}
@@ -26,7 +28,8 @@ public final class TreeCodec {
           throw new CorruptValueException(entry.key(), "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
           throw new CorruptValueException(entry.key(), "unreadable: " + e.getMessage());
-        } catch (IllegalArgumentException | InvalidRequestException | ArithmeticException e) {
+        } catch (IllegalArgumentException | InvalidRequestException | InvalidPolicyException | InvalidSelectorException
+            | ArithmeticException e) {
           throw new CorruptValueException(entry.key(), e.getMessage());
         }
       }

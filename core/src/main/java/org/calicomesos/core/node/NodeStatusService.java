@@ -56,7 +56,7 @@ public final class NodeStatusService implements ShowNodeUseCase {
       return Readout.unreadable("profile " + name + ": " + rules.problem().get());
     }
     return rules.value().orElseThrow().inbound().stream()
-        .flatMap(rule -> rule.srcNet().stream())
+        .flatMap(rule -> rule.source().nets().stream())
         .findFirst()
         .map(net -> Readout.of(net.withoutPrefixLength()))
         .orElseGet(() -> Readout.unreadable("profile " + name + " admits no host address"));

@@ -101,8 +101,8 @@ final class PolicyCompiler {
       if (rules.isEmpty()) {
         continue; // not written yet, or removed: it admits nothing
       }
-      rules.get().inbound().forEach(rule -> rule.srcTag().ifPresent(namedTags::add));
-      rules.get().outbound().forEach(rule -> rule.srcTag().ifPresent(namedTags::add));
+      rules.get().inbound().forEach(rule -> rule.source().tag().ifPresent(namedTags::add));
+      rules.get().outbound().forEach(rule -> rule.source().tag().ifPresent(namedTags::add));
       profiles.add(new ProfilePolicy(name, rules.get().inbound(), rules.get().outbound()));
     }
     return profiles;

@@ -5,60 +5,46 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.calicomesos.core.cas.Codec;
 import org.calicomesos.core.json.Fields;
 import org.calicomesos.core.json.JsonTree;
 import org.calicomesos.core.json.TreeCodec;
-import org.calicomesos.ports.model.Addresses;
-import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.core.rule.RuleCodec;
+import org.calicomesos.ports.policy.rule.Rule;
 
-/** A profile's two records as Calico v1 wrote them: {@code rules} ({@code inbound_rules}, {@code outbound_rules}) and {@code tags}. */
+/** A profile's two records as Calico v1 wrote them: {@code rules} ({@code inbound_rules},
+ * {@code outbound_rules}, each a list of {@link RuleCodec} rules that allow, deny or log) and {@code tags}. */
 public final class ProfileCodecs {
   public static final Codec<Rules> RULES = TreeCodec.of(ProfileCodecs::decodeRules, ProfileCodecs::encodeRules);
   public static final Codec<List<String>> TAGS = TreeCodec.of(ProfileCodecs::decodeTags, ProfileCodecs::encodeTags);
 
   /** The {@code rules} record. */
-  public record Rules(List<ProfileRule> inbound, List<ProfileRule> outbound) {}
+  public record Rules(List<Rule> inbound, List<Rule> outbound) {
+    public Rules {
+      inbound = List.copyOf(inbound);
+      outbound = List.copyOf(outbound);
+    }
+  }
 
   private ProfileCodecs() {}
 
   private static Rules decodeRules(JsonNode node) {
-    return new Rules(rules(Fields.array(node, "inbound_rules")), rules(Fields.array(node, "outbound_rules")));
-  }
-
-  private static JsonNode encodeRules(Rules rules) {
-    ObjectNode node = JsonTree.object();
-    putRules(node.putArray("inbound_rules"), rules.inbound());
-    putRules(node.putArray("outbound_rules"), rules.outbound());
-    return node;
-  }
-
-  private static List<ProfileRule> rules(JsonNode array) {
-    List<ProfileRule> rules = new ArrayList<>();
-    for (JsonNode rule : array) {
-      if (!"allow".equals(rule.path("action").asText())) {
-        throw new IllegalArgumentException("only allow rules are supported, got action '" + rule.path("action").asText() + "'");
+    Rules rules = new Rules(RuleCodec.decodeAll(Fields.array(node, "inbound_rules"), "inbound_rules"),
+        RuleCodec.decodeAll(Fields.array(node, "outbound_rules"), "outbound_rules"));
+    for (List<Rule> list : List.of(rules.inbound(), rules.outbound())) {
+      if (list.stream().anyMatch(Rule::passes)) {
+        throw new IllegalArgumentException("a profile rule cannot pass: pass hands a packet from the policies to the "
+            + "profiles");
       }
-      JsonNode tag = rule.path("src_tag");
-      JsonNode src = rule.path("src_net");
-      JsonNode dst = rule.path("dst_net");
-      rules.add(new ProfileRule(
-          tag.isTextual() ? Optional.of(tag.asText()) : Optional.empty(),
-          src.isTextual() ? Optional.of(Addresses.parseCidr("src_net", src.asText())) : Optional.empty(),
-          dst.isTextual() ? Optional.of(Addresses.parseCidr("dst_net", dst.asText())) : Optional.empty()));
     }
     return rules;
   }
 
-  private static void putRules(ArrayNode array, List<ProfileRule> rules) {
-    for (ProfileRule rule : rules) {
-      ObjectNode node = array.addObject();
-      node.put("action", "allow");
-      rule.srcTag().ifPresent(tag -> node.put("src_tag", tag));
-      rule.srcNet().ifPresent(net -> node.put("src_net", net.toCanonicalString()));
-      rule.dstNet().ifPresent(net -> node.put("dst_net", net.toCanonicalString()));
-    }
+  private static JsonNode encodeRules(Rules rules) {
+    ObjectNode node = JsonTree.object();
+    node.set("inbound_rules", RuleCodec.encodeAll(rules.inbound()));
+    node.set("outbound_rules", RuleCodec.encodeAll(rules.outbound()));
+    return node;
   }
 
   private static List<String> decodeTags(JsonNode node) {

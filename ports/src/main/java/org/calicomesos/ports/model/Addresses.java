@@ -55,6 +55,15 @@ public final class Addresses {
     return cidr.toPrefixBlock();
   }
 
+  /** A CIDR as {@link #parseCidr} reads it, or a single address, meaning just that address ({@code /32}, {@code /128}). */
+  public static IPAddress parseNet(String field, String text) {
+    IPAddress net = parse(field, text);
+    if (!net.isPrefixed()) {
+      return net.setPrefixLength(net.getBitCount(), false);
+    }
+    return parseCidr(field, text);
+  }
+
   private static IPAddress parse(String field, String text) {
     if (text == null || text.isBlank()) {
       throw new InvalidRequestException(field + " is missing");

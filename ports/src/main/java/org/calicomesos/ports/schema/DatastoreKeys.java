@@ -11,6 +11,7 @@ import org.calicomesos.ports.model.InvalidRequestException;
 import org.calicomesos.ports.model.IpFamily;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.model.PortMapping;
+import org.calicomesos.ports.model.PolicyName;
 import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.model.TransportProtocol;
 
@@ -244,6 +245,28 @@ public final class DatastoreKeys {
     };
     try {
       return part == null ? Optional.empty() : Optional.of(new ProfileKey(new ProfileName(parts[0]), part));
+    } catch (InvalidRequestException notOurs) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code /calico/v1/policy/tier/default/policy/}: network policies, one record each, in Calico v1's one tier. */
+  public String policyRoot() {
+    return prefix + "/v1/policy/tier/default/policy/";
+  }
+
+  /** {@code /calico/v1/policy/tier/default/policy/<name>}: its order, selector, types and rules. */
+  public String policy(PolicyName policy) {
+    return policyRoot() + policy.value();
+  }
+
+  /** The policy a key under {@link #policyRoot()} names, if it is one (not if its name is one we refuse). */
+  public Optional<PolicyName> parsePolicy(String key) {
+    if (!key.startsWith(policyRoot())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new PolicyName(key.substring(policyRoot().length())));
     } catch (InvalidRequestException notOurs) {
       return Optional.empty();
     }
