@@ -5,7 +5,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,22 +13,36 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.calicomesos.core.profile.ProfileCodecs;
+import org.calicomesos.core.rule.EndpointLabels;
+import org.calicomesos.core.rule.PolicyOrder;
 import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.model.NodeName;
+import org.calicomesos.ports.model.PolicyName;
 import org.calicomesos.ports.model.PortMapping;
 import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostNat;
 import org.calicomesos.ports.policy.HostPolicy;
+import org.calicomesos.ports.policy.PolicyRules;
 import org.calicomesos.ports.policy.ProfilePolicy;
+import org.calicomesos.ports.policy.SelectorSet;
 import org.calicomesos.ports.policy.TagSet;
+import org.calicomesos.ports.policy.rule.NetworkPolicy;
+import org.calicomesos.ports.policy.rule.PolicyType;
+import org.calicomesos.ports.policy.rule.Rule;
+import org.calicomesos.ports.policy.rule.RuleEntity;
+import org.calicomesos.ports.policy.selector.Selector;
 
 /**
- * Compiles one host's policy from the model (Calico v1 semantics, docs/calico-model.md, "Profiles and policy"): a
- * chain of rules per endpoint of this host, from its profiles in order; and for every tag those rules name, the nets
- * of every endpoint in the cluster that has a profile carrying the tag; the port mappings of this host's endpoints;
- * and NAT outgoing from the pools. Output is sorted, so equal models compile to equal policies.
+ * Compiles one host's policy from the model (docs/calico-model.md, "Profiles and policy"; docs/policy.md): per
+ * endpoint of this host, the network policies that apply to it in each direction, in evaluation order, and its
+ * profiles in order; the rules of those policies; for every tag and selector a rule names, the nets of every endpoint
+ * in the cluster it stands for; the port mappings of this host's endpoints; and NAT outgoing from the pools. Output is
+ * sorted, so equal models compile to equal policies.
+ *
+ * <p>Selectors are evaluated once per distinct label set, not once per endpoint: the endpoints of one application
+ * share their labels, so a cluster of thousands of endpoints has a few hundred label sets at most.
  */
 final class PolicyCompiler {
   private static final System.Logger LOG = System.getLogger(PolicyCompiler.class.getName());
@@ -38,8 +52,13 @@ final class PolicyCompiler {
 
   static HostPolicy compile(PolicyModel model, NodeName node) {
     List<KnownEndpoint> everyEndpoint = model.endpoints();
+    List<NetworkPolicy> policies = model.policies();
+    Map<ProfileName, List<String>> tagsByProfile = new HashMap<>();
+    Map<KnownEndpoint, Map<String, String>> labels = new HashMap<>();
     Map<String, EndpointPolicy> local = new TreeMap<>();
-    Set<String> namedTags = new HashSet<>();
+    Map<PolicyName, NetworkPolicy> used = new TreeMap<>(Comparator.comparing(PolicyName::value));
+    Set<String> namedTags = new LinkedHashSet<>();
+    Set<Selector> namedSelectors = new LinkedHashSet<>();
     List<PortMapping> mappedHostPorts = new ArrayList<>();
     for (KnownEndpoint endpoint : everyEndpoint) {
       if (!endpoint.node().equals(node) || endpoint.hostInterface().isEmpty()) {
@@ -51,11 +70,48 @@ final class PolicyCompiler {
         LOG.log(Level.WARNING, "two endpoint records name interface {0}; only the first is enforced", hostInterface);
         continue;
       }
-      List<ProfilePolicy> profiles = profilesOf(model, endpoint, namedTags);
+      List<ProfilePolicy> profiles = profilesOf(model, endpoint);
+      profiles.forEach(profile -> {
+        names(profile.inbound(), namedTags, namedSelectors);
+        names(profile.outbound(), namedTags, namedSelectors);
+      });
+      Map<String, String> seen = labels.computeIfAbsent(endpoint, known -> labelsOf(model, known, tagsByProfile));
+      List<PolicyName> ingress = PolicyOrder.applying(policies, seen, PolicyType.INGRESS);
+      List<PolicyName> egress = PolicyOrder.applying(policies, seen, PolicyType.EGRESS);
+      for (NetworkPolicy policy : policies) {
+        if (ingress.contains(policy.name()) || egress.contains(policy.name())) {
+          if (used.put(policy.name(), policy) == null) {
+            names(policy.ingress(), namedTags, namedSelectors);
+            names(policy.egress(), namedTags, namedSelectors);
+          }
+        }
+      }
       local.put(hostInterface.value(), new EndpointPolicy(hostInterface, addressesOf(endpoint), profiles,
-          unclaimedMappings(endpoint, hostInterface, mappedHostPorts)));
+          unclaimedMappings(endpoint, hostInterface, mappedHostPorts), ingress, egress));
     }
-    return new HostPolicy(new ArrayList<>(local.values()), tagSets(model, everyEndpoint, namedTags), nat(model));
+    List<PolicyRules> rules = new ArrayList<>(used.size());
+    used.values().forEach(policy -> rules.add(new PolicyRules(policy.name(), policy.ingress(), policy.egress())));
+    return new HostPolicy(new ArrayList<>(local.values()), tagSets(model, everyEndpoint, namedTags, tagsByProfile),
+        selectorSets(model, everyEndpoint, namedSelectors, tagsByProfile, labels), rules, nat(model));
+  }
+
+  /** The tags and selectors the rules name, either side. */
+  private static void names(List<Rule> rules, Set<String> tags, Set<Selector> selectors) {
+    for (Rule rule : rules) {
+      for (RuleEntity entity : List.of(rule.source(), rule.destination())) {
+        entity.tag().ifPresent(tags::add);
+        entity.selector().ifPresent(selectors::add);
+      }
+    }
+  }
+
+  private static Map<String, String> labelsOf(PolicyModel model, KnownEndpoint endpoint,
+      Map<ProfileName, List<String>> tagsByProfile) {
+    Set<String> tags = new LinkedHashSet<>();
+    for (ProfileName profile : endpoint.profiles()) {
+      tags.addAll(tagsByProfile.computeIfAbsent(profile, model::tags));
+    }
+    return EndpointLabels.effective(endpoint.labels(), tags);
   }
 
   /**
@@ -94,39 +150,64 @@ final class PolicyCompiler {
     return new HostNat(new ArrayList<>(pools), new ArrayList<>(natOutgoing));
   }
 
-  private static List<ProfilePolicy> profilesOf(PolicyModel model, KnownEndpoint endpoint, Set<String> namedTags) {
+  private static List<ProfilePolicy> profilesOf(PolicyModel model, KnownEndpoint endpoint) {
     List<ProfilePolicy> profiles = new ArrayList<>();
     for (ProfileName name : endpoint.profiles()) {
       Optional<ProfileCodecs.Rules> rules = model.rules(name);
       if (rules.isEmpty()) {
         continue; // not written yet, or removed: it admits nothing
       }
-      rules.get().inbound().forEach(rule -> rule.source().tag().ifPresent(namedTags::add));
-      rules.get().outbound().forEach(rule -> rule.source().tag().ifPresent(namedTags::add));
       profiles.add(new ProfilePolicy(name, rules.get().inbound(), rules.get().outbound()));
     }
     return profiles;
   }
 
-  private static List<TagSet> tagSets(PolicyModel model, List<KnownEndpoint> endpoints, Set<String> namedTags) {
+  private static List<TagSet> tagSets(PolicyModel model, List<KnownEndpoint> endpoints, Set<String> namedTags,
+      Map<ProfileName, List<String>> tagsByProfile) {
     Map<String, Set<IPAddress>> members = new TreeMap<>();
     namedTags.forEach(tag -> members.put(tag, new TreeSet<>(ADDRESS_ORDER)));
-    Map<ProfileName, List<String>> tagsByProfile = new HashMap<>();
-    for (KnownEndpoint endpoint : endpoints) {
-      Set<String> carried = new HashSet<>();
-      for (ProfileName profile : endpoint.profiles()) {
-        carried.addAll(tagsByProfile.computeIfAbsent(profile, model::tags));
-      }
-      for (String tag : carried) {
-        Set<IPAddress> set = members.get(tag);
-        if (set != null) {
-          endpoint.nets().forEach(net -> set.add(single(net)));
+    if (!members.isEmpty()) {
+      for (KnownEndpoint endpoint : endpoints) {
+        Set<String> carried = new LinkedHashSet<>();
+        for (ProfileName profile : endpoint.profiles()) {
+          carried.addAll(tagsByProfile.computeIfAbsent(profile, model::tags));
+        }
+        for (String tag : carried) {
+          Set<IPAddress> set = members.get(tag);
+          if (set != null) {
+            endpoint.nets().forEach(net -> set.add(single(net)));
+          }
         }
       }
     }
     List<TagSet> sets = new ArrayList<>(members.size());
     members.forEach((tag, set) -> sets.add(new TagSet(tag, new ArrayList<>(set))));
     return sets;
+  }
+
+  private static List<SelectorSet> selectorSets(PolicyModel model, List<KnownEndpoint> endpoints,
+      Set<Selector> namedSelectors, Map<ProfileName, List<String>> tagsByProfile,
+      Map<KnownEndpoint, Map<String, String>> labels) {
+    if (namedSelectors.isEmpty()) {
+      return List.of();
+    }
+    // Endpoints by the labels selectors see, so each selector meets each distinct label set once.
+    Map<Map<String, String>, List<KnownEndpoint>> byLabels = new HashMap<>();
+    for (KnownEndpoint endpoint : endpoints) {
+      Map<String, String> seen = labels.computeIfAbsent(endpoint, known -> labelsOf(model, known, tagsByProfile));
+      byLabels.computeIfAbsent(seen, key -> new ArrayList<>()).add(endpoint);
+    }
+    Map<String, SelectorSet> sets = new TreeMap<>();
+    for (Selector selector : namedSelectors) {
+      Set<IPAddress> members = new TreeSet<>(ADDRESS_ORDER);
+      byLabels.forEach((seen, group) -> {
+        if (selector.matches(seen)) {
+          group.forEach(endpoint -> endpoint.nets().forEach(net -> members.add(single(net))));
+        }
+      });
+      sets.put(selector.text(), new SelectorSet(selector, new ArrayList<>(members)));
+    }
+    return new ArrayList<>(sets.values());
   }
 
   private static List<IPAddress> addressesOf(KnownEndpoint endpoint) {

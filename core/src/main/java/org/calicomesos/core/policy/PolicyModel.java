@@ -11,20 +11,25 @@ import org.calicomesos.core.endpoint.Endpoint;
 import org.calicomesos.core.endpoint.EndpointRecords;
 import org.calicomesos.core.ipam.AddressLookup;
 import org.calicomesos.core.profile.ProfileCodecs;
+import org.calicomesos.core.rule.PolicyRecords;
 import org.calicomesos.ports.CalicoMesosException;
 import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.ipam.Pool;
 import org.calicomesos.ports.kv.Entry;
+import org.calicomesos.ports.model.PolicyName;
 import org.calicomesos.ports.model.ProfileName;
+import org.calicomesos.ports.policy.rule.NetworkPolicy;
 import org.calicomesos.ports.schema.DatastoreKeys;
 import org.calicomesos.ports.schema.DatastoreKeys.EndpointKey;
 import org.calicomesos.ports.schema.DatastoreKeys.ProfileKey;
 
 /**
- * The agent's copy of the datastore's endpoints (all hosts: netgroup membership is cluster-wide), profiles and
- * pools (for NAT outgoing), kept by key. A record that cannot be read is logged once and treated as absent — for an
- * endpoint that means no rules admit its traffic, so a bad record can only ever deny, never open; for a pool, that
- * its containers' traffic is not masqueraded.
+ * The agent's copy of the datastore's endpoints (all hosts: netgroup and selector membership is cluster-wide),
+ * profiles, network policies and pools (for NAT outgoing), kept by key. A record that cannot be read is logged once
+ * and treated as absent — for an endpoint that means no rules admit its traffic, so a bad record can only ever deny,
+ * never open; for a pool, that its containers' traffic is not masqueraded. A policy record that cannot be read is
+ * logged as an error and left out: the admin CLI never writes one, and guessing what it meant could open as well as
+ * close.
  */
 final class PolicyModel {
   private static final System.Logger LOG = System.getLogger(PolicyModel.class.getName());
@@ -34,6 +39,7 @@ final class PolicyModel {
   private final Map<ProfileName, ProfileCodecs.Rules> rules = new HashMap<>();
   private final Map<ProfileName, List<String>> tags = new HashMap<>();
   private final Map<String, Pool> pools = new TreeMap<>();
+  private final Map<PolicyName, NetworkPolicy> policies = new HashMap<>();
 
   PolicyModel(DatastoreKeys keys) {
     this.keys = keys;
@@ -44,6 +50,7 @@ final class PolicyModel {
     rules.clear();
     tags.clear();
     pools.clear();
+    policies.clear();
   }
 
   /** Takes in a record written under the watched prefix; returns whether it concerns policy. */
@@ -60,6 +67,11 @@ final class PolicyModel {
     }
     if (keys.isPoolKey(entry.key())) {
       putPool(entry);
+      return true;
+    }
+    Optional<PolicyName> policy = keys.parsePolicy(entry.key());
+    if (policy.isPresent()) {
+      putPolicy(entry, policy.get());
       return true;
     }
     return false;
@@ -79,6 +91,11 @@ final class PolicyModel {
     }
     if (keys.isPoolKey(key)) {
       pools.remove(key);
+      return true;
+    }
+    Optional<PolicyName> policy = keys.parsePolicy(key);
+    if (policy.isPresent()) {
+      policies.remove(policy.get());
       return true;
     }
     return false;
@@ -106,6 +123,22 @@ final class PolicyModel {
     return new ArrayList<>(pools.values());
   }
 
+  /** Every readable network policy, in evaluation order. */
+  List<NetworkPolicy> policies() {
+    List<NetworkPolicy> sorted = new ArrayList<>(policies.values());
+    sorted.sort(NetworkPolicy.EVALUATION_ORDER);
+    return sorted;
+  }
+
+  private void putPolicy(Entry entry, PolicyName name) {
+    try {
+      policies.put(name, PolicyRecords.decode(name, entry));
+    } catch (CalicoMesosException e) {
+      LOG.log(Level.ERROR, "ignoring policy record {0}, which cannot be read: {1}", entry.key(), e.getMessage());
+      policies.remove(name);
+    }
+  }
+
   private void putEndpoint(Entry entry, EndpointKey key) {
     Optional<Endpoint> read = EndpointRecords.read(entry);
     if (read.isEmpty()) {
@@ -124,7 +157,7 @@ final class PolicyModel {
     List<inet.ipaddr.IPAddress> nets = new ArrayList<>(endpoint.ipv4Nets());
     nets.addAll(endpoint.ipv6Nets());
     endpoints.put(entry.key(), new KnownEndpoint(key.node(), hostInterface, nets, endpoint.profiles(),
-        endpoint.portMappings()));
+        endpoint.labels(), endpoint.portMappings()));
   }
 
   private void putProfile(Entry entry, ProfileKey key) {

@@ -78,8 +78,9 @@ public final class PolicySync implements SyncPolicyUseCase {
     dataplane.enforce(policy); // on failure `changed` stays set, so the caller's next attempt retries
     changed = false;
     enforced = Optional.of(policy);
-    LOG.log(Level.INFO, "enforced policy for {0} local endpoints, {1} tags and {2} NAT outgoing pools in {3} ms",
-        policy.endpoints().size(), policy.tagSets().size(), policy.nat().natOutgoing().size(),
+    LOG.log(Level.INFO, "enforced policy for {0} local endpoints, {1} network policies, {2} tags, {3} selectors and "
+        + "{4} NAT outgoing pools in {5} ms", policy.endpoints().size(), policy.policies().size(),
+        policy.tagSets().size(), policy.selectorSets().size(), policy.nat().natOutgoing().size(),
         (System.nanoTime() - started) / 1_000_000);
     return true;
   }

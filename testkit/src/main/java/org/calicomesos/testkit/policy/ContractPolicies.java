@@ -12,7 +12,7 @@ import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostNat;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.ProfilePolicy;
-import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.rule.Rule;
 import org.calicomesos.ports.policy.TagSet;
 
 /**
@@ -24,15 +24,15 @@ final class ContractPolicies {
 
   /** A netgroup's profile: in from endpoints carrying {@code tag}, everything out. */
   static ProfilePolicy netgroup(String profile, String tag) {
-    return profile(profile, List.of(ProfileRule.fromTag(tag)), List.of(ProfileRule.ALLOW_ALL));
+    return profile(profile, List.of(Rule.allowFromTag(tag)), List.of(Rule.ALLOW_ALL));
   }
 
   /** {@code public}: everyone in, everything out. */
   static ProfilePolicy publicProfile() {
-    return profile("public", List.of(ProfileRule.ALLOW_ALL), List.of(ProfileRule.ALLOW_ALL));
+    return profile("public", List.of(Rule.ALLOW_ALL), List.of(Rule.ALLOW_ALL));
   }
 
-  static ProfilePolicy profile(String name, List<ProfileRule> inbound, List<ProfileRule> outbound) {
+  static ProfilePolicy profile(String name, List<Rule> inbound, List<Rule> outbound) {
     return new ProfilePolicy(new ProfileName(name), inbound, outbound);
   }
 

@@ -22,7 +22,7 @@ import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostNat;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.PolicyDataplane;
-import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.rule.Rule;
 import org.calicomesos.ports.policy.TagSet;
 import org.calicomesos.testkit.dataplane.ContainerListener;
 import org.calicomesos.testkit.dataplane.KernelCommand;
@@ -114,9 +114,9 @@ public abstract class PolicyDataplaneContract {
     Workload refusing = workloads.workload("admits-other");
     IPAddress host4 = Probes.hostSourceFor(admitting.ipv4());
     IPAddress host6 = Probes.hostSourceFor(admitting.ipv6());
-    List<ProfileRule> fromHost = List.of(ProfileRule.fromNet(only(host4)), ProfileRule.fromNet(only(host6)));
-    List<ProfileRule> fromElsewhere = List.of(ProfileRule.fromNet(TestNetwork.address("192.0.2.254/32")),
-        ProfileRule.fromNet(TestNetwork.address("fd00:c0de:ffff::1/128")));
+    List<Rule> fromHost = List.of(Rule.allowFromNet(only(host4)), Rule.allowFromNet(only(host6)));
+    List<Rule> fromElsewhere = List.of(Rule.allowFromNet(TestNetwork.address("192.0.2.254/32")),
+        Rule.allowFromNet(TestNetwork.address("fd00:c0de:ffff::1/128")));
 
     dataplane.enforce(policy(
         List.of(endpoint(admitting, profile("default_host", fromHost, List.of())),
@@ -133,9 +133,9 @@ public abstract class PolicyDataplaneContract {
     Workload open = workloads.workload("public");
     try (HostListener host4 = HostListener.start(workloads.hostAddress(false));
         HostListener host6 = HostListener.start(workloads.hostAddress(true))) {
-      List<ProfileRule> out = List.of(ProfileRule.toNet(only(host4.address())), ProfileRule.toNet(only(host6.address())));
-      List<ProfileRule> outElsewhere = List.of(ProfileRule.toNet(TestNetwork.address("192.0.2.254/32")),
-          ProfileRule.toNet(TestNetwork.address("fd00:c0de:ffff::1/128")));
+      List<Rule> out = List.of(Rule.allowToNet(only(host4.address())), Rule.allowToNet(only(host6.address())));
+      List<Rule> outElsewhere = List.of(Rule.allowToNet(TestNetwork.address("192.0.2.254/32")),
+          Rule.allowToNet(TestNetwork.address("fd00:c0de:ffff::1/128")));
 
       dataplane.enforce(policy(
           List.of(endpoint(toHost, profile("to_host", List.of(), out)),
@@ -243,7 +243,7 @@ public abstract class PolicyDataplaneContract {
       Workload member = workloads.workload("member-of-tag-" + i);
       members.add(member);
       tagSets.add(tagSet(tags.get(i), member));
-      endpoints.add(endpoint(member, profile("out", List.of(), List.of(ProfileRule.ALLOW_ALL))));
+      endpoints.add(endpoint(member, profile("out", List.of(), List.of(Rule.ALLOW_ALL))));
     }
     Workload even = workloads.workload("admits-even-tags");
     Workload odd = workloads.workload("admits-odd-tags");
@@ -327,7 +327,7 @@ public abstract class PolicyDataplaneContract {
     int hostPort = ThreadLocalRandom.current().nextInt(10_000, 20_000);
     // A port per family, since each listener has a port of its own; each mapping holds in both families.
     EndpointPolicy mapped = mapped(
-        endpoint(server, profile("admits_nobody", List.of(), List.of(ProfileRule.ALLOW_ALL))),
+        endpoint(server, profile("admits_nobody", List.of(), List.of(Rule.ALLOW_ALL))),
         tcp(hostPort, listeners.get(0).port()), tcp(hostPort + 1, listeners.get(1).port()));
     HostNat nat = new HostNat(pools(server, client), List.of());
     EndpointPolicy clientEndpoint = endpoint(client, publicProfile());
@@ -395,10 +395,10 @@ public abstract class PolicyDataplaneContract {
     return policy(endpoints, tagSets);
   }
 
-  private static List<ProfileRule> fromTags(List<String> tags, int parity) {
-    List<ProfileRule> rules = new ArrayList<>();
+  private static List<Rule> fromTags(List<String> tags, int parity) {
+    List<Rule> rules = new ArrayList<>();
     for (int i = parity; i < tags.size(); i += 2) {
-      rules.add(ProfileRule.fromTag(tags.get(i)));
+      rules.add(Rule.allowFromTag(tags.get(i)));
     }
     return rules;
   }
