@@ -52,6 +52,11 @@ public record Endpoint(
     portMappings = List.copyOf(portMappings);
   }
 
+  public Endpoint withLabels(Map<String, String> newLabels) {
+    return new Endpoint(id, container, interfaceName, mac, ipv4Nets, ipv6Nets, profiles, newLabels, handle, attachment,
+        portMappings);
+  }
+
   /** Every address, without prefix length, IPv4 first. */
   public List<IPAddress> addresses() {
     List<IPAddress> addresses = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.calicomesos.adapters.memory.MemoryDataplane;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
 import org.calicomesos.adapters.memory.RecordingPolicyDataplane;
+import org.calicomesos.core.endpoint.EndpointLabelService;
 import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.endpoint.IsolateService;
 import org.calicomesos.core.ipam.AllocateAddressesService;
@@ -20,8 +21,8 @@ import org.calicomesos.core.ipam.IpamSettings;
 import org.calicomesos.core.rule.PolicyRecords;
 import org.calicomesos.ports.dataplane.NetworkNamespace;
 import org.calicomesos.ports.endpoint.IsolateCommand;
+import org.calicomesos.ports.endpoint.WorkloadEndpoint;
 import org.calicomesos.ports.ipam.AllocateCommand;
-import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.kv.WatchEvent;
 import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.ports.model.ContainerId;
@@ -125,13 +126,11 @@ class NetworkPolicyCompileTest {
     assertThat(members(policy, "team.name == \"Blue-Team\"")).containsExactlyElementsOf(concat(a));
     assertThat(members(policy, "has(dev)")).containsExactlyElementsOf(concat(b));
 
-    // Relabel a in its record: an operator's edit, or a task relaunched with other labels.
-    Entry record = store.list(KEYS.v1Root()).entries().stream()
-        .filter(entry -> entry.key().contains("/workload/mesos/a/")).findFirst().orElseThrow();
-    String relabelled = record.value().replaceFirst("\"labels\":\\{[^}]*\\}",
-        "\"labels\":{\"dev\":\"yes\",\"team/name\":\"red\"}");
-    assertThat(relabelled).isNotEqualTo(record.value());
-    store.update(record.key(), relabelled, record.revision());
+    // Relabel a, as `calico-mesos endpoint label` does.
+    List<WorkloadEndpoint> relabelled = new EndpointLabelService(store, KEYS).label(new ContainerId("a"),
+        Optional.empty(), Map.of("dev", "yes", "team/name", "red"), Set.of());
+    assertThat(relabelled).singleElement().satisfies(endpoint -> assertThat(endpoint.details().value().orElseThrow()
+        .labels()).isEqualTo(Map.of("dev", "yes", "team/name", "red")));
     sync.absorb(store.list(KEYS.v1Root()).entries().stream().filter(entry -> entry.revision() > revision)
         .map(WatchEvent::put).toList());
     sync.enforcePending();
