@@ -34,8 +34,8 @@ import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.PolicyApplyException;
 import org.calicomesos.ports.policy.ProfilePolicy;
-import org.calicomesos.ports.policy.ProfileRule;
 import org.calicomesos.ports.policy.TagSet;
+import org.calicomesos.ports.policy.rule.Rule;
 import org.calicomesos.ports.schema.DatastoreKeys;
 import org.calicomesos.testkit.kv.RecordingWatchListener;
 import org.junit.jupiter.api.AfterEach;
@@ -81,13 +81,13 @@ class PolicySyncTest {
     assertThat(endpointA.profiles()).extracting(ProfilePolicy::name)
         .containsExactly(new ProfileName("default_agent-1"), new ProfileName("prod"));
     ProfilePolicy hostProfile = endpointA.profiles().get(0);
-    assertThat(hostProfile.inbound()).containsExactly(ProfileRule.fromNet(net("10.0.0.5/32")));
-    assertThat(hostProfile.outbound()).containsExactly(ProfileRule.toNet(net("10.0.0.5/32")));
-    assertThat(endpointA.profiles().get(1).inbound()).containsExactly(ProfileRule.fromTag("prod"));
-    assertThat(endpointA.profiles().get(1).outbound()).containsExactly(ProfileRule.ALLOW_ALL);
+    assertThat(hostProfile.inbound()).containsExactly(Rule.allowFromNet(net("10.0.0.5/32")));
+    assertThat(hostProfile.outbound()).containsExactly(Rule.allowToNet(net("10.0.0.5/32")));
+    assertThat(endpointA.profiles().get(1).inbound()).containsExactly(Rule.allowFromTag("prod"));
+    assertThat(endpointA.profiles().get(1).outbound()).containsExactly(Rule.ALLOW_ALL);
     assertThat(endpoint(policy, "d").profiles()).extracting(ProfilePolicy::name)
         .containsExactly(new ProfileName("default_agent-1"), new ProfileName("public"));
-    assertThat(endpoint(policy, "d").profiles().get(1).inbound()).containsExactly(ProfileRule.ALLOW_ALL);
+    assertThat(endpoint(policy, "d").profiles().get(1).inbound()).containsExactly(Rule.ALLOW_ALL);
     assertThat(endpoint(policy, "e").profiles()).extracting(ProfilePolicy::name)
         .containsExactly(new ProfileName("default_agent-1"), new ProfileName("dev"), new ProfileName("prod"));
 
