@@ -1,6 +1,7 @@
 package org.calicomesos.app.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +69,13 @@ class ProfileRuleCommandsTest {
     assertUsageError("error: DIRECTION must be inbound or outbound, not 'in'", "prod", "in", "allow");
     assertUsageError("error: --icmp-type needs protocol icmp or icmpv6, not tcp", "prod", "inbound", "allow",
         "--protocol", "tcp", "--icmp-type", "8");
+  }
+
+  @Test
+  void a_bad_selector_is_a_usage_error_naming_the_option() {
+    assumeTrue(RealSelectorParser.isPresent(), "the selector parser is still the placeholder");
+    assertUsageError("error: --from-selector \"app == web\" is not valid: expected a quoted value after '==' but found"
+        + " 'web' at character 8", "prod", "inbound", "allow", "--from-selector", "app == web");
   }
 
   @Test

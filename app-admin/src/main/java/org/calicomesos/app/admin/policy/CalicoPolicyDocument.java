@@ -31,7 +31,7 @@ final class CalicoPolicyDocument {
     document.putObject("metadata").put("name", policy.name().value());
     ObjectNode spec = document.putObject("spec");
     policy.order().ifPresent(order -> {
-      if (order == Math.rint(order) && Math.abs(order) < 1e15) {
+      if (isWhole(order)) {
         spec.put("order", (long) order);
       } else {
         spec.put("order", order);
@@ -47,6 +47,11 @@ final class CalicoPolicyDocument {
       spec.set("egress", RuleTree.of(policy.egress(), RuleTree.Spelling.CALICO));
     }
     return document;
+  }
+
+  /** Whether an order is written as a whole number ({@code 100}, not {@code 100.0}), as people write it. */
+  static boolean isWhole(double order) {
+    return order == Math.rint(order) && Math.abs(order) < 1e15;
   }
 
   static String yaml(NetworkPolicy policy) {

@@ -65,18 +65,12 @@ final class PolicyDocuments {
         documents.add(iterator.nextValue());
       }
     } catch (JsonProcessingException e) {
-      throw new PolicyFileException(source + (documents.size() > 0 ? " document " + (documents.size() + 1) : "")
-          + ": not valid YAML: " + firstLine(e.getOriginalMessage())
+      // The line and column place it; which document it is in is not known until the text parses.
+      throw new PolicyFileException(source + ": not valid YAML: " + firstLine(e.getOriginalMessage())
           + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
               + e.getLocation().getColumnNr()));
     } catch (IOException e) {
       throw new PolicyFileException(source + ": cannot be read: " + e.getMessage());
-    } catch (RuntimeException e) {
-      // Jackson wraps a parse error found while looking for the next document.
-      if (e.getCause() instanceof JsonProcessingException cause) {
-        throw new PolicyFileException(source + ": not valid YAML: " + firstLine(cause.getOriginalMessage()));
-      }
-      throw e;
     }
     return documents;
   }

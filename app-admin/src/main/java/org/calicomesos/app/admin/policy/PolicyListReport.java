@@ -68,7 +68,7 @@ record PolicyListReport(List<StoredPolicy> policies) implements Report {
       return "-";
     }
     double order = policy.order().getAsDouble();
-    return order == Math.rint(order) && Math.abs(order) < 1e15 ? Long.toString((long) order) : Double.toString(order);
+    return CalicoPolicyDocument.isWhole(order) ? Long.toString((long) order) : Double.toString(order);
   }
 
   private static String types(NetworkPolicy policy) {
