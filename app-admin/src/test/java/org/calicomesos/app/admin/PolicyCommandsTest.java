@@ -224,6 +224,9 @@ class PolicyCommandsTest {
         "types.yaml: spec.types[1] must be Ingress or Egress, not 'Sideways'");
     assertRefused("egress.yaml", WEB.replace("    - Egress\n", ""),
         "egress.yaml: spec.egress is given, but spec.types does not name Egress");
+    AdminRun missing = core.run("policy", "apply", "-f", dir.resolve("nope.yaml").toString());
+    assertThat(missing.err()).isEqualTo("error: " + dir + "/nope.yaml: no such file\n");
+    assertThat(missing.status()).isEqualTo(1);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.calicomesos.app.admin.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,7 +27,6 @@ final class GlobalNetworkPolicyReader {
 
   private static final Set<String> POLICY_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec");
   private static final Set<String> LIST_FIELDS = Set.of("apiVersion", "kind", "items");
-  private static final Set<String> ITEM_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec");
   private static final Set<String> METADATA_FIELDS = Set.of("name");
   private static final Set<String> SPEC_FIELDS = Set.of("order", "selector", "types", "ingress", "egress");
 
@@ -45,7 +45,7 @@ final class GlobalNetworkPolicyReader {
     int index = 0;
     for (JsonNode item : list.list("items")) {
       String path = StrictFields.element("items", index++);
-      StrictFields fields = StrictFields.of(item, path, ITEM_FIELDS);
+      StrictFields fields = StrictFields.of(item, path, POLICY_FIELDS);
       // Items may leave out apiVersion and kind, as calicoctl's lists do; given, they must be a policy's.
       if (fields.get("apiVersion").isPresent() || fields.get("kind").isPresent()) {
         if (!header(item, path).equals(KIND)) {
@@ -81,8 +81,7 @@ final class GlobalNetworkPolicyReader {
         document.path("metadata"), METADATA_FIELDS);
     PolicyName name = name(metadata);
     // Calico's defaults: no spec selects everything with no rules, which denies ingress.
-    StrictFields spec = StrictFields.of(document.get("spec").orElse(com.fasterxml.jackson.databind.node
-        .JsonNodeFactory.instance.objectNode()), document.path("spec"), SPEC_FIELDS);
+    StrictFields spec = StrictFields.of(document.get("spec").orElse(JsonNodeFactory.instance.objectNode()), document.path("spec"), SPEC_FIELDS);
     OptionalDouble order = spec.get("order").map(value -> {
       if (!value.isNumber()) {
         throw new InvalidPolicyException(spec.path("order"), "must be a number, not '" + value.asText() + "'");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,6 +53,8 @@ final class PolicyApplyCommand implements Callable<Integer> {
         throw new PolicyFileException(source + ": is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
       }
       return new String(bytes, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new PolicyFileException(source + ": no such file");
     } catch (IOException e) {
       throw new PolicyFileException(source + ": cannot be read: " + e.getMessage());
     }
