@@ -11,6 +11,8 @@ import org.calicomesos.ports.ipam.ReleaseBlockUseCase;
 import org.calicomesos.ports.ipam.ShowIpamUseCase;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.node.ShowNodeUseCase;
+import org.calicomesos.ports.policy.ManagePoliciesUseCase;
+import org.calicomesos.ports.policy.ManageProfileRulesUseCase;
 import org.calicomesos.ports.policy.ShowProfilesUseCase;
 import org.calicomesos.ports.routing.ConfigureRoutingUseCase;
 import org.calicomesos.ports.routing.bgp.BgpSpeaker;
@@ -40,6 +42,12 @@ public interface AdminUseCases {
   ListEndpointsUseCase endpoints();
 
   ShowProfilesUseCase profiles();
+
+  /** {@code profile rule add|remove}. */
+  ManageProfileRulesUseCase profileRules();
+
+  /** {@code policy apply|delete|list|show}, and the policies {@code endpoint show} and {@code node show} name. */
+  ManagePoliciesUseCase policies();
 
   ShowNodeUseCase nodeStatus();
 

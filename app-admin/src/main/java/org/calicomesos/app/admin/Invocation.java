@@ -1,5 +1,6 @@
 package org.calicomesos.app.admin;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,7 @@ public final class Invocation {
   private final NestedRun nested;
   private final Optional<String> launcher;
   private final Map<String, String> environment;
+  private final InputStream in;
   private final PrintStream out;
   private final PrintStream err;
   private AdminUseCases services;
@@ -27,6 +29,13 @@ public final class Invocation {
 
   public Invocation(Supplier<AdminUseCases> supplier, NestedRun nested, Optional<String> launcher,
       Map<String, String> environment, PrintStream out, PrintStream err) {
+    this(supplier, nested, launcher, environment, System.in, out, err);
+  }
+
+  /** @param in what {@code -f -} reads ({@code policy apply}) */
+  public Invocation(Supplier<AdminUseCases> supplier, NestedRun nested, Optional<String> launcher,
+      Map<String, String> environment, InputStream in, PrintStream out, PrintStream err) {
+    this.in = Objects.requireNonNull(in, "in");
     this.supplier = Objects.requireNonNull(supplier, "supplier");
     this.nested = Objects.requireNonNull(nested, "nested");
     this.launcher = Objects.requireNonNull(launcher, "launcher");
@@ -51,6 +60,11 @@ public final class Invocation {
   /** The environment the settings are read from (the process's own, but for tests). */
   public Map<String, String> environment() {
     return environment;
+  }
+
+  /** Standard input, for a command that reads a file named {@code -}. */
+  public InputStream in() {
+    return in;
   }
 
   /** Where reports go. */

@@ -31,6 +31,17 @@ record AdminRun(int status, String out, String err, int servicesBuilt) {
 
   private static AdminRun of(Optional<String> launcher, Map<String, String> environment,
       Supplier<AdminUseCases> services, String... args) {
+    return of(launcher, environment, services, new java.io.ByteArrayInputStream(new byte[0]), args);
+  }
+
+  /** A run with {@code stdin} as its standard input ({@code policy apply -f -}). */
+  static AdminRun withInput(AdminUseCases services, String stdin, String... args) {
+    return of(Optional.empty(), System.getenv(), () -> services,
+        new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+  }
+
+  private static AdminRun of(Optional<String> launcher, Map<String, String> environment,
+      Supplier<AdminUseCases> services, java.io.InputStream stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     AtomicInteger built = new AtomicInteger();
@@ -38,7 +49,7 @@ record AdminRun(int status, String out, String err, int servicesBuilt) {
       built.incrementAndGet();
       return services.get();
     };
-    int status = AdminCommandLine.execute(args, launcher, environment, counting, java.util.List.of(),
+    int status = AdminCommandLine.execute(args, launcher, environment, counting, java.util.List.of(), stdin,
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new AdminRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), built.get());

@@ -20,7 +20,7 @@ class CompletionCommandTest {
     assertThat(run.status()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).contains("complete -F _complete_calico-mesos -o default calico-mesos");
-    for (String command : new String[] {"pool", "ipam", "endpoint", "profile", "node", "status", "modules-json", "cni-config",
+    for (String command : new String[] {"pool", "ipam", "endpoint", "profile", "policy", "node", "status", "modules-json", "cni-config",
         "diags",
         "completion"}) {
       assertThat(run.out()).as(command).containsPattern("(?m)^\\s*local cmds\\d+=\\(" + command + "\\)");

@@ -1,7 +1,5 @@
 package org.calicomesos.app.admin;
 
-import org.calicomesos.adapters.memory.RecordingBgpSpeaker;
-import org.calicomesos.core.routing.RoutingSettingsService;
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.calicomesos.adapters.memory.MemoryDataplane;
 import org.calicomesos.adapters.memory.MemoryKeyValueStore;
+import org.calicomesos.adapters.memory.RecordingBgpSpeaker;
 import org.calicomesos.core.endpoint.EndpointSettings;
 import org.calicomesos.core.endpoint.IsolateService;
 import org.calicomesos.core.endpoint.ListEndpointsService;
@@ -20,8 +19,11 @@ import org.calicomesos.core.ipam.IpamOverviewService;
 import org.calicomesos.core.ipam.IpamSettings;
 import org.calicomesos.core.ipam.PoolService;
 import org.calicomesos.core.ipam.ReleaseAddressesService;
+import org.calicomesos.core.networkpolicy.NetworkPolicyService;
 import org.calicomesos.core.node.NodeStatusService;
+import org.calicomesos.core.profile.ProfileRulesService;
 import org.calicomesos.core.profile.ShowProfilesService;
+import org.calicomesos.core.routing.RoutingSettingsService;
 import org.calicomesos.ports.dataplane.NetworkNamespace;
 import org.calicomesos.ports.endpoint.IsolateCommand;
 import org.calicomesos.ports.ipam.AllocateCommand;
@@ -57,7 +59,9 @@ final class CoreOverMemory {
         NODE,
         store.describe(),
         new RoutingSettingsService(store, keys, new PoolService(store, keys, settings)),
-        bird);
+        bird,
+        new NetworkPolicyService(store, keys),
+        new ProfileRulesService(store, keys));
   }
 
   /** Assigns IPv4 addresses the way the plugin's {@code allocate} does, so there is something to show or release. */

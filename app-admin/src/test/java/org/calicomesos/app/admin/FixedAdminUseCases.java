@@ -8,6 +8,8 @@ import org.calicomesos.ports.ipam.ReleaseBlockUseCase;
 import org.calicomesos.ports.ipam.ShowIpamUseCase;
 import org.calicomesos.ports.model.NodeName;
 import org.calicomesos.ports.node.ShowNodeUseCase;
+import org.calicomesos.ports.policy.ManagePoliciesUseCase;
+import org.calicomesos.ports.policy.ManageProfileRulesUseCase;
 import org.calicomesos.ports.policy.ShowProfilesUseCase;
 import org.calicomesos.ports.routing.ConfigureRoutingUseCase;
 import org.calicomesos.ports.routing.bgp.BgpConfiguration;
@@ -29,7 +31,9 @@ record FixedAdminUseCases(
     NodeName nodeName,
     String datastoreDescription,
     ConfigureRoutingUseCase routing,
-    BgpSpeaker bgpSpeaker) implements AdminUseCases {
+    BgpSpeaker bgpSpeaker,
+    ManagePoliciesUseCase policies,
+    ManageProfileRulesUseCase profileRules) implements AdminUseCases {
 
   @Override
   public org.calicomesos.ports.gc.CollectLeaksUseCase leakCollector() {
@@ -62,42 +66,84 @@ record FixedAdminUseCases(
         new NodeName("node-a"),
         "test store",
         new UnreachableRouting(),
-        new UnreachableBird());
+        new UnreachableBird(),
+        NoPolicies.INSTANCE,
+        unreachable(ManageProfileRulesUseCase.class, "profile rule"));
   }
 
   FixedAdminUseCases withPools(ManagePoolsUseCase replacement) {
     return new FixedAdminUseCases(replacement, ipamOverview, ipamCheck, release, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
-        datastoreDescription, routing, bgpSpeaker);
+        datastoreDescription, routing, bgpSpeaker, policies, profileRules);
   }
 
   FixedAdminUseCases withOverview(ShowIpamUseCase replacement) {
     return new FixedAdminUseCases(pools, replacement, ipamCheck, release, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
-        datastoreDescription, routing, bgpSpeaker);
+        datastoreDescription, routing, bgpSpeaker, policies, profileRules);
   }
 
   FixedAdminUseCases withCheck(CheckIpamUseCase replacement) {
     return new FixedAdminUseCases(pools, ipamOverview, replacement, release, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
-        datastoreDescription, routing, bgpSpeaker);
+        datastoreDescription, routing, bgpSpeaker, policies, profileRules);
   }
 
   FixedAdminUseCases withRelease(ReleaseAddressesUseCase replacement) {
     return new FixedAdminUseCases(pools, ipamOverview, ipamCheck, replacement, releaseBlock, endpoints, profiles, nodeStatus, nodeName,
-        datastoreDescription, routing, bgpSpeaker);
+        datastoreDescription, routing, bgpSpeaker, policies, profileRules);
   }
 
   FixedAdminUseCases withEndpoints(ListEndpointsUseCase replacement) {
     return new FixedAdminUseCases(pools, ipamOverview, ipamCheck, release, releaseBlock, replacement, profiles, nodeStatus, nodeName,
-        datastoreDescription, routing, bgpSpeaker);
+        datastoreDescription, routing, bgpSpeaker, policies, profileRules);
   }
 
   FixedAdminUseCases withProfiles(ShowProfilesUseCase replacement) {
     return new FixedAdminUseCases(pools, ipamOverview, ipamCheck, release, releaseBlock, endpoints, replacement, nodeStatus, nodeName,
-        datastoreDescription, routing, bgpSpeaker);
+        datastoreDescription, routing, bgpSpeaker, policies, profileRules);
   }
 
   FixedAdminUseCases withNodeStatus(ShowNodeUseCase replacement) {
     return new FixedAdminUseCases(pools, ipamOverview, ipamCheck, release, releaseBlock, endpoints, profiles, replacement, nodeName,
-        datastoreDescription, routing, bgpSpeaker);
+        datastoreDescription, routing, bgpSpeaker, policies, profileRules);
+  }
+
+  /** A use case every method of which fails the test. */
+  static <T> T unreachable(Class<T> type, String what) {
+    return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        (proxy, method, args) -> {
+          throw new AssertionError(what + " " + method.getName() + " was not expected");
+        }));
+  }
+
+  /** No policies at all: what endpoint show and node show see in tests about something else. */
+  enum NoPolicies implements ManagePoliciesUseCase {
+    INSTANCE;
+
+    @Override
+    public java.util.List<org.calicomesos.ports.policy.PolicyWrite> apply(
+        java.util.List<org.calicomesos.ports.policy.rule.NetworkPolicy> policies) {
+      throw new AssertionError("policy apply was not expected");
+    }
+
+    @Override
+    public void delete(org.calicomesos.ports.model.PolicyName name) {
+      throw new AssertionError("policy delete was not expected");
+    }
+
+    @Override
+    public java.util.List<org.calicomesos.ports.policy.StoredPolicy> list() {
+      return java.util.List.of();
+    }
+
+    @Override
+    public org.calicomesos.ports.policy.StoredPolicy show(org.calicomesos.ports.model.PolicyName name) {
+      throw new org.calicomesos.ports.policy.PolicyNotFoundException(name);
+    }
+
+    @Override
+    public org.calicomesos.ports.policy.PolicySelection selectionFor(java.util.Map<String, String> labels,
+        java.util.List<org.calicomesos.ports.model.ProfileName> profiles) {
+      return new org.calicomesos.ports.policy.PolicySelection(labels, java.util.List.of(), java.util.List.of());
+    }
   }
 
   /** Pools that fail the test when touched. */

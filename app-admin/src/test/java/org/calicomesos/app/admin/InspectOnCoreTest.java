@@ -77,18 +77,21 @@ class InspectOnCoreTest {
     String mac = json.get("mac").asText();
     assertThat(mac).matches("02(:[0-9a-f]{2}){5}");
     assertThat(table.out()).isEqualTo("""
-        node:          node-a
-        container:     web-1
-        endpoint:      %s
-        interface:     %s
-        MAC:           %s
-        IPv4 nets:     %s/32
-        IPv6 nets:     %s/128
-        profiles:      default_node-a, public, prod
-        labels:        app=web-1
-        host ports:    -
-        handle (uid):  uid-web-1
-        state:         active
+        node:              node-a
+        container:         web-1
+        endpoint:          %s
+        interface:         %s
+        MAC:               %s
+        IPv4 nets:         %s/32
+        IPv6 nets:         %s/128
+        profiles:          default_node-a, public, prod
+        labels:            app=web-1
+        selector labels:   app=web-1, prod=, public=
+        ingress policies:  none
+        egress policies:   none
+        host ports:        -
+        handle (uid):      uid-web-1
+        state:             active
         """.formatted(EndpointId.of(new ContainerId("web-1")), iface("web-1"), mac, web.get(0), web.get(1).toCanonicalString()));
     assertThat(json.get("labels").toString()).isEqualTo("{\"app\":\"web-1\"}");
     assertThat(json.get("state").asText()).isEqualTo("active");
@@ -109,7 +112,7 @@ class InspectOnCoreTest {
     AdminRun node = core.run("node", "show");
     JsonNode nodeJson = JSON.readTree(core.run("node", "show", "-o", "json").out());
 
-    assertThat(shown.out()).contains("host ports:    tcp 8080->80, udp 5353->53\n");
+    assertThat(shown.out()).contains("host ports:        tcp 8080->80, udp 5353->53\n");
     assertThat(endpoint.get("port_mappings").toString()).isEqualTo("[{\"host_port\":8080,\"container_port\":80,"
         + "\"protocol\":\"tcp\"},{\"host_port\":5353,\"container_port\":53,\"protocol\":\"udp\"}]");
     assertThat(node.out()).endsWith("""
@@ -181,9 +184,10 @@ class InspectOnCoreTest {
         tags:   -
         rules:  1 inbound, 1 outbound
 
-        DIRECTION  ACTION  SRC_TAG  SRC_NET      DST_NET
-        inbound    allow   -        10.0.0.5/32  -
-        outbound   allow   -        -            10.0.0.5/32
+        inbound rules:
+          1  allow from nets 10.0.0.5/32
+        outbound rules:
+          1  allow to nets 10.0.0.5/32
         """);
     assertThat(core.run("profile", "show", "prod", "-o", "json").out()).isEqualTo("""
         {
@@ -192,15 +196,12 @@ class InspectOnCoreTest {
           "tags_unreadable" : null,
           "inbound_rules" : [ {
             "action" : "allow",
-            "src_tag" : "prod",
-            "src_net" : null,
-            "dst_net" : null
+            "source" : {
+              "tag" : "prod"
+            }
           } ],
           "outbound_rules" : [ {
-            "action" : "allow",
-            "src_tag" : null,
-            "src_net" : null,
-            "dst_net" : null
+            "action" : "allow"
           } ],
           "rules_unreadable" : null
         }
@@ -247,6 +248,7 @@ class InspectOnCoreTest {
         host IP:        10.0.0.5 (from profile default_node-a)
         affine blocks:  %s
         endpoints:      2
+        policies:       none select this host's endpoints
         route mode:     direct
         VXLAN pools:    none
         NAT outgoing:   none
@@ -274,6 +276,7 @@ class InspectOnCoreTest {
         host IP:        not recorded yet (the first isolate on this host writes profile default_node-a)
         affine blocks:  none
         endpoints:      0
+        policies:       none select this host's endpoints
         route mode:     direct
         VXLAN pools:    none
         NAT outgoing:   none

@@ -1,9 +1,9 @@
 package org.calicomesos.app.wiring;
 
 import dagger.BindsInstance;
-import java.time.Duration;
 import dagger.Component;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import org.calicomesos.adapters.iproute2.HostReadoutsModule;
 import org.calicomesos.app.admin.AdminUseCases;
 import org.calicomesos.app.config.Configuration;
@@ -15,7 +15,7 @@ import org.calicomesos.app.config.Configuration;
 @Singleton
 @Component(modules = {ConfigurationModule.class, DatastoreModule.class, IpamModule.class, EndpointModule.class,
     InspectionModule.class, HostReadoutsModule.class, DataplaneModule.class, RoutingModule.class,
-    RoutingSettingsModule.class, AttachmentModule.class, GcModule.class})
+    RoutingSettingsModule.class, AttachmentModule.class, GcModule.class, NetworkPolicyModule.class})
 public interface AdminComponent extends AdminUseCases {
 
   OpenResources openResources();

@@ -10,8 +10,8 @@ import org.calicomesos.ports.model.Addresses;
 import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.policy.ProfileNotFoundException;
 import org.calicomesos.ports.policy.ProfilePolicy;
-import org.calicomesos.ports.policy.rule.Rule;
 import org.calicomesos.ports.policy.StoredProfile;
+import org.calicomesos.ports.policy.rule.Rule;
 import org.junit.jupiter.api.Test;
 
 /** {@code profile list|show} over the profiles the real isolate service wrote. */
@@ -49,13 +49,15 @@ class ShowProfilesServiceTest {
   @Test
   void an_unreadable_or_missing_record_is_reported_and_the_other_one_still_read() {
     hosts.isolate(TwoHosts.HERE, "a", 1, 0, "prod");
-    hosts.plant(TwoHosts.KEYS.profileRules(new ProfileName("prod")), "{\"inbound_rules\":[{\"action\":\"pass\"}],\"outbound_rules\":[]}");
+    hosts.plant(TwoHosts.KEYS.profileRules(new ProfileName("prod")),
+        "{\"inbound_rules\":[{\"action\":\"pass\"}],\"outbound_rules\":[]}");
     hosts.plant(TwoHosts.KEYS.profileTags(new ProfileName("ops")), "[\"ops\"]");
 
     StoredProfile prod = profiles.show(new ProfileName("prod"));
     StoredProfile ops = profiles.show(new ProfileName("ops"));
 
-    assertThat(prod.rules().problem()).contains("a profile rule cannot pass: pass hands a packet from the policies to the profiles");
+    assertThat(prod.rules().problem())
+        .contains("a profile rule cannot pass: pass hands a packet from the policies to the profiles");
     assertThat(prod.tags()).isEqualTo(Readout.of(List.of("prod")));
     assertThat(ops.rules().absentRecord()).isTrue();
     assertThat(ops.tags()).isEqualTo(Readout.of(List.of("ops")));

@@ -1,5 +1,6 @@
 package org.calicomesos.app.admin.commandline;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,17 @@ public final class AdminCommandLine {
   /** As above, with the settings read from {@code environment} instead of the process's (tests). */
   public static int execute(String[] args, Optional<String> launcher, Map<String, String> environment,
       Supplier<AdminUseCases> services, List<Object> otherEntryPoints, PrintStream out, PrintStream err) {
+    return execute(args, launcher, environment, services, otherEntryPoints, System.in, out, err);
+  }
+
+  /** As above, with standard input read from {@code in} (tests of {@code policy apply -f -}). */
+  public static int execute(String[] args, Optional<String> launcher, Map<String, String> environment,
+      Supplier<AdminUseCases> services, List<Object> otherEntryPoints, InputStream in, PrintStream out,
+      PrintStream err) {
     Invocation invocation = new Invocation(services,
         (nestedArgs, nestedOut, nestedErr) -> execute(nestedArgs, Optional.empty(), environment, services, List.of(),
-            nestedOut, nestedErr),
-        launcher, environment, out, err);
+            in, nestedOut, nestedErr),
+        launcher, environment, in, out, err);
     try {
       return AdminCommands.tree(invocation, otherEntryPoints).execute(args);
     } finally {

@@ -7,11 +7,12 @@ import org.calicomesos.app.admin.Invocation;
 import org.calicomesos.app.admin.cni.CniConfigCommand;
 import org.calicomesos.app.admin.completion.CompletionCommand;
 import org.calicomesos.app.admin.diags.DiagsCommand;
-import org.calicomesos.app.admin.gc.GcCommand;
 import org.calicomesos.app.admin.endpoint.EndpointCommand;
+import org.calicomesos.app.admin.gc.GcCommand;
 import org.calicomesos.app.admin.ipam.IpamCommand;
 import org.calicomesos.app.admin.modules.ModulesJsonCommand;
 import org.calicomesos.app.admin.node.NodeCommand;
+import org.calicomesos.app.admin.policy.PolicyCommand;
 import org.calicomesos.app.admin.pool.PoolCommand;
 import org.calicomesos.app.admin.profile.ProfileCommand;
 import org.calicomesos.app.admin.routing.BgpCommand;
@@ -29,10 +30,10 @@ import picocli.CommandLine;
     name = "calico-mesos",
     synopsisSubcommandLabel = "COMMAND",
     description = "Administers calico-mesos (IP pools and the IPAM in the configured datastore, the route mode and"
-        + " BGP settings), shows its endpoints, profiles and this node, runs its per-host agent, writes a diagnostics bundle for bug reports, and prints"
+        + " BGP settings), manages network policies and profile rules, shows its endpoints, profiles and this node, runs its per-host agent, writes a diagnostics bundle for bug reports, and prints"
         + " the modules.json that loads it into Mesos, the CNI network configuration that runs it as a CNI plugin, and"
         + " its bash completion.",
-    footer = {"", "The pool, ipam, endpoint, profile, node, route-mode, bgp, status and diags commands take --output table|json (-o);"
+    footer = {"", "The pool, ipam, endpoint, profile, policy, node, route-mode, bgp, status and diags commands take --output table|json (-o);"
         + " run 'calico-mesos COMMAND --help' for its options."})
 final class AdminCommands {
   @Mixin private HelpOption help;
@@ -53,6 +54,7 @@ final class AdminCommands {
     root.addSubcommand(IpamCommand.commandLine(invocation));
     root.addSubcommand(EndpointCommand.commandLine(invocation));
     root.addSubcommand(ProfileCommand.commandLine(invocation));
+    root.addSubcommand(PolicyCommand.commandLine(invocation));
     root.addSubcommand(NodeCommand.commandLine(invocation));
     root.addSubcommand(new CommandLine(new RouteModeCommand(invocation)));
     root.addSubcommand(BgpCommand.commandLine(invocation));

@@ -84,7 +84,7 @@ final class EndpointFields {
     return array;
   }
 
-  private static ObjectNode labelObject(Map<String, String> labels) {
+  static ObjectNode labelObject(Map<String, String> labels) {
     ObjectNode object = JsonDocument.object();
     labels.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(label -> object.put(label.getKey(), label.getValue()));
     return object;

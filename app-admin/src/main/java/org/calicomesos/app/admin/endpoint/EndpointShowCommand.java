@@ -1,5 +1,6 @@
 package org.calicomesos.app.admin.endpoint;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.calicomesos.app.admin.ArgumentCheck;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code endpoint show CONTAINER_ID [--host NODE]}; a container with no endpoint record is a failure (exit 1). */
 @Command(name = "show", description = {"Show a container's endpoint in full.",
     "Its nets, MAC, profiles, labels, host port mappings, the uid (handle) its addresses were allocated under,"
-        + " and state."
+        + " state, the labels policy selectors see (its profiles' tags among them) and the policies that select it,"
+        + " per direction in the order they are evaluated."
         + " Exits 1 when no endpoint names the container."})
 final class EndpointShowCommand implements Callable<Integer> {
   private final Invocation invocation;
@@ -41,7 +43,9 @@ final class EndpointShowCommand implements Callable<Integer> {
   public Integer call() {
     ContainerId id = ArgumentCheck.parse(spec, () -> new ContainerId(container));
     Optional<NodeName> node = ArgumentCheck.parseOptional(spec, host, NodeName::new);
-    output.print(new EndpointShowReport(invocation.useCases().endpoints().ofContainer(id, node)), invocation.out());
+    List<SelectedEndpoint> endpoints = invocation.useCases().endpoints().ofContainer(id, node).stream()
+        .map(endpoint -> SelectedEndpoint.of(endpoint, invocation.useCases().policies())).toList();
+    output.print(new EndpointShowReport(endpoints), invocation.out());
     return 0;
   }
 }

@@ -16,7 +16,7 @@ import org.calicomesos.ports.model.HandleId;
  * {@code endpoint show}: each of the container's endpoints in full, one block each. Usually one; more when the
  * same container id is recorded on several hosts, which is worth seeing.
  */
-record EndpointShowReport(List<WorkloadEndpoint> endpoints) implements Report {
+record EndpointShowReport(List<SelectedEndpoint> endpoints) implements Report {
   @Override
   public void printText(PrintStream out) {
     for (int i = 0; i < endpoints.size(); i++) {
@@ -31,11 +31,16 @@ record EndpointShowReport(List<WorkloadEndpoint> endpoints) implements Report {
   public ObjectNode toJson() {
     ObjectNode json = JsonDocument.object();
     ArrayNode array = json.putArray("endpoints");
-    endpoints.forEach(endpoint -> array.add(EndpointFields.json(endpoint)));
+    endpoints.forEach(selected -> {
+      ObjectNode endpoint = EndpointFields.json(selected.endpoint());
+      selected.putJson(endpoint);
+      array.add(endpoint);
+    });
     return json;
   }
 
-  private static KeyValueLines lines(WorkloadEndpoint endpoint) {
+  private static KeyValueLines lines(SelectedEndpoint selected) {
+    WorkloadEndpoint endpoint = selected.endpoint();
     KeyValueLines lines = new KeyValueLines()
         .line("node", endpoint.node())
         .line("container", endpoint.container())
@@ -51,6 +56,9 @@ record EndpointShowReport(List<WorkloadEndpoint> endpoints) implements Report {
         .line("IPv6 nets", EndpointFields.nets(d.ipv6Nets(), ", "))
         .line("profiles", EndpointFields.profiles(d.profiles(), ", "))
         .line("labels", EndpointFields.labels(d.labels()))
+        .line("selector labels", selected.selection().map(s -> EndpointFields.labels(s.labels())).orElse("-"))
+        .line("ingress policies", selected.selection().map(s -> SelectedEndpoint.names(s.ingress())).orElse("-"))
+        .line("egress policies", selected.selection().map(s -> SelectedEndpoint.names(s.egress())).orElse("-"))
         .line("host ports", EndpointFields.portMappings(d.portMappings()))
         .line("handle (uid)", d.handle().map(HandleId::value).orElse("-"))
         .line("state", d.state());

@@ -12,8 +12,8 @@ import org.calicomesos.app.admin.output.JsonDocument;
 import org.calicomesos.app.admin.output.KeyValueLines;
 import org.calicomesos.app.admin.output.ReadoutText;
 import org.calicomesos.app.admin.output.Report;
-import org.calicomesos.app.admin.output.TextTable;
 import org.calicomesos.app.admin.output.TextTable.Column;
+import org.calicomesos.app.admin.output.TextTable;
 import org.calicomesos.ports.kv.Readout;
 import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.node.HostRegistration;
@@ -28,7 +28,8 @@ import org.calicomesos.ports.routing.bgp.BgpPeerState;
  * exception: BIRD is asked on its control socket, as {@code birdc show protocols} would be. The host ports mapped
  * on this host come from its endpoint records.
  */
-record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now, MappedPorts mappedPorts)
+record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now, MappedPorts mappedPorts,
+    PoliciesInForce policies)
     implements Report {
   static final String AGENT_HINT = "see 'systemctl status calico-mesos-agent'";
   static final String NOT_REGISTERED = "not registered (the agent registers its host when it starts)";
@@ -43,6 +44,7 @@ record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now, Map
             "not recorded yet (the first isolate on this host writes profile " + profile + ")"))
         .line("affine blocks", cidrs(status.affineBlocks()))
         .line("endpoints", status.endpoints())
+        .line("policies", policies.text())
         .line("route mode", ReadoutText.of(routing.routeMode(), mode -> mode.setting(), "direct"))
         .line("VXLAN pools", cidrs(routing.vxlanPools()))
         .line("NAT outgoing", cidrs(status.natOutgoingPools()))
@@ -69,6 +71,7 @@ record NodeReport(NodeStatus status, Optional<BgpSessions> bgp, Instant now, Map
     ArrayNode blocks = json.putArray("affine_blocks");
     status.affineBlocks().forEach(block -> blocks.add(block.toCanonicalString()));
     json.put("endpoints", status.endpoints());
+    json.set("policies", policies.toJson());
     HostRouting routing = status.routing();
     json.put("route_mode", routing.routeMode().value().map(mode -> mode.setting()).orElse(null));
     json.put("route_mode_unreadable", routing.routeMode().problem().orElse(null));

@@ -2,9 +2,11 @@ package org.calicomesos.app.admin.profile;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
 import java.util.List;
 import org.calicomesos.app.admin.output.JsonDocument;
 import org.calicomesos.app.admin.output.ReadoutText;
+import org.calicomesos.app.admin.rule.NumberedRules;
 import org.calicomesos.ports.policy.ProfilePolicy;
 import org.calicomesos.ports.policy.StoredProfile;
 
@@ -28,6 +30,12 @@ final class ProfileFields {
   /** "1 inbound, 1 outbound", "none recorded", or why the rules cannot be read. */
   static String rulesText(StoredProfile profile) {
     return ReadoutText.of(profile.rules(), ProfileFields::counts, "none recorded");
+  }
+
+  /** Both directions' rules, numbered as {@code profile rule add|remove --at} counts them. */
+  static void printRules(ProfilePolicy rules, PrintStream out) {
+    NumberedRules.print("inbound rules", rules.inbound(), out);
+    NumberedRules.print("outbound rules", rules.outbound(), out);
   }
 
   private static String counts(ProfilePolicy rules) {

@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code profile show NAME}; an unknown profile is a failure (exit 1). */
-@Command(name = "show", description = {"Show a profile's tags and its inbound and outbound allow rules in order.",
-    "Rules match on src_tag, src_net and dst_net; a rule without conditions allows everything."
+@Command(name = "show", description = {"Show a profile's tags and its inbound and outbound rules in order, numbered"
+        + " as 'profile rule add|remove --at' counts them.",
+    "A rule without conditions matches everything."
         + " Exits 1 for an unknown profile."})
 final class ProfileShowCommand implements Callable<Integer> {
   private final Invocation invocation;
