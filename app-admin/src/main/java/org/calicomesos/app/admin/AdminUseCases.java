@@ -2,6 +2,7 @@ package org.calicomesos.app.admin;
 
 import java.time.Duration;
 import org.calicomesos.ports.diagnostics.HostReadouts;
+import org.calicomesos.ports.endpoint.LabelEndpointUseCase;
 import org.calicomesos.ports.endpoint.ListEndpointsUseCase;
 import org.calicomesos.ports.gc.CollectLeaksUseCase;
 import org.calicomesos.ports.ipam.CheckIpamUseCase;
@@ -40,6 +41,9 @@ public interface AdminUseCases {
   ReleaseBlockUseCase releaseBlock();
 
   ListEndpointsUseCase endpoints();
+
+  /** {@code endpoint label}: a container's endpoint labels, which policy selectors match. */
+  LabelEndpointUseCase endpointLabels();
 
   ShowProfilesUseCase profiles();
 

@@ -43,6 +43,13 @@ record FixedAdminUseCases(
   }
 
   @Override
+  public org.calicomesos.ports.endpoint.LabelEndpointUseCase endpointLabels() {
+    return (container, host, set, remove) -> {
+      throw new AssertionError("endpoint label was not expected");
+    };
+  }
+
+  @Override
   public java.time.Duration gcGrace() {
     return java.time.Duration.ofHours(1);
   }

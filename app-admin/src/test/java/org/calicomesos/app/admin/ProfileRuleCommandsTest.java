@@ -1,7 +1,6 @@
 package org.calicomesos.app.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,7 +72,6 @@ class ProfileRuleCommandsTest {
 
   @Test
   void a_bad_selector_is_a_usage_error_naming_the_option() {
-    assumeTrue(RealSelectorParser.isPresent(), "the selector parser is still the placeholder");
     assertUsageError("error: --from-selector \"app == web\" is not valid: expected a quoted value after '==' but found"
         + " 'web' at character 8", "prod", "inbound", "allow", "--from-selector", "app == web");
   }

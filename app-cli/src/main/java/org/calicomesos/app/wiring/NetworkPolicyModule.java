@@ -2,12 +2,14 @@ package org.calicomesos.app.wiring;
 
 import dagger.Binds;
 import dagger.Module;
+import org.calicomesos.core.endpoint.EndpointLabelService;
 import org.calicomesos.core.networkpolicy.NetworkPolicyService;
 import org.calicomesos.core.profile.ProfileRulesService;
+import org.calicomesos.ports.endpoint.LabelEndpointUseCase;
 import org.calicomesos.ports.policy.ManagePoliciesUseCase;
 import org.calicomesos.ports.policy.ManageProfileRulesUseCase;
 
-/** Binds the admin CLI's policy and profile-rule editing to core's services: store only, no kernel. */
+/** Binds the admin CLI's policy, profile-rule and endpoint-label editing to core's services: store only, no kernel. */
 @Module
 interface NetworkPolicyModule {
   @Binds
@@ -15,4 +17,7 @@ interface NetworkPolicyModule {
 
   @Binds
   ManageProfileRulesUseCase profileRules(ProfileRulesService service);
+
+  @Binds
+  LabelEndpointUseCase endpointLabels(EndpointLabelService service);
 }

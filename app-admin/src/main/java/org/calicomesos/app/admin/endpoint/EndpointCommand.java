@@ -9,8 +9,8 @@ import picocli.CommandLine.Mixin;
 /** {@code endpoint}: the group of endpoint commands; on its own it only asks for one of them. */
 @Command(
     name = "endpoint",
-    synopsisSubcommandLabel = "(list | show)",
-    description = "Inspect the workload endpoints (one per isolated container) recorded in the datastore. Read-only.")
+    synopsisSubcommandLabel = "(list | show | label)",
+    description = "Inspect the workload endpoints (one per isolated container) recorded in the datastore, and label them.")
 public final class EndpointCommand {
   @Mixin private HelpOption help;
 
@@ -20,6 +20,7 @@ public final class EndpointCommand {
     CommandLine endpoint = new CommandLine(new EndpointCommand());
     endpoint.addSubcommand(new EndpointListCommand(invocation));
     endpoint.addSubcommand(new EndpointShowCommand(invocation));
+    endpoint.addSubcommand(new EndpointLabelCommand(invocation));
     return endpoint;
   }
 }
