@@ -22,9 +22,10 @@ import org.calicomesos.ports.policy.HostPolicy;
  *       packet's family on the container port ({@code port_dnat4}); an endpoint without an address of a family gets
  *       no mapping in it. Loopback (127.0.0.0/8, ::1) is not mapped: that would take portmap's SNAT and
  *       {@code route_localnet}, which let any container reach the host's loopback services; we do not.
- *   <li>Admission: the to-workload dispatch accepts a DNATed connection to a mapped container address, protocol
- *       and port ({@code mapped_ports4}) before the endpoint's inbound rules: the operator asked for the exposure.
- *       A container's own outbound rules still apply to what it sends through a mapping.
+ *   <li>Admission: the endpoint's inbound chain admits a DNATed connection to a mapped container address, protocol
+ *       and port ({@code mapped_ports4}) after its network policies and before its profiles' rules: the operator
+ *       asked for the exposure, and a policy may narrow it. A container's own outbound rules still apply to what it
+ *       sends through a mapping.
  *   <li>Hairpin: a container that reaches itself through a mapping would get its own address as source and drop the
  *       packet as a martian, so such a DNATed connection (source . destination in {@code hairpin4}) is masqueraded.
  * </ul>
@@ -100,12 +101,12 @@ final class NatObjects {
     script.close();
   }
 
-  /** The to-workload dispatch's rules that admit a mapped port, before the endpoints' own. */
+  /** The endpoint inbound chain's rules that admit a mapped port, before its profiles' rules. */
   static List<String> admissions() {
     List<String> rules = new ArrayList<>();
     for (NftFamily family : NftFamily.values()) {
       rules.add("ct status dnat " + family.match("daddr") + " . meta l4proto . th dport @"
-          + NftNames.ofFamily(NftNames.MAPPED_PORTS, family) + " accept");
+          + NftNames.ofFamily(NftNames.MAPPED_PORTS, family) + " return");
     }
     return rules;
   }

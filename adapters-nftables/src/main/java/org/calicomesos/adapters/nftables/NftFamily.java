@@ -2,6 +2,8 @@ package org.calicomesos.adapters.nftables;
 
 import inet.ipaddr.IPAddress;
 import java.util.List;
+import org.calicomesos.ports.model.IpFamily;
+import org.calicomesos.ports.policy.rule.RuleProtocol;
 
 /** IPv4 or IPv6 in nftables' words: the payload selector and the set element type. */
 enum NftFamily {
@@ -20,6 +22,24 @@ enum NftFamily {
 
   static NftFamily of(IPAddress address) {
     return address.isIPv4() ? IPV4 : IPV6;
+  }
+
+  static NftFamily of(IpFamily family) {
+    return family == IpFamily.V4 ? IPV4 : IPV6;
+  }
+
+  /**
+   * How {@code meta l4proto} names a protocol: tcp, udp and icmp are nft keywords; any other by its number, since
+   * nft looks other names up in /etc/protocols, which a host may lack or spell otherwise (ICMPv6 is ipv6-icmp).
+   */
+  static String protocolName(RuleProtocol protocol) {
+    return protocol.equals(RuleProtocol.TCP) || protocol.equals(RuleProtocol.UDP) || protocol.equals(RuleProtocol.ICMP)
+        ? protocol.keyword() : Integer.toString(protocol.number());
+  }
+
+  /** {@code ipv4} / {@code ipv6}, as {@code meta nfproto} names the family. */
+  String nfproto() {
+    return this == IPV4 ? "ipv4" : "ipv6";
   }
 
   /** The addresses of {@code family} among {@code addresses}, in their order. */

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.model.PolicyName;
+import org.calicomesos.ports.policy.selector.Selector;
 
 /**
  * The names of the objects in our table, derived so that no datastore text ever reaches the script.
@@ -14,7 +16,14 @@ import org.calicomesos.ports.dataplane.InterfaceName;
  * are both quoted and inside a chain name. A tag is arbitrary text: a tag that is already a short lower-case word
  * keeps it ({@code tag4_prod}, {@code tag6_prod}); any other becomes 24 hex digits of the SHA-256 of its UTF-8 bytes
  * ({@code tagh4_…}). The fourth character of a readable set name is the family digit and of a hashed one 'h', so a
- * readable name never equals a hashed one.
+ * readable name never equals a hashed one. A selector is arbitrary text too and is always hashed ({@code sel4_…}).
+ *
+ * <p>A network policy has one chain per direction, shared by every endpoint it applies to: {@code pi_<name>} for
+ * ingress, {@code po_<name>} for egress. Policy names are DNS subdomains ({@code [a-z0-9.-]}), safe in a chain name;
+ * one that would make the chain name longer than 31 characters becomes {@code pih_}/{@code poh_} and 24 hex digits of
+ * its SHA-256. This kernel takes chain names of up to 255 characters, but kernels before 4.16 took 31
+ * ({@code NFT_CHAIN_MAXNAMELEN} 32 with the NUL), and a short name keeps listings readable. A readable name never has
+ * an 'h' before its '_' and a policy name has no '_', so the two never meet.
  *
  * <p>Endpoint chains are {@code from_<interface>} and {@code to_<interface>}; the dispatch and NAT chains have names
  * that start otherwise, because "workload" is a valid interface name too. A per-family name ends in its digit
@@ -44,6 +53,7 @@ final class NftNames {
 
   private static final Pattern READABLE_TAG = Pattern.compile("[a-z0-9][a-z0-9_]{0,31}");
   private static final int HASH_HEX_DIGITS = 24;
+  private static final int MAX_CHAIN_NAME = 31;
 
   private NftNames() {}
 
@@ -52,6 +62,26 @@ final class NftNames {
     return READABLE_TAG.matcher(tag).matches()
         ? "tag" + family.digit() + "_" + tag
         : "tagh" + family.digit() + "_" + digest(tag);
+  }
+
+  /** The name of a selector's set of one family: {@code sel4_<24 hex digits>}. */
+  static String selectorSet(Selector selector, NftFamily family) {
+    return "sel" + family.digit() + "_" + digest(selector.text());
+  }
+
+  /** The chain of a policy's ingress rules: {@code pi_<name>}, or {@code pih_<24 hex digits>} if too long. */
+  static String ingressPolicyChain(PolicyName policy) {
+    return policyChain("pi", policy);
+  }
+
+  /** The chain of a policy's egress rules: {@code po_<name>}, or {@code poh_<24 hex digits>} if too long. */
+  static String egressPolicyChain(PolicyName policy) {
+    return policyChain("po", policy);
+  }
+
+  private static String policyChain(String prefix, PolicyName policy) {
+    String readable = prefix + "_" + policy.value();
+    return readable.length() <= MAX_CHAIN_NAME ? readable : prefix + "h_" + digest(policy.value());
   }
 
   /** {@code nat_pools4}: one of the names above for one family. */
@@ -73,9 +103,9 @@ final class NftNames {
     return "\"" + hostInterface.value() + "\"";
   }
 
-  private static String digest(String tag) {
+  private static String digest(String text) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(tag.getBytes(StandardCharsets.UTF_8));
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash).substring(0, HASH_HEX_DIGITS);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);

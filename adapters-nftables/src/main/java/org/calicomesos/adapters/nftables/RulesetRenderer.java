@@ -4,26 +4,28 @@ import inet.ipaddr.IPAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.calicomesos.ports.model.PolicyName;
 import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostPolicy;
-import org.calicomesos.ports.policy.TagSet;
+import org.calicomesos.ports.policy.PolicyRules;
 
 /**
  * Renders a {@link HostPolicy} as the nft transaction that replaces our table with one enforcing it: {@code table}
  * (creates it if absent, so that the {@code delete} cannot fail), {@code delete table}, then the whole new table.
  * The kernel commits the three as one, so packets meet the old table or the new one, never none.
  *
- * <p>The table: one IPv4 and one IPv6 interval set per tag; the set of endpoint interfaces and two verdict maps from
+ * <p>The table: one IPv4 and one IPv6 interval set per tag and per selector; the set of endpoint interfaces and two verdict maps from
  * interface to the endpoint's chains; per family, the set of (interface . address) pairs endpoints may send from;
  * base chains on forward, input and output that send {@code cali*} traffic to a dispatch chain. Traffic from a
  * container is dropped first if its source is not one of that endpoint's addresses — before conntrack may accept it
  * as part of an established flow, so a spoofed packet cannot ride on another endpoint's connection — and so is all
  * traffic of a {@code cali*} interface no endpoint names (fail closed); established flows are then accepted, and the
- * rest jumps to the endpoint's chain. An endpoint's {@code from_} chain returns for what an outbound rule admits and
- * drops the rest; its {@code to_} chain does the same with the inbound rules. Neighbour discovery between host and container passes before any of it. The hooks match
+ * rest jumps to the endpoint's chain. An endpoint's {@code from_} chain returns for what its egress policies or, after
+ * them, an outbound rule admits and drops the rest; its {@code to_} chain does the same with the ingress policies,
+ * mapped ports and the inbound rules ({@link EndpointObjects}); each policy has a chain of its own per direction
+ * ({@link PolicyChains}). Neighbour discovery between host and container passes before any of it. The hooks match
  * {@code cali*} only, as Calico's do: an endpoint on another interface gets its chains, but no traffic meets them.
- * NAT outgoing and port mappings are NAT chains and per-family sets and maps ({@link NatObjects}); the to-workload
- * dispatch admits a mapped port before the endpoint's chain. Connections to the host's loopback addresses are never
+ * NAT outgoing and port mappings are NAT chains and per-family sets and maps ({@link NatObjects}). Connections to the host's loopback addresses are never
  * mapped.
  *
  * <p>Output depends only on the policy and its order (core sorts it), so equal policies give identical scripts.
@@ -36,24 +38,28 @@ final class RulesetRenderer {
   }
 
   String replace(HostPolicy policy) {
-    Map<String, TagSetNames> tagSets = TagSetNames.allOf(policy.tagSets());
     ScriptWriter script = new ScriptWriter()
         .line("table inet " + table)
         .line("delete table inet " + table)
         .open("table inet " + table);
-    for (TagSet tagSet : policy.tagSets()) {
-      TagSetNames names = tagSets.get(tagSet.tag());
+    for (AddressSet set : AddressSet.allOf(policy).values()) {
       for (NftFamily family : NftFamily.values()) {
-        addressSet(script, names.of(family), family, tagSet.members());
+        addressSet(script, set.names().of(family), family, set.members());
       }
     }
     dispatchObjects(script, policy.endpoints());
     NatObjects.of(policy).forEach(object -> declare(script, object));
     baseChains(script);
     NatObjects.chains(script);
-    RuleLines rules = new RuleLines(tagSets);
+    RuleLines rules = new RuleLines();
+    // Policy chains before the endpoint chains that jump to them.
+    PolicyChains.of(policy).forEach((name, chainRules) -> chain(script, name,
+        PolicyChains.statements(chainRules, rules, name)));
+    Map<PolicyName, PolicyRules> policies = PolicyChains.byName(policy);
     for (EndpointPolicy endpoint : policy.endpoints()) {
-      endpointChains(script, endpoint, rules);
+      chain(script, NftNames.fromChain(endpoint.hostInterface()),
+          EndpointObjects.fromStatements(endpoint, policies, rules));
+      chain(script, NftNames.toChain(endpoint.hostInterface()), EndpointObjects.toStatements(endpoint, policies, rules));
     }
     return script.close().toString();
   }
@@ -140,16 +146,12 @@ final class RulesetRenderer {
         .line("ct state established,related accept")
         .line("ct state invalid drop")
         .line("oifname != @" + NftNames.ENDPOINT_INTERFACES + " drop");
-    NatObjects.admissions().forEach(script::line);
     script.line("oifname vmap @" + NftNames.TO_ENDPOINT_MAP).close();
   }
 
-  private static void endpointChains(ScriptWriter script, EndpointPolicy endpoint, RuleLines rules) {
-    script.open("chain " + NftNames.fromChain(endpoint.hostInterface()));
-    EndpointObjects.fromStatements(endpoint, rules).forEach(script::line);
-    script.close();
-    script.open("chain " + NftNames.toChain(endpoint.hostInterface()));
-    EndpointObjects.toStatements(endpoint, rules).forEach(script::line);
+  private static void chain(ScriptWriter script, String name, List<String> statements) {
+    script.open("chain " + name);
+    statements.forEach(script::line);
     script.close();
   }
 

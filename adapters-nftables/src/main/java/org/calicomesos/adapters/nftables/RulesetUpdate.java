@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import org.calicomesos.ports.model.PolicyName;
 import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostPolicy;
-import org.calicomesos.ports.policy.TagSet;
+import org.calicomesos.ports.policy.PolicyRules;
+import org.calicomesos.ports.policy.rule.Rule;
 
 /**
  * Renders the nft transaction that turns our table as it stands for one policy into the table for another, touching
- * only what differs: an endpoint that comes gets its chains and its elements, one that goes loses them, a tag set
- * gains its new members. The result equals what {@link RulesetRenderer#replace} builds for the new policy (the
+ * only what differs: an endpoint that comes gets its chains and its elements, one that goes loses them, a tag or
+ * selector set gains its new members (a label change is an element change), a policy's chain is added before an
+ * endpoint jumps to it, refilled when its rules change, and deleted once no endpoint jumps to it, and an endpoint
+ * whose profiles or policies changed has its chains refilled. The result equals what {@link RulesetRenderer#replace} builds for the new policy (the
  * integration test compares the two in the kernel), and the kernel commits it as one transaction.
  *
  * <p>Why not always replace the table: a transaction that deletes anything waits for an RCU grace period before the
@@ -31,34 +36,46 @@ final class RulesetUpdate {
   }
 
   String render(HostPolicy from, HostPolicy to) {
-    Map<String, TagSetNames> names = TagSetNames.allOf(to.tagSets());
-    Map<String, TagSet> oldTags = byKey(from.tagSets(), TagSet::tag);
-    Map<String, TagSet> newTags = byKey(to.tagSets(), TagSet::tag);
+    Map<String, AddressSet> oldSets = AddressSet.allOf(from);
+    Map<String, AddressSet> newSets = AddressSet.allOf(to);
     Map<String, EndpointPolicy> oldEndpoints = byKey(from.endpoints(), endpoint -> endpoint.hostInterface().value());
     Map<String, EndpointPolicy> newEndpoints = byKey(to.endpoints(), endpoint -> endpoint.hostInterface().value());
-    RuleLines rules = new RuleLines(names);
+    RuleLines rules = new RuleLines();
+    Map<String, List<Rule>> oldChains = PolicyChains.of(from);
+    Map<String, List<Rule>> newChains = PolicyChains.of(to);
+    Map<PolicyName, PolicyRules> oldPolicies = PolicyChains.byName(from);
+    Map<PolicyName, PolicyRules> newPolicies = PolicyChains.byName(to);
     List<String> script = new ArrayList<>();
 
     // Sets first, so that new rules can name them; sets that go, last, once no rule names them.
-    for (TagSet tagSet : to.tagSets()) {
-      TagSet old = oldTags.get(tagSet.tag());
-      if (tagSet.equals(old)) {
+    for (AddressSet set : newSets.values()) {
+      AddressSet old = oldSets.get(set.names().ipv4());
+      if (set.equals(old)) {
         continue; // most are, and their members' values are the costly part of rendering an update
       }
       for (NftFamily family : NftFamily.values()) {
-        String name = names.get(tagSet.tag()).of(family);
+        String name = set.names().of(family);
         if (old == null) {
           script.add("add set " + object(name) + " { type " + family.setType() + "; flags interval; auto-merge; }");
         }
-        updateMembers(script, name, values(old, family), values(tagSet, family));
+        updateMembers(script, name, old == null ? List.of() : old.values(family), set.values(family));
       }
     }
+    // Policy chains before the endpoint chains that come to jump to them; a changed one is refilled in place.
+    newChains.forEach((chain, chainRules) -> {
+      List<Rule> old = oldChains.get(chain);
+      if (old == null) {
+        fill(script, "add", chain, PolicyChains.statements(chainRules, rules, chain));
+      } else if (!old.equals(chainRules)) {
+        fill(script, "flush", chain, PolicyChains.statements(chainRules, rules, chain));
+      }
+    });
     for (EndpointPolicy endpoint : to.endpoints()) {
       EndpointPolicy old = oldEndpoints.get(endpoint.hostInterface().value());
       if (old == null) {
-        addEndpoint(script, endpoint, rules);
-      } else if (!old.equals(endpoint)) {
-        changeEndpoint(script, old, endpoint, rules);
+        addEndpoint(script, endpoint, newPolicies, rules);
+      } else {
+        changeEndpoint(script, old, oldPolicies, endpoint, newPolicies, rules);
       }
     }
     natChanges(script, NatObjects.of(from), NatObjects.of(to));
@@ -67,11 +84,13 @@ final class RulesetUpdate {
         removeEndpoint(script, endpoint);
       }
     }
-    for (TagSet tagSet : from.tagSets()) {
-      if (!newTags.containsKey(tagSet.tag())) {
-        TagSetNames gone = TagSetNames.of(tagSet.tag());
+    // Once no endpoint jumps to them.
+    oldChains.keySet().stream().filter(chain -> !newChains.containsKey(chain))
+        .forEach(chain -> script.add("delete chain " + object(chain)));
+    for (AddressSet set : oldSets.values()) {
+      if (!newSets.containsKey(set.names().ipv4())) {
         for (NftFamily family : NftFamily.values()) {
-          script.add("delete set " + object(gone.of(family)));
+          script.add("delete set " + object(set.names().of(family)));
         }
       }
     }
@@ -110,8 +129,12 @@ final class RulesetUpdate {
     }
   }
 
-  private void addEndpoint(List<String> script, EndpointPolicy endpoint, RuleLines rules) {
-    chains(script, "add", endpoint, rules);
+  private void addEndpoint(List<String> script, EndpointPolicy endpoint, Map<PolicyName, PolicyRules> policies,
+      RuleLines rules) {
+    fill(script, "add", NftNames.fromChain(endpoint.hostInterface()),
+        EndpointObjects.fromStatements(endpoint, policies, rules));
+    fill(script, "add", NftNames.toChain(endpoint.hostInterface()),
+        EndpointObjects.toStatements(endpoint, policies, rules));
     elements(script, "add", NftNames.ENDPOINT_INTERFACES, List.of(NftNames.quoted(endpoint.hostInterface())));
     for (NftFamily family : NftFamily.values()) {
       elements(script, "add", NftNames.ENDPOINT_SOURCES + family.digit(), EndpointObjects.sourcePairs(endpoint, family));
@@ -120,9 +143,22 @@ final class RulesetUpdate {
     elements(script, "add", NftNames.TO_ENDPOINT_MAP, List.of(EndpointObjects.toVerdict(endpoint)));
   }
 
-  private void changeEndpoint(List<String> script, EndpointPolicy old, EndpointPolicy now, RuleLines rules) {
-    if (!old.profiles().equals(now.profiles())) {
-      chains(script, "flush", now, rules);
+  /**
+   * A chain is refilled when its statements differ: its profiles or policy lists changed, or a policy it jumps to
+   * came to pass or stopped passing (which decides whether later jumps check the pass bit).
+   */
+  private void changeEndpoint(List<String> script, EndpointPolicy old, Map<PolicyName, PolicyRules> oldPolicies,
+      EndpointPolicy now, Map<PolicyName, PolicyRules> newPolicies, RuleLines rules) {
+    if (old.equals(now) && passingUnchanged(now, oldPolicies, newPolicies)) {
+      return;
+    }
+    List<String> from = EndpointObjects.fromStatements(now, newPolicies, rules);
+    if (!EndpointObjects.fromStatements(old, oldPolicies, rules).equals(from)) {
+      fill(script, "flush", NftNames.fromChain(now.hostInterface()), from);
+    }
+    List<String> to = EndpointObjects.toStatements(now, newPolicies, rules);
+    if (!EndpointObjects.toStatements(old, oldPolicies, rules).equals(to)) {
+      fill(script, "flush", NftNames.toChain(now.hostInterface()), to);
     }
     for (NftFamily family : NftFamily.values()) {
       String set = NftNames.ENDPOINT_SOURCES + family.digit();
@@ -131,6 +167,12 @@ final class RulesetUpdate {
       elements(script, "delete", set, had.stream().filter(pair -> !has.contains(pair)).toList());
       elements(script, "add", set, has.stream().filter(pair -> !had.contains(pair)).toList());
     }
+  }
+
+  private static boolean passingUnchanged(EndpointPolicy endpoint, Map<PolicyName, PolicyRules> oldPolicies,
+      Map<PolicyName, PolicyRules> newPolicies) {
+    return Stream.concat(endpoint.ingressPolicies().stream(), endpoint.egressPolicies().stream())
+        .allMatch(name -> oldPolicies.get(name).passes() == newPolicies.get(name).passes());
   }
 
   private void removeEndpoint(List<String> script, EndpointPolicy endpoint) {
@@ -147,14 +189,10 @@ final class RulesetUpdate {
     script.add("delete chain " + object(NftNames.toChain(endpoint.hostInterface())));
   }
 
-  /** Each of the endpoint's two chains made ({@code add}) or emptied ({@code flush}), then filled. */
-  private void chains(List<String> script, String verb, EndpointPolicy endpoint, RuleLines rules) {
-    String from = NftNames.fromChain(endpoint.hostInterface());
-    String to = NftNames.toChain(endpoint.hostInterface());
-    script.add(verb + " chain " + object(from));
-    EndpointObjects.fromStatements(endpoint, rules).forEach(rule -> script.add("add rule " + object(from) + " " + rule));
-    script.add(verb + " chain " + object(to));
-    EndpointObjects.toStatements(endpoint, rules).forEach(rule -> script.add("add rule " + object(to) + " " + rule));
+  /** The chain made ({@code add}) or emptied ({@code flush}), then filled. */
+  private void fill(List<String> script, String verb, String chain, List<String> statements) {
+    script.add(verb + " chain " + object(chain));
+    statements.forEach(statement -> script.add("add rule " + object(chain) + " " + statement));
   }
 
   private void elements(List<String> script, String verb, String set, List<String> elements) {
@@ -165,15 +203,6 @@ final class RulesetUpdate {
 
   private String object(String name) {
     return "inet " + table + " " + name;
-  }
-
-  /** The set's element values of {@code family}, in order, as {@link NftAddresses} writes them. */
-  private static List<String> values(TagSet tagSet, NftFamily family) {
-    if (tagSet == null) {
-      return List.of();
-    }
-    return NftFamily.membersOf(tagSet.members(), family).stream()
-        .flatMap(member -> NftAddresses.values(member).stream()).distinct().toList();
   }
 
   private static <T> Map<String, T> byKey(List<T> items, Function<T, String> key) {

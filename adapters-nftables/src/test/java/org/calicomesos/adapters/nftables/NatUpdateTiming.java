@@ -92,23 +92,11 @@ public final class NatUpdateTiming {
       inTable = from;
     }
     String undo = update.render(to, from);
-    List<Double> render = new ArrayList<>();
-    List<Double> whole = new ArrayList<>();
-    for (int i = 0; i < WARM_UP + runs; i++) {
-      long start = System.nanoTime();
-      String script = update.render(from, to);
-      long rendered = System.nanoTime();
-      nft.apply(script, "update table inet " + table);
-      long applied = System.nanoTime();
-      nft.apply(undo, "undo an update of table inet " + table);
-      if (i >= WARM_UP) {
-        render.add((rendered - start) / 1e6);
-        whole.add((applied - start) / 1e6);
-      }
-    }
-    System.out.printf("%-40s %10.1f / %6.1f ms %10.1f / %6.1f ms%n", change, PolicyApplyTiming.percentile(render, 50),
-        PolicyApplyTiming.percentile(render, 95), PolicyApplyTiming.percentile(whole, 50),
-        PolicyApplyTiming.percentile(whole, 95));
+    TimedApplies timed = TimedApplies.measure(WARM_UP, runs, () -> update.render(from, to),
+        script -> nft.apply(script, "update table inet " + table),
+        () -> nft.apply(undo, "undo an update of table inet " + table));
+    System.out.printf("%-40s %10.1f / %6.1f ms %10.1f / %6.1f ms%n", change, timed.render(50), timed.render(95),
+        timed.whole(50), timed.whole(95));
   }
 
   private static HostPolicy withNat(HostPolicy cluster, List<EndpointPolicy> endpoints, List<IPAddress> natOutgoing) {

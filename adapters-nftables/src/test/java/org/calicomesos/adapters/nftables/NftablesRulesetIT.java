@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.PolicyApplyException;
-import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.rule.Rule;
 import org.calicomesos.ports.policy.TagSet;
 import org.calicomesos.testkit.dataplane.KernelCommand;
 import org.calicomesos.testkit.policy.NftFacts;
@@ -108,14 +108,14 @@ class NftablesRulesetIT {
   private static HostPolicy policy() {
     return new HostPolicy(
         List.of(endpoint("cali0000000000a", List.of("198.18.0.1"),
-            profile("prod", List.of(ProfileRule.fromTag("prod")), List.of(ProfileRule.ALLOW_ALL)))),
+            profile("prod", List.of(Rule.allowFromTag("prod")), List.of(Rule.ALLOW_ALL)))),
         List.of(new TagSet("prod", List.of(ip("198.18.0.1"), ip("198.18.0.2")))));
   }
 
   private static HostPolicy otherPolicy() {
     return new HostPolicy(
         List.of(endpoint("cali0000000000b", List.of("198.18.0.3"),
-            profile("dev", List.of(ProfileRule.fromNet(ip("10.9.0.0/16"))), List.of()))),
+            profile("dev", List.of(Rule.allowFromNet(ip("10.9.0.0/16"))), List.of()))),
         List.of());
   }
 

@@ -10,7 +10,7 @@ import org.calicomesos.ports.model.TransportProtocol;
 import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostNat;
 import org.calicomesos.ports.policy.ProfilePolicy;
-import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.rule.Rule;
 
 /** Short ways to write the policies the adapter's own tests render. */
 final class Policies {
@@ -39,7 +39,7 @@ final class Policies {
     return new HostNat(pools.stream().map(Policies::ip).toList(), natOutgoing.stream().map(Policies::ip).toList());
   }
 
-  static ProfilePolicy profile(String name, List<ProfileRule> inbound, List<ProfileRule> outbound) {
+  static ProfilePolicy profile(String name, List<Rule> inbound, List<Rule> outbound) {
     return new ProfilePolicy(new ProfileName(name), inbound, outbound);
   }
 }

@@ -13,7 +13,7 @@ import org.calicomesos.ports.model.ProfileName;
 import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.ProfilePolicy;
-import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.rule.Rule;
 import org.calicomesos.ports.policy.TagSet;
 
 /**
@@ -55,24 +55,11 @@ public final class PolicyApplyTiming {
       for (int endpoints : new int[] {1_000, 10_000}) {
         for (int local : new int[] {endpoints, 100}) {
           HostPolicy policy = cluster(endpoints, local);
-          List<Double> render = new ArrayList<>();
-          List<Double> apply = new ArrayList<>();
-          int size = 0;
-          for (int i = 0; i < 2 + runs; i++) {
-            long start = System.nanoTime();
-            String script = renderer.replace(policy);
-            long rendered = System.nanoTime();
-            dataplane.replaceWith(script);
-            long applied = System.nanoTime();
-            size = script.length();
-            if (i >= 2) {
-              render.add((rendered - start) / 1e6);
-              apply.add((applied - start) / 1e6);
-            }
-          }
+          TimedApplies timed = TimedApplies.measure(2, runs, () -> renderer.replace(policy), dataplane::replaceWith,
+              () -> { });
           System.out.printf("%-10s %9d %6d %8.1fM %10.1f / %6.1f ms %10.1f / %6.1f ms%n",
-              local == endpoints ? "all local" : "100 local", endpoints, local, size / 1e6,
-              percentile(render, 50), percentile(render, 95), percentile(apply, 50), percentile(apply, 95));
+              local == endpoints ? "all local" : "100 local", endpoints, local, timed.scriptLength() / 1e6,
+              timed.render(50), timed.render(95), timed.whole(50), timed.whole(95));
         }
       }
     } finally {
@@ -113,14 +100,14 @@ public final class PolicyApplyTiming {
 
   private static List<ProfilePolicy> profiles(List<Integer> groups, boolean isPublic) {
     List<ProfilePolicy> profiles = new ArrayList<>();
-    profiles.add(new ProfilePolicy(new ProfileName("default_host"), List.of(ProfileRule.fromNet(HOST)),
-        List.of(ProfileRule.toNet(HOST))));
+    profiles.add(new ProfilePolicy(new ProfileName("default_host"), List.of(Rule.allowFromNet(HOST)),
+        List.of(Rule.allowToNet(HOST))));
     if (isPublic) {
-      profiles.add(new ProfilePolicy(new ProfileName("public"), List.of(ProfileRule.ALLOW_ALL),
-          List.of(ProfileRule.ALLOW_ALL)));
+      profiles.add(new ProfilePolicy(new ProfileName("public"), List.of(Rule.ALLOW_ALL),
+          List.of(Rule.ALLOW_ALL)));
     }
     groups.stream().distinct().forEach(g -> profiles.add(new ProfilePolicy(new ProfileName(netgroup(g)),
-        List.of(ProfileRule.fromTag(netgroup(g))), List.of(ProfileRule.ALLOW_ALL))));
+        List.of(Rule.allowFromTag(netgroup(g))), List.of(Rule.ALLOW_ALL))));
     return profiles;
   }
 

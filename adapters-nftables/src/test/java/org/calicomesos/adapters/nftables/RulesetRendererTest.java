@@ -6,17 +6,33 @@ import static org.calicomesos.adapters.nftables.Policies.endpoint;
 import static org.calicomesos.adapters.nftables.Policies.ip;
 import static org.calicomesos.adapters.nftables.Policies.profile;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.calicomesos.ports.dataplane.InterfaceName;
+import org.calicomesos.ports.model.PolicyName;
 import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostNat;
 import org.calicomesos.ports.policy.HostPolicy;
-import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.PolicyRules;
+import org.calicomesos.ports.policy.SelectorSet;
 import org.calicomesos.ports.policy.TagSet;
+import org.calicomesos.ports.policy.rule.IcmpMatch;
+import org.calicomesos.ports.policy.rule.PortRange;
+import org.calicomesos.ports.policy.rule.Rule;
+import org.calicomesos.ports.policy.rule.RuleAction;
+import org.calicomesos.ports.policy.rule.RuleEntity;
+import org.calicomesos.ports.policy.rule.RuleProtocol;
+import org.calicomesos.ports.policy.selector.Selector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +49,7 @@ class RulesetRendererTest {
   void aSmallPolicyRendersAsTheDocumentedTable() {
     HostPolicy policy = new HostPolicy(
         List.of(endpoint("cali0123456789a", List.of("198.18.0.1", "fd00:c0de::1"),
-            profile("prod", List.of(ProfileRule.fromTag("prod")), List.of(ProfileRule.ALLOW_ALL)))),
+            profile("prod", List.of(Rule.allowFromTag("prod")), List.of(Rule.ALLOW_ALL)))),
         List.of(new TagSet("prod", List.of(ip("198.18.0.1"), ip("198.18.0.2"), ip("fd00:c0de::1")))));
 
     assertThat(renderer.replace(policy)).isEqualTo("""
@@ -135,8 +151,6 @@ class RulesetRendererTest {
             ct state established,related accept
             ct state invalid drop
             oifname != @endpoint_interfaces drop
-            ct status dnat ip daddr . meta l4proto . th dport @mapped_ports4 accept
-            ct status dnat ip6 daddr . meta l4proto . th dport @mapped_ports6 accept
             oifname vmap @to_endpoint
           }
           chain nat_prerouting {
@@ -161,6 +175,8 @@ class RulesetRendererTest {
             drop
           }
           chain to_cali0123456789a {
+            ct status dnat ip daddr . meta l4proto . th dport @mapped_ports4 return
+            ct status dnat ip6 daddr . meta l4proto . th dport @mapped_ports6 return
             ip saddr @tag4_prod return
             ip6 saddr @tag6_prod return
             drop
@@ -188,13 +204,13 @@ class RulesetRendererTest {
 
   @Test
   void aShortLowerCaseTagKeepsItsNameAndAnyOtherIsHashed() {
-    assertThat(TagSetNames.of("prod")).isEqualTo(new TagSetNames("tag4_prod", "tag6_prod"));
-    assertThat(TagSetNames.of("netgroup_2")).isEqualTo(new TagSetNames("tag4_netgroup_2", "tag6_netgroup_2"));
-    assertThat(TagSetNames.of("a".repeat(32)).ipv4()).isEqualTo("tag4_" + "a".repeat(32));
-    assertThat(TagSetNames.of("h4_0123456789abcdef01234567").ipv4()).isEqualTo("tag4_h4_0123456789abcdef01234567");
+    assertThat(AddressSetNames.ofTag("prod")).isEqualTo(new AddressSetNames("tag4_prod", "tag6_prod"));
+    assertThat(AddressSetNames.ofTag("netgroup_2")).isEqualTo(new AddressSetNames("tag4_netgroup_2", "tag6_netgroup_2"));
+    assertThat(AddressSetNames.ofTag("a".repeat(32)).ipv4()).isEqualTo("tag4_" + "a".repeat(32));
+    assertThat(AddressSetNames.ofTag("h4_0123456789abcdef01234567").ipv4()).isEqualTo("tag4_h4_0123456789abcdef01234567");
     for (String tag : Stream.concat(HOSTILE_TAGS.stream(), Stream.of("a".repeat(33), "_x", "a-b", "a.b")).toList()) {
-      assertThat(TagSetNames.of(tag).ipv4()).as("set name of %s", tag).matches("tagh4_[0-9a-f]{24}");
-      assertThat(TagSetNames.of(tag).ipv6()).as("set name of %s", tag).matches("tagh6_[0-9a-f]{24}");
+      assertThat(AddressSetNames.ofTag(tag).ipv4()).as("set name of %s", tag).matches("tagh4_[0-9a-f]{24}");
+      assertThat(AddressSetNames.ofTag(tag).ipv6()).as("set name of %s", tag).matches("tagh6_[0-9a-f]{24}");
     }
   }
 
@@ -219,7 +235,7 @@ class RulesetRendererTest {
     Set<String> distinct = new HashSet<>(tags);
     Set<String> names = new HashSet<>();
     for (String tag : distinct) {
-      TagSetNames derived = TagSetNames.of(tag);
+      AddressSetNames derived = AddressSetNames.ofTag(tag);
       assertThat(names.add(derived.ipv4())).as("v4 set name of %s is new", tag).isTrue();
       assertThat(names.add(derived.ipv6())).as("v6 set name of %s is new", tag).isTrue();
       assertThat(derived.ipv4().charAt(3)).isIn('4', 'h');
@@ -229,7 +245,7 @@ class RulesetRendererTest {
   @Test
   void noTagTextReachesTheScript() {
     List<TagSet> tagSets = HOSTILE_TAGS.stream().map(tag -> new TagSet(tag, List.of(ip("198.18.0.9")))).toList();
-    List<ProfileRule> inbound = HOSTILE_TAGS.stream().map(ProfileRule::fromTag).toList();
+    List<Rule> inbound = HOSTILE_TAGS.stream().map(Rule::allowFromTag).toList();
     HostPolicy policy = new HostPolicy(
         List.of(endpoint("cali0123456789a", List.of("198.18.0.1"), profile("p", inbound, List.of()))), tagSets);
 
@@ -254,7 +270,7 @@ class RulesetRendererTest {
 
   // Rules and families
 
-  record RuleCase(String description, ProfileRule rule, List<String> lines) {
+  record RuleCase(String description, Rule rule, List<String> lines) {
     @Override
     public String toString() {
       return description;
@@ -262,35 +278,151 @@ class RulesetRendererTest {
   }
 
   static Stream<RuleCase> ruleCases() {
+    RuleEntity prod = RuleEntity.tag("prod");
     return Stream.of(
-        new RuleCase("no condition", ProfileRule.ALLOW_ALL, List.of("return")),
-        new RuleCase("tag: one statement per family", ProfileRule.fromTag("prod"),
+        new RuleCase("no condition", Rule.ALLOW_ALL, List.of("return")),
+        new RuleCase("tag: one statement per family", Rule.allowFromTag("prod"),
             List.of("ip saddr @tag4_prod return", "ip6 saddr @tag6_prod return")),
-        new RuleCase("IPv4 source net", ProfileRule.fromNet(ip("10.0.0.0/8")), List.of("ip saddr 10.0.0.0/8 return")),
-        new RuleCase("IPv6 destination net", ProfileRule.toNet(ip("fd00::/64")),
+        new RuleCase("IPv4 source net", Rule.allowFromNet(ip("10.0.0.0/8")), List.of("ip saddr 10.0.0.0/8 return")),
+        new RuleCase("IPv6 destination net", Rule.allowToNet(ip("fd00::/64")),
             List.of("ip6 daddr fd00::/64 return")),
-        new RuleCase("a /32 is a plain address", ProfileRule.fromNet(ip("192.0.2.2/32")),
+        new RuleCase("a /32 is a plain address", Rule.allowFromNet(ip("192.0.2.2/32")),
             List.of("ip saddr 192.0.2.2 return")),
         new RuleCase("tag and IPv6 net: the net's family only",
-            new ProfileRule(Optional.of("prod"), Optional.of(ip("fd00::/64")), Optional.empty()),
-            List.of("ip6 saddr @tag6_prod ip6 saddr fd00::/64 return")),
-        new RuleCase("all three in one family",
-            new ProfileRule(Optional.of("prod"), Optional.of(ip("10.0.0.0/8")), Optional.of(ip("198.18.0.0/15"))),
-            List.of("ip saddr @tag4_prod ip saddr 10.0.0.0/8 ip daddr 198.18.0.0/15 return")),
+            Rule.allow(new RuleEntity(List.of(ip("fd00::/64")), List.of(), Optional.empty(), Optional.of("prod"),
+                List.of(), List.of()), RuleEntity.ANY),
+            List.of("ip6 saddr fd00::/64 ip6 saddr @tag6_prod return")),
         new RuleCase("nets of two families can never match",
-            new ProfileRule(Optional.empty(), Optional.of(ip("10.0.0.0/8")), Optional.of(ip("fd00::/64"))),
-            List.of()),
-        new RuleCase("tag with nets of two families can never match",
-            new ProfileRule(Optional.of("prod"), Optional.of(ip("fd00::/64")), Optional.of(ip("10.0.0.0/8"))),
-            List.of()));
+            Rule.allow(RuleEntity.net(ip("10.0.0.0/8")), RuleEntity.net(ip("fd00::/64"))), List.of()),
+        new RuleCase("deny with nets of both families: one statement each",
+            rule(RuleAction.DENY, RuleEntity.ANY, new RuleEntity(List.of(ip("10.0.0.0/8"), ip("fd00::/64"),
+                ip("192.0.2.0/24")), List.of(), Optional.empty(), Optional.empty(), List.of(), List.of())),
+            List.of("ip daddr { 10.0.0.0/8, 192.0.2.0/24 } drop", "ip6 daddr fd00::/64 drop")),
+        new RuleCase("notNets of one family: the other family's statement names its family",
+            rule(RuleAction.ALLOW, RuleEntity.ANY.withNotNets(ip("10.1.0.0/16")), RuleEntity.ANY),
+            List.of("ip saddr != 10.1.0.0/16 return", "meta nfproto ipv6 return")),
+        new RuleCase("tcp with ports and notPorts, a selector source",
+            new Rule(RuleAction.ALLOW, Optional.of(RuleProtocol.TCP), Optional.empty(),
+                RuleEntity.selector(Selector.parse("role == 'db'")),
+                RuleEntity.ports(PortRange.of(80), new PortRange(8000, 8080))),
+            List.of("meta l4proto tcp ip saddr @sel4_" + sha("role == 'db'") + " th dport { 80, 8000-8080 } return",
+                "meta l4proto tcp ip6 saddr @sel6_" + sha("role == 'db'") + " th dport { 80, 8000-8080 } return")),
+        new RuleCase("udp notPorts: one statement for both families",
+            new Rule(RuleAction.DENY, Optional.of(RuleProtocol.UDP), Optional.empty(), new RuleEntity(List.of(),
+                List.of(), Optional.empty(), Optional.empty(), List.of(), List.of(PortRange.of(53))), RuleEntity.ANY),
+            List.of("meta l4proto udp th sport != 53 drop")),
+        new RuleCase("icmp type and code: IPv4 only",
+            new Rule(RuleAction.ALLOW, Optional.of(RuleProtocol.ICMP), Optional.of(new IcmpMatch(3, OptionalInt.of(4))),
+                prod, RuleEntity.ANY),
+            List.of("meta l4proto icmp icmp type 3 icmp code 4 ip saddr @tag4_prod return")),
+        new RuleCase("icmpv6 type: IPv6 only, by number",
+            new Rule(RuleAction.ALLOW, Optional.of(RuleProtocol.ICMPV6), Optional.of(IcmpMatch.type(128)), prod,
+                RuleEntity.ANY),
+            List.of("meta l4proto 58 icmpv6 type 128 ip6 saddr @tag6_prod return")),
+        new RuleCase("another protocol by number", rule(RuleAction.DENY, RuleEntity.ANY, RuleEntity.ANY)
+            .withProtocol(new RuleProtocol(47)), List.of("meta l4proto 47 drop")),
+        new RuleCase("log goes on", rule(RuleAction.LOG, RuleEntity.ANY, RuleEntity.ANY),
+            List.of("log prefix \"calico-mesos to_cali1 \"")));
   }
 
   @ParameterizedTest
   @MethodSource("ruleCases")
-  void rulesRenderPerFamily(RuleCase ruleCase) {
-    RuleLines lines = new RuleLines(java.util.Map.of("prod", TagSetNames.of("prod")));
+  void profileRulesRenderPerFamily(RuleCase ruleCase) {
+    assertThat(new RuleLines().render(ruleCase.rule(), RuleVerdicts.PROFILE, "to_cali1"))
+        .containsExactlyElementsOf(ruleCase.lines());
+  }
 
-    assertThat(lines.render(ruleCase.rule())).containsExactlyElementsOf(ruleCase.lines());
+  @Test
+  void policyRulesTellTheEndpointChainByMarkBits() {
+    RuleLines lines = new RuleLines();
+
+    assertThat(lines.render(Rule.ALLOW_ALL, RuleVerdicts.POLICY, "pi_db"))
+        .containsExactly("meta mark set meta mark | 0x01000000 return");
+    assertThat(lines.render(Rule.ALLOW_ALL.withAction(RuleAction.PASS), RuleVerdicts.POLICY, "pi_db"))
+        .containsExactly("meta mark set meta mark | 0x02000000 return");
+    assertThat(lines.render(Rule.ALLOW_ALL.withAction(RuleAction.DENY), RuleVerdicts.POLICY, "pi_db"))
+        .containsExactly("drop");
+    assertThat(lines.render(Rule.ALLOW_ALL.withAction(RuleAction.LOG), RuleVerdicts.POLICY, "pi_db"))
+        .containsExactly("log prefix \"calico-mesos pi_db \"");
+  }
+
+  @Test
+  void policyChainNamesStayShortAndReadableWhereTheyCan() {
+    assertThat(NftNames.ingressPolicyChain(new PolicyName("allow-db.prod"))).isEqualTo("pi_allow-db.prod");
+    assertThat(NftNames.egressPolicyChain(new PolicyName("a".repeat(28)))).isEqualTo("po_" + "a".repeat(28));
+    assertThat(NftNames.egressPolicyChain(new PolicyName("a".repeat(29)))).isEqualTo("poh_" + sha("a".repeat(29)));
+    assertThat(NftNames.ingressPolicyChain(new PolicyName("x".repeat(253)))).hasSize(28);
+  }
+
+  @Test
+  void anEndpointChainJumpsToItsPoliciesInOrderThenAdmitsMappedPortsThenProfiles() {
+    PolicyRules first = new PolicyRules(new PolicyName("first"), List.of(Rule.ALLOW_ALL.withAction(RuleAction.PASS)),
+        List.of());
+    PolicyRules second = new PolicyRules(new PolicyName("second"), List.of(Rule.allowFromTag("prod")), List.of());
+    EndpointPolicy endpoint = new EndpointPolicy(new InterfaceName("cali1"), List.of(ip("198.18.0.1")),
+        List.of(profile("p", List.of(Rule.ALLOW_ALL), List.of(Rule.ALLOW_ALL))), List.of(),
+        List.of(first.name(), second.name()), List.of());
+    HostPolicy policy = new HostPolicy(List.of(endpoint), List.of(new TagSet("prod", List.of())), List.of(),
+        List.of(first, second), HostNat.NONE);
+
+    String script = renderer.replace(policy);
+
+    assertThat(script).contains("""
+          chain pi_first {
+            meta mark set meta mark | 0x02000000 return
+          }
+          chain pi_second {
+            ip saddr @tag4_prod meta mark set meta mark | 0x01000000 return
+            ip6 saddr @tag6_prod meta mark set meta mark | 0x01000000 return
+          }
+          chain from_cali1 {
+            return
+            drop
+          }
+          chain to_cali1 {
+            meta mark set meta mark & 0xfcffffff
+            jump pi_first
+            meta mark & 0x01000000 == 0x01000000 meta mark set meta mark & 0xfeffffff return
+            meta mark & 0x02000000 == 0x00000000 jump pi_second
+            meta mark & 0x01000000 == 0x01000000 meta mark set meta mark & 0xfeffffff return
+            meta mark & 0x02000000 == 0x00000000 drop
+            meta mark set meta mark & 0xfdffffff
+            ct status dnat ip daddr . meta l4proto . th dport @mapped_ports4 return
+            ct status dnat ip6 daddr . meta l4proto . th dport @mapped_ports6 return
+            return
+            drop
+          }
+        """);
+    assertThat(script).doesNotContain("po_first").doesNotContain("po_second");
+  }
+
+  @Test
+  void selectorSetsAreHashedAndNoSelectorTextReachesTheScript() {
+    Selector selector = Selector.parse("role == 'db'; flush ruleset");
+    PolicyRules db = new PolicyRules(new PolicyName("db"), List.of(Rule.allow(RuleEntity.selector(selector),
+        RuleEntity.ANY)), List.of());
+    HostPolicy policy = new HostPolicy(List.of(new EndpointPolicy(new InterfaceName("cali1"), List.of(ip("198.18.0.1")),
+        List.of(), List.of(), List.of(db.name()), List.of())), List.of(),
+        List.of(new SelectorSet(selector, List.of(ip("198.18.0.2"), ip("fd00::2")))), List.of(db), HostNat.NONE);
+
+    String script = renderer.replace(policy);
+
+    assertThat(script).doesNotContain("role").doesNotContain("flush")
+        .contains("set sel4_" + sha(selector.text()) + " {\n    type ipv4_addr\n    flags interval\n    auto-merge\n"
+            + "    elements = { 198.18.0.2 }\n  }");
+  }
+
+  private static Rule rule(RuleAction action, RuleEntity source, RuleEntity destination) {
+    return new Rule(action, Optional.empty(), Optional.empty(), source, destination);
+  }
+
+  private static String sha(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -359,7 +491,7 @@ class RulesetRendererTest {
   private static HostPolicy twoEndpoints() {
     List<EndpointPolicy> endpoints = List.of(
         endpoint("caliB", List.of("198.18.0.2"),
-            profile("p", List.of(ProfileRule.fromNet(ip("10.2.0.0/16")), ProfileRule.fromNet(ip("10.1.0.0/16"))),
+            profile("p", List.of(Rule.allowFromNet(ip("10.2.0.0/16")), Rule.allowFromNet(ip("10.1.0.0/16"))),
                 List.of())),
         endpoint("caliA", List.of("198.18.0.1"), profile("p", List.of(), List.of())));
     return new HostPolicy(endpoints, List.of());

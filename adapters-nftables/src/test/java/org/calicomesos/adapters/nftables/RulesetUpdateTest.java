@@ -6,18 +6,22 @@ import static org.calicomesos.adapters.nftables.Policies.ip;
 import static org.calicomesos.adapters.nftables.Policies.profile;
 
 import java.util.List;
+import org.calicomesos.ports.model.PolicyName;
 import org.calicomesos.ports.policy.EndpointPolicy;
+import org.calicomesos.ports.policy.HostNat;
 import org.calicomesos.ports.policy.HostPolicy;
-import org.calicomesos.ports.policy.ProfileRule;
+import org.calicomesos.ports.policy.PolicyRules;
 import org.calicomesos.ports.policy.TagSet;
+import org.calicomesos.ports.policy.rule.Rule;
+import org.calicomesos.ports.policy.rule.RuleAction;
 import org.junit.jupiter.api.Test;
 
 class RulesetUpdateTest {
   private final RulesetUpdate update = new RulesetUpdate("calico_mesos");
   private final EndpointPolicy first = endpoint("cali0000000000a", List.of("198.18.0.1"),
-      profile("prod", List.of(ProfileRule.fromTag("prod")), List.of(ProfileRule.ALLOW_ALL)));
+      profile("prod", List.of(Rule.allowFromTag("prod")), List.of(Rule.ALLOW_ALL)));
   private final EndpointPolicy second = endpoint("cali0000000000b", List.of("198.18.0.2", "fd00:c0de::2"),
-      profile("prod", List.of(ProfileRule.fromTag("prod")), List.of(ProfileRule.ALLOW_ALL)));
+      profile("prod", List.of(Rule.allowFromTag("prod")), List.of(Rule.ALLOW_ALL)));
   private final HostPolicy one = new HostPolicy(List.of(first), List.of(new TagSet("prod", List.of(ip("198.18.0.1")))));
   private final HostPolicy two = new HostPolicy(List.of(first, second),
       List.of(new TagSet("prod", List.of(ip("198.18.0.1"), ip("198.18.0.2"), ip("fd00:c0de::2")))));
@@ -31,6 +35,8 @@ class RulesetUpdateTest {
         add rule inet calico_mesos from_cali0000000000b return
         add rule inet calico_mesos from_cali0000000000b drop
         add chain inet calico_mesos to_cali0000000000b
+        add rule inet calico_mesos to_cali0000000000b ct status dnat ip daddr . meta l4proto . th dport @mapped_ports4 return
+        add rule inet calico_mesos to_cali0000000000b ct status dnat ip6 daddr . meta l4proto . th dport @mapped_ports6 return
         add rule inet calico_mesos to_cali0000000000b ip saddr @tag4_prod return
         add rule inet calico_mesos to_cali0000000000b ip6 saddr @tag6_prod return
         add rule inet calico_mesos to_cali0000000000b drop
@@ -61,7 +67,7 @@ class RulesetUpdateTest {
   @Test
   void aTagThatComesGetsItsSetsBeforeAnyRuleNamesThemAndOneThatGoesLosesThemLast() {
     HostPolicy withDev = new HostPolicy(List.of(endpoint("cali0000000000a", List.of("198.18.0.1"),
-        profile("dev", List.of(ProfileRule.fromTag("dev")), List.of()))), List.of(new TagSet("dev", List.of())));
+        profile("dev", List.of(Rule.allowFromTag("dev")), List.of()))), List.of(new TagSet("dev", List.of())));
 
     assertThat(update.render(one, withDev)).isEqualTo("""
         add set inet calico_mesos tag4_dev { type ipv4_addr; flags interval; auto-merge; }
@@ -69,12 +75,72 @@ class RulesetUpdateTest {
         flush chain inet calico_mesos from_cali0000000000a
         add rule inet calico_mesos from_cali0000000000a drop
         flush chain inet calico_mesos to_cali0000000000a
+        add rule inet calico_mesos to_cali0000000000a ct status dnat ip daddr . meta l4proto . th dport @mapped_ports4 return
+        add rule inet calico_mesos to_cali0000000000a ct status dnat ip6 daddr . meta l4proto . th dport @mapped_ports6 return
         add rule inet calico_mesos to_cali0000000000a ip saddr @tag4_dev return
         add rule inet calico_mesos to_cali0000000000a ip6 saddr @tag6_dev return
         add rule inet calico_mesos to_cali0000000000a drop
         delete set inet calico_mesos tag4_prod
         delete set inet calico_mesos tag6_prod
         """);
+  }
+
+  @Test
+  void aPolicyChainComesBeforeTheJumpsToItAndGoesAfterThem() {
+    PolicyRules db = new PolicyRules(new PolicyName("db"), List.of(), List.of(Rule.ALLOW_ALL));
+    HostPolicy withPolicy = withPolicies(first, List.of(), List.of(db.name()), List.of(db));
+
+    assertThat(update.render(one, withPolicy)).isEqualTo("""
+        add chain inet calico_mesos po_db
+        add rule inet calico_mesos po_db meta mark set meta mark | 0x01000000 return
+        flush chain inet calico_mesos from_cali0000000000a
+        add rule inet calico_mesos from_cali0000000000a meta mark set meta mark & 0xfcffffff
+        add rule inet calico_mesos from_cali0000000000a jump po_db
+        add rule inet calico_mesos from_cali0000000000a meta mark & 0x01000000 == 0x01000000 meta mark set meta mark \
+        & 0xfeffffff return
+        add rule inet calico_mesos from_cali0000000000a meta mark & 0x02000000 == 0x00000000 drop
+        add rule inet calico_mesos from_cali0000000000a return
+        add rule inet calico_mesos from_cali0000000000a drop
+        """);
+    assertThat(update.render(withPolicy, one)).isEqualTo("""
+        flush chain inet calico_mesos from_cali0000000000a
+        add rule inet calico_mesos from_cali0000000000a return
+        add rule inet calico_mesos from_cali0000000000a drop
+        delete chain inet calico_mesos po_db
+        """);
+  }
+
+  @Test
+  void aChangedPolicyIsRefilledInPlaceAndItsEndpointsAreLeftAlone() {
+    PolicyRules db = new PolicyRules(new PolicyName("db"), List.of(Rule.ALLOW_ALL), List.of());
+    PolicyRules denying = new PolicyRules(db.name(), List.of(Rule.ALLOW_ALL.withAction(RuleAction.DENY)), List.of());
+
+    assertThat(update.render(withPolicies(first, List.of(db.name()), List.of(), List.of(db)),
+        withPolicies(first, List.of(db.name()), List.of(), List.of(denying)))).isEqualTo("""
+        flush chain inet calico_mesos pi_db
+        add rule inet calico_mesos pi_db drop
+        """);
+  }
+
+  @Test
+  void aPolicyThatComesToPassRefillsTheChainsThatJumpPastIt() {
+    PolicyRules a = new PolicyRules(new PolicyName("a"), List.of(), List.of());
+    PolicyRules passing = new PolicyRules(a.name(), List.of(Rule.ALLOW_ALL.withAction(RuleAction.PASS)), List.of());
+    PolicyRules b = new PolicyRules(new PolicyName("b"), List.of(), List.of());
+
+    String script = update.render(withPolicies(first, List.of(a.name(), b.name()), List.of(), List.of(a, b)),
+        withPolicies(first, List.of(a.name(), b.name()), List.of(), List.of(passing, b)));
+
+    assertThat(script).contains("flush chain inet calico_mesos pi_a\n", "flush chain inet calico_mesos to_cali0000000000a\n",
+        "add rule inet calico_mesos to_cali0000000000a meta mark & 0x02000000 == 0x00000000 jump pi_b\n");
+  }
+
+  private static HostPolicy withPolicies(EndpointPolicy endpoint, List<PolicyName> ingress, List<PolicyName> egress,
+      List<PolicyRules> policies) {
+    EndpointPolicy applied = new EndpointPolicy(endpoint.hostInterface(), endpoint.addresses(), endpoint.profiles(),
+        endpoint.portMappings(), ingress, egress);
+    return new HostPolicy(List.of(applied), List.of(new TagSet("prod", List.of(ip("198.18.0.1")))), List.of(),
+        policies, HostNat.NONE);
   }
 
   @Test

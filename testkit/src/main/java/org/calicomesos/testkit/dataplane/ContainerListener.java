@@ -37,6 +37,11 @@ public final class ContainerListener {
     return start(container, address, randomPort(), "EXEC:printenv SOCAT_PEERADDR");
   }
 
+  /** Like {@link #reportingPeer}, on the given port (one a policy names, say). */
+  public static ContainerListener reportingPeerOnPort(NetnsContainer container, IPAddress address, int port) {
+    return start(container, address, port, "EXEC:printenv SOCAT_PEERADDR");
+  }
+
   private static int randomPort() {
     return ThreadLocalRandom.current().nextInt(20_000, 60_000);
   }

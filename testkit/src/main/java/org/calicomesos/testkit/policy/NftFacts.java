@@ -91,4 +91,22 @@ public final class NftFacts {
       KernelCommand.run(command);
     }
   }
+
+  /**
+   * Another program's table that drops forwarded and host-bound packets carrying either of the two mark bits our
+   * policy chains set (0x03000000), after our chains have run: a mark of ours that leaked out of an endpoint chain
+   * would show as a closed path.
+   */
+  public static void createMarkWatcher(String table) {
+    for (List<String> command : List.of(
+        List.of("nft", "add", "table", "inet", table),
+        List.of("nft", "add", "chain", "inet", table, "forward",
+            "{ type filter hook forward priority filter + 10; policy accept; }"),
+        List.of("nft", "add", "rule", "inet", table, "forward", "meta", "mark", "&", "0x03000000", "!=", "0", "drop"),
+        List.of("nft", "add", "chain", "inet", table, "input",
+            "{ type filter hook input priority filter + 10; policy accept; }"),
+        List.of("nft", "add", "rule", "inet", table, "input", "meta", "mark", "&", "0x03000000", "!=", "0", "drop"))) {
+      KernelCommand.run(command);
+    }
+  }
 }

@@ -1,29 +1,43 @@
 package org.calicomesos.testkit.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.calicomesos.testkit.policy.ContractPolicies.egressPolicy;
 import static org.calicomesos.testkit.policy.ContractPolicies.endpoint;
+import static org.calicomesos.testkit.policy.ContractPolicies.ingressPolicy;
 import static org.calicomesos.testkit.policy.ContractPolicies.mapped;
 import static org.calicomesos.testkit.policy.ContractPolicies.netgroup;
+import static org.calicomesos.testkit.policy.ContractPolicies.nets;
 import static org.calicomesos.testkit.policy.ContractPolicies.only;
 import static org.calicomesos.testkit.policy.ContractPolicies.policy;
 import static org.calicomesos.testkit.policy.ContractPolicies.pools;
 import static org.calicomesos.testkit.policy.ContractPolicies.profile;
 import static org.calicomesos.testkit.policy.ContractPolicies.publicProfile;
+import static org.calicomesos.testkit.policy.ContractPolicies.rule;
+import static org.calicomesos.testkit.policy.ContractPolicies.selectorSet;
 import static org.calicomesos.testkit.policy.ContractPolicies.tagSet;
 import static org.calicomesos.testkit.policy.ContractPolicies.tcp;
+import static org.calicomesos.testkit.policy.ContractPolicies.withPolicies;
 
 import inet.ipaddr.IPAddress;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostNat;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.PolicyDataplane;
-import org.calicomesos.ports.policy.rule.Rule;
+import org.calicomesos.ports.policy.PolicyRules;
 import org.calicomesos.ports.policy.TagSet;
+import org.calicomesos.ports.policy.rule.IcmpMatch;
+import org.calicomesos.ports.policy.rule.PortRange;
+import org.calicomesos.ports.policy.rule.Rule;
+import org.calicomesos.ports.policy.rule.RuleAction;
+import org.calicomesos.ports.policy.rule.RuleEntity;
+import org.calicomesos.ports.policy.rule.RuleProtocol;
+import org.calicomesos.ports.policy.selector.Selector;
 import org.calicomesos.testkit.dataplane.ContainerListener;
 import org.calicomesos.testkit.dataplane.KernelCommand;
 import org.calicomesos.testkit.dataplane.RootUser;
@@ -370,6 +384,188 @@ public abstract class PolicyDataplaneContract {
               () -> Probes.connect(client.container(), clientAddress, host, port));
     }
     expectations.verify();
+  }
+
+  // 9. Network policies
+
+  @Test
+  void aPolicyAdmitsOnlyTcp5432FromItsSelectorsMembersAndLeaksNoMark() {
+    Workload db = workloads.workload("db");
+    Workload app = workloads.workload("app");
+    Workload stranger = workloads.workload("stranger");
+    NftFacts.createMarkWatcher(testTable("ctst_marks_"));
+    Selector apps = Selector.parse("has(app)");
+    PolicyRules postgres = ingressPolicy("postgres", new Rule(RuleAction.ALLOW, Optional.of(RuleProtocol.TCP),
+        Optional.empty(), RuleEntity.selector(apps), RuleEntity.ports(PortRange.of(5432))));
+    List<ContainerListener> ports = List.of(ContainerListener.reportingPeerOnPort(db.container(), db.ipv4(), 5432),
+        ContainerListener.reportingPeerOnPort(db.container(), db.ipv6(), 5432));
+
+    dataplane.enforce(policy(List.of(withPolicies(endpoint(db, publicProfile()), List.of(postgres), List.of()),
+        endpoint(app, publicProfile()), endpoint(stranger, publicProfile())),
+        List.of(selectorSet(apps, app)), List.of(postgres), HostNat.NONE));
+
+    Expectations expectations = new Expectations();
+    for (ContainerListener port : ports) {
+      IPAddress fromApp = port.address().isIPv6() ? app.ipv6() : app.ipv4();
+      IPAddress fromStranger = port.address().isIPv6() ? stranger.ipv6() : stranger.ipv4();
+      expectations.open(app + " -> db 5432 " + port.address(), () -> Probes.connect(app, fromApp, port), fromApp)
+          .closed(stranger + " -> db 5432 " + port.address(), () -> Probes.connect(stranger, fromStranger, port));
+    }
+    // Another port of the member's, the profile's allow-all not consulted; the allowed ones leave no mark behind.
+    expectations.cannotReach(app, db).reaches(db, app).reaches(app, stranger).verify();
+  }
+
+  @Test
+  void anEgressDenyToANetHoldsWhileEverythingElseIsAllowed() {
+    Workload source = workloads.workload("egress-src");
+    Workload denied = workloads.workload("denied-dst");
+    Workload other = workloads.workload("other-dst");
+    PolicyRules fence = egressPolicy("fence", rule(RuleAction.DENY, Optional.empty(), RuleEntity.ANY, nets(denied)),
+        Rule.ALLOW_ALL);
+
+    dataplane.enforce(policy(List.of(withPolicies(endpoint(source, publicProfile()), List.of(), List.of(fence)),
+        endpoint(denied, publicProfile()), endpoint(other, publicProfile())), List.of(), List.of(fence),
+        HostNat.NONE));
+
+    new Expectations().cannotReach(source, denied).reaches(source, other).reaches(denied, source).verify();
+  }
+
+  @Test
+  void aDenyPolicyOverridesAProfilesAllowAndPassLetsTheProfilesDecide() {
+    Workload open = workloads.workload("open-target");
+    Workload closed = workloads.workload("closed-target");
+    Workload bad = workloads.workload("bad");
+    Workload good = workloads.workload("good");
+    NftFacts.createMarkWatcher(testTable("ctst_marks_"));
+    Selector bads = Selector.parse("has(bad)");
+    PolicyRules blocklist = ingressPolicy("blocklist",
+        rule(RuleAction.DENY, Optional.empty(), RuleEntity.selector(bads), RuleEntity.ANY),
+        Rule.ALLOW_ALL.withAction(RuleAction.PASS));
+
+    dataplane.enforce(policy(List.of(
+        withPolicies(endpoint(open, publicProfile()), List.of(blocklist), List.of()),
+        withPolicies(endpoint(closed, profile("admits_nobody", List.of(), List.of(Rule.ALLOW_ALL))),
+            List.of(blocklist), List.of()),
+        endpoint(bad, publicProfile()), endpoint(good, publicProfile())),
+        List.of(selectorSet(bads, bad)), List.of(blocklist), HostNat.NONE));
+
+    // What passed reaches the profiles without the pass bit: the mark watcher would drop it otherwise.
+    new Expectations()
+        .cannotReach(bad, open).reaches(good, open)
+        .cannotReach(bad, closed).cannotReach(good, closed)
+        .verify();
+  }
+
+  @Test
+  void aPassSkipsTheRemainingPoliciesAndAPolicyWithNoMatchingRuleDenies() {
+    Workload target = workloads.workload("target");
+    Workload passer = workloads.workload("passer");
+    Workload other = workloads.workload("other");
+    Workload unmatched = workloads.workload("unmatched-target");
+    Selector passers = Selector.parse("has(passer)");
+    PolicyRules first = ingressPolicy("first",
+        rule(RuleAction.PASS, Optional.empty(), RuleEntity.selector(passers), RuleEntity.ANY));
+    PolicyRules second = ingressPolicy("second", Rule.ALLOW_ALL);
+    PolicyRules nobody = ingressPolicy("nobody", rule(RuleAction.ALLOW, Optional.empty(), nets(passer), nets(passer)));
+
+    dataplane.enforce(policy(List.of(
+        withPolicies(endpoint(target, profile("admits_nobody", List.of(), List.of(Rule.ALLOW_ALL))),
+            List.of(first, second), List.of()),
+        withPolicies(endpoint(unmatched, publicProfile()), List.of(nobody), List.of()),
+        endpoint(passer, publicProfile()), endpoint(other, publicProfile())),
+        List.of(selectorSet(passers, passer)), List.of(first, second, nobody), HostNat.NONE));
+
+    // The passer skips "second" and meets a profile that admits nobody; the profile's allow-all is never consulted
+    // for "nobody", which applies and matches no packet.
+    new Expectations()
+        .cannotReach(passer, target).reaches(other, target)
+        .cannotReach(passer, unmatched).cannotReach(other, unmatched).hostCannotReach(unmatched)
+        .verify();
+  }
+
+  @Test
+  void icmpIsAllowedByTypeWhileTcpIsNot() {
+    Workload target = workloads.workload("pinged");
+    Workload client = workloads.workload("pinger");
+    PolicyRules echo = ingressPolicy("echo",
+        new Rule(RuleAction.ALLOW, Optional.of(RuleProtocol.ICMP), Optional.of(IcmpMatch.type(8)), RuleEntity.ANY,
+            RuleEntity.ANY),
+        new Rule(RuleAction.ALLOW, Optional.of(RuleProtocol.ICMPV6), Optional.of(IcmpMatch.type(128)),
+            RuleEntity.ANY, RuleEntity.ANY));
+    PolicyRules otherType = ingressPolicy("echo", new Rule(RuleAction.ALLOW, Optional.of(RuleProtocol.ICMP),
+        Optional.of(IcmpMatch.type(13)), RuleEntity.ANY, RuleEntity.ANY));
+    List<EndpointPolicy> endpoints = List.of(withPolicies(endpoint(target, publicProfile()), List.of(echo), List.of()),
+        endpoint(client, publicProfile()));
+
+    dataplane.enforce(policy(endpoints, List.of(), List.of(echo), HostNat.NONE));
+
+    Expectations expectations = new Expectations().cannotReach(client, target);
+    for (int family = 0; family < 2; family++) {
+      IPAddress source = client.addresses().get(family);
+      IPAddress to = target.addresses().get(family);
+      expectations.open("echo " + client + " -> " + to, () -> IcmpEcho.ping(client.container(), source, to), source);
+    }
+    expectations.verify();
+
+    dataplane.enforce(policy(endpoints, List.of(), List.of(otherType), HostNat.NONE));
+
+    new Expectations().closed("echo " + client + " -> " + target.ipv4() + " with only timestamps allowed",
+        () -> IcmpEcho.ping(client.container(), client.ipv4(), target.ipv4())).verify();
+  }
+
+  @Test
+  void udpIsAllowedByPortAndALogRuleChangesNoVerdict() {
+    Workload target = workloads.workload("udp-target");
+    Workload client = workloads.workload("udp-client");
+    Rule log = Rule.ALLOW_ALL.withAction(RuleAction.LOG);
+    PolicyRules discard = ingressPolicy("udp", log, new Rule(RuleAction.ALLOW, Optional.of(RuleProtocol.UDP),
+        Optional.empty(), RuleEntity.ANY, RuleEntity.ports(PortRange.of(9))));
+    PolicyRules otherPort = ingressPolicy("udp", log, new Rule(RuleAction.ALLOW, Optional.of(RuleProtocol.UDP),
+        Optional.empty(), RuleEntity.ANY, RuleEntity.ports(new PortRange(10, 100))));
+    List<EndpointPolicy> endpoints = List.of(withPolicies(endpoint(target, publicProfile()), List.of(discard),
+        List.of()), endpoint(client, publicProfile()));
+
+    for (PolicyRules policy : List.of(discard, otherPort)) {
+      dataplane.enforce(policy(endpoints, List.of(), List.of(policy), HostNat.NONE));
+      boolean admitted = policy == discard;
+      for (int family = 0; family < 2; family++) {
+        boolean ipv6 = family == 1;
+        long before = UdpDeliveries.received(target.container(), ipv6);
+
+        UdpDeliveries.send(client.container(), client.addresses().get(family), target.addresses().get(family));
+
+        UdpDeliveries.awaitReceived(target.container(), ipv6, before + 1);
+        assertThat(UdpDeliveries.received(target.container(), ipv6)).as("datagrams to port 9, %s", policy)
+            .isEqualTo(admitted ? before + 1 : before);
+      }
+      // The log rule matches TCP too, and TCP is still refused.
+      new Expectations().cannotReach(client, target).verify();
+    }
+  }
+
+  @Test
+  void anIngressPolicyNarrowsAPortMapping() {
+    Workload server = workloads.workload("mapped-server");
+    Workload client = workloads.workload("client");
+    World world = workloads.world();
+    ContainerListener listener = server.listener(server.ipv4());
+    int hostPort = ThreadLocalRandom.current().nextInt(20_000, 30_000);
+    EndpointPolicy mapped = mapped(endpoint(server, profile("admits_nobody", List.of(), List.of(Rule.ALLOW_ALL))),
+        tcp(hostPort, listener.port()));
+    PolicyRules worldOnly = ingressPolicy("world-only", Rule.allowFromNet(only(World.address(false))));
+    HostNat nat = new HostNat(pools(server, client), List.of());
+    IPAddress host = World.hostAddress(false);
+    IPAddress outside = World.address(false);
+
+    dataplane.enforce(policy(List.of(withPolicies(mapped, List.of(worldOnly), List.of()),
+        endpoint(client, publicProfile())), List.of(), List.of(worldOnly), nat));
+
+    new Expectations()
+        .open("world -> " + host + " port " + hostPort, () -> Probes.connect(world.container(), outside, host,
+            hostPort), outside)
+        .closed(client + " -> " + host + " port " + hostPort, () -> Probes.connect(client.container(), client.ipv4(),
+            host, hostPort))
+        .verify();
   }
 
   // helpers
