@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.calicomesos.testkit.dataplane.ContainerListener;
 import org.calicomesos.testkit.dataplane.KernelCommand;
 import org.calicomesos.testkit.dataplane.NetnsContainer;
+import org.calicomesos.testkit.policy.IcmpEcho;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -250,7 +251,7 @@ class NetworkPolicyIT {
     }
 
     boolean pings(Workload to) {
-      return netns.attempt("ping", "-c", "1", "-W", "1", to.address.toCanonicalString()).succeeded();
+      return IcmpEcho.ping(netns, address, to.address).isPresent();
     }
 
     boolean reachesWorld(ContainerListener world) {
