@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,12 @@ final class PolicyCompiler {
 
   private PolicyCompiler() {}
 
-  static HostPolicy compile(PolicyModel model, NodeName node) {
+  static HostPolicy compile(PolicyModel model, NodeName node, MemberSets cache) {
+    cache.validFor(model.membershipVersion());
     List<KnownEndpoint> everyEndpoint = model.endpoints();
     List<NetworkPolicy> policies = model.policies();
     Map<ProfileName, List<String>> tagsByProfile = new HashMap<>();
-    Map<KnownEndpoint, Map<String, String>> labels = new HashMap<>();
+    Map<KnownEndpoint, Map<String, String>> labels = new IdentityHashMap<>();
     Map<String, EndpointPolicy> local = new TreeMap<>();
     Map<PolicyName, NetworkPolicy> used = new TreeMap<>(Comparator.comparing(PolicyName::value));
     Set<String> namedTags = new LinkedHashSet<>();
@@ -86,13 +88,14 @@ final class PolicyCompiler {
           }
         }
       }
-      local.put(hostInterface.value(), new EndpointPolicy(hostInterface, addressesOf(endpoint), profiles,
+      local.put(hostInterface.value(), new EndpointPolicy(hostInterface, endpoint.addresses(), profiles,
           unclaimedMappings(endpoint, hostInterface, mappedHostPorts), ingress, egress));
     }
     List<PolicyRules> rules = new ArrayList<>(used.size());
     used.values().forEach(policy -> rules.add(new PolicyRules(policy.name(), policy.ingress(), policy.egress())));
-    return new HostPolicy(new ArrayList<>(local.values()), tagSets(model, everyEndpoint, namedTags, tagsByProfile),
-        selectorSets(model, everyEndpoint, namedSelectors, tagsByProfile, labels), rules, nat(model));
+    return new HostPolicy(new ArrayList<>(local.values()),
+        tagSets(model, everyEndpoint, namedTags, tagsByProfile, cache),
+        selectorSets(model, everyEndpoint, namedSelectors, tagsByProfile, labels, cache), rules, nat(model));
   }
 
   /** The tags and selectors the rules name, either side. */
@@ -111,7 +114,7 @@ final class PolicyCompiler {
     for (ProfileName profile : endpoint.profiles()) {
       tags.addAll(tagsByProfile.computeIfAbsent(profile, model::tags));
     }
-    return EndpointLabels.effective(endpoint.labels(), tags);
+    return EndpointLabels.withTags(endpoint.labels(), tags);
   }
 
   /**
@@ -163,65 +166,62 @@ final class PolicyCompiler {
   }
 
   private static List<TagSet> tagSets(PolicyModel model, List<KnownEndpoint> endpoints, Set<String> namedTags,
-      Map<ProfileName, List<String>> tagsByProfile) {
-    Map<String, Set<IPAddress>> members = new TreeMap<>();
-    namedTags.forEach(tag -> members.put(tag, new TreeSet<>(ADDRESS_ORDER)));
-    if (!members.isEmpty()) {
+      Map<ProfileName, List<String>> tagsByProfile, MemberSets cache) {
+    Map<String, TagSet> sets = new TreeMap<>();
+    Map<String, Set<IPAddress>> missing = new HashMap<>();
+    for (String tag : namedTags) {
+      cache.tag(tag).ifPresentOrElse(set -> sets.put(tag, set),
+          () -> missing.put(tag, new TreeSet<>(ADDRESS_ORDER)));
+    }
+    if (!missing.isEmpty()) {
       for (KnownEndpoint endpoint : endpoints) {
         Set<String> carried = new LinkedHashSet<>();
         for (ProfileName profile : endpoint.profiles()) {
           carried.addAll(tagsByProfile.computeIfAbsent(profile, model::tags));
         }
         for (String tag : carried) {
-          Set<IPAddress> set = members.get(tag);
+          Set<IPAddress> set = missing.get(tag);
           if (set != null) {
-            endpoint.nets().forEach(net -> set.add(single(net)));
+            set.addAll(endpoint.addresses());
           }
         }
       }
-    }
-    List<TagSet> sets = new ArrayList<>(members.size());
-    members.forEach((tag, set) -> sets.add(new TagSet(tag, new ArrayList<>(set))));
-    return sets;
-  }
-
-  private static List<SelectorSet> selectorSets(PolicyModel model, List<KnownEndpoint> endpoints,
-      Set<Selector> namedSelectors, Map<ProfileName, List<String>> tagsByProfile,
-      Map<KnownEndpoint, Map<String, String>> labels) {
-    if (namedSelectors.isEmpty()) {
-      return List.of();
-    }
-    // Endpoints by the labels selectors see, so each selector meets each distinct label set once.
-    Map<Map<String, String>, List<KnownEndpoint>> byLabels = new HashMap<>();
-    for (KnownEndpoint endpoint : endpoints) {
-      Map<String, String> seen = labels.computeIfAbsent(endpoint, known -> labelsOf(model, known, tagsByProfile));
-      byLabels.computeIfAbsent(seen, key -> new ArrayList<>()).add(endpoint);
-    }
-    Map<String, SelectorSet> sets = new TreeMap<>();
-    for (Selector selector : namedSelectors) {
-      Set<IPAddress> members = new TreeSet<>(ADDRESS_ORDER);
-      byLabels.forEach((seen, group) -> {
-        if (selector.matches(seen)) {
-          group.forEach(endpoint -> endpoint.nets().forEach(net -> members.add(single(net))));
-        }
+      missing.forEach((tag, members) -> {
+        TagSet set = new TagSet(tag, new ArrayList<>(members));
+        cache.keep(set);
+        sets.put(tag, set);
       });
-      sets.put(selector.text(), new SelectorSet(selector, new ArrayList<>(members)));
     }
     return new ArrayList<>(sets.values());
   }
 
-  private static List<IPAddress> addressesOf(KnownEndpoint endpoint) {
-    Set<IPAddress> addresses = new TreeSet<>(ADDRESS_ORDER);
-    endpoint.nets().forEach(net -> addresses.add(single(net)));
-    return new ArrayList<>(addresses);
-  }
-
-  /** A /32 or /128 as the plain address; a wider net (never written by us) as its prefix block. */
-  private static IPAddress single(IPAddress net) {
-    Integer prefix = net.getNetworkPrefixLength();
-    if (prefix == null || prefix == net.getBitCount()) {
-      return net.withoutPrefixLength();
+  private static List<SelectorSet> selectorSets(PolicyModel model, List<KnownEndpoint> endpoints,
+      Set<Selector> namedSelectors, Map<ProfileName, List<String>> tagsByProfile,
+      Map<KnownEndpoint, Map<String, String>> labels, MemberSets cache) {
+    Map<String, SelectorSet> sets = new TreeMap<>();
+    List<Selector> missing = new ArrayList<>();
+    for (Selector selector : namedSelectors) {
+      cache.selector(selector).ifPresentOrElse(set -> sets.put(selector.text(), set), () -> missing.add(selector));
     }
-    return net.toPrefixBlock();
+    if (!missing.isEmpty()) {
+      // Endpoints by the labels selectors see, so each selector meets each distinct label set once.
+      Map<Map<String, String>, List<KnownEndpoint>> byLabels = new HashMap<>();
+      for (KnownEndpoint endpoint : endpoints) {
+        Map<String, String> seen = labels.computeIfAbsent(endpoint, known -> labelsOf(model, known, tagsByProfile));
+        byLabels.computeIfAbsent(seen, key -> new ArrayList<>()).add(endpoint);
+      }
+      for (Selector selector : missing) {
+        Set<IPAddress> members = new TreeSet<>(ADDRESS_ORDER);
+        byLabels.forEach((seen, group) -> {
+          if (selector.matches(seen)) {
+            group.forEach(endpoint -> members.addAll(endpoint.addresses()));
+          }
+        });
+        SelectorSet set = new SelectorSet(selector, new ArrayList<>(members));
+        cache.keep(set);
+        sets.put(selector.text(), set);
+      }
+    }
+    return new ArrayList<>(sets.values());
   }
 }

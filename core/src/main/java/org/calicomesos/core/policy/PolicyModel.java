@@ -40,12 +40,16 @@ final class PolicyModel {
   private final Map<ProfileName, List<String>> tags = new HashMap<>();
   private final Map<String, Pool> pools = new TreeMap<>();
   private final Map<PolicyName, NetworkPolicy> policies = new HashMap<>();
+  private long membershipVersion;
+  private List<KnownEndpoint> sortedEndpoints;
+  private long sortedAt;
 
   PolicyModel(DatastoreKeys keys) {
     this.keys = keys;
   }
 
   void clear() {
+    membershipVersion++;
     endpoints.clear();
     rules.clear();
     tags.clear();
@@ -57,11 +61,13 @@ final class PolicyModel {
   boolean put(Entry entry) {
     Optional<EndpointKey> endpoint = keys.parseEndpoint(entry.key());
     if (endpoint.isPresent()) {
+      membershipVersion++;
       putEndpoint(entry, endpoint.get());
       return true;
     }
     Optional<ProfileKey> profile = keys.parseProfile(entry.key());
     if (profile.isPresent()) {
+      membershipVersion += profile.get().part() == ProfileKey.Part.TAGS ? 1 : 0;
       putProfile(entry, profile.get());
       return true;
     }
@@ -81,11 +87,13 @@ final class PolicyModel {
   boolean remove(String key) {
     Optional<EndpointKey> endpoint = keys.parseEndpoint(key);
     if (endpoint.isPresent()) {
+      membershipVersion++;
       endpoints.remove(key);
       return true;
     }
     Optional<ProfileKey> profile = keys.parseProfile(key);
     if (profile.isPresent()) {
+      membershipVersion += profile.get().part() == ProfileKey.Part.TAGS ? 1 : 0;
       (profile.get().part() == ProfileKey.Part.RULES ? rules : tags).remove(profile.get().profile());
       return true;
     }
@@ -103,11 +111,15 @@ final class PolicyModel {
 
   /** Every endpoint, in key order (so that compiling is deterministic). */
   List<KnownEndpoint> endpoints() {
-    List<String> sorted = new ArrayList<>(endpoints.keySet());
-    sorted.sort(null);
-    List<KnownEndpoint> result = new ArrayList<>(sorted.size());
-    sorted.forEach(key -> result.add(endpoints.get(key)));
-    return result;
+    if (sortedEndpoints == null || sortedAt != membershipVersion) {
+      List<String> sorted = new ArrayList<>(endpoints.keySet());
+      sorted.sort(null);
+      List<KnownEndpoint> result = new ArrayList<>(sorted.size());
+      sorted.forEach(key -> result.add(endpoints.get(key)));
+      sortedEndpoints = List.copyOf(result);
+      sortedAt = membershipVersion;
+    }
+    return sortedEndpoints;
   }
 
   Optional<ProfileCodecs.Rules> rules(ProfileName profile) {
@@ -121,6 +133,14 @@ final class PolicyModel {
   /** Every readable pool, disabled ones too, in key order. */
   List<Pool> pools() {
     return new ArrayList<>(pools.values());
+  }
+
+  /**
+   * Changes whenever an endpoint or a profile's tags change (what tag and selector sets are made of), and only
+   * then: {@link MemberSets} keeps the sets while it stays.
+   */
+  long membershipVersion() {
+    return membershipVersion;
   }
 
   /** Every readable network policy, in evaluation order. */

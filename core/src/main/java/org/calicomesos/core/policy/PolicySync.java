@@ -27,6 +27,7 @@ public final class PolicySync implements SyncPolicyUseCase {
   private final NodeName node;
   private final PolicyDataplane dataplane;
   private final PolicyModel model;
+  private final MemberSets memberSets = new MemberSets();
   private Optional<HostPolicy> enforced = Optional.empty();
   private boolean changed;
 
@@ -69,7 +70,7 @@ public final class PolicySync implements SyncPolicyUseCase {
     if (!changed) {
       return false;
     }
-    HostPolicy policy = PolicyCompiler.compile(model, node);
+    HostPolicy policy = PolicyCompiler.compile(model, node, memberSets);
     if (enforced.isPresent() && enforced.get().equals(policy)) {
       changed = false;
       return false;

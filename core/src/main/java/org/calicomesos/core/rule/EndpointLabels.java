@@ -14,6 +14,14 @@ public final class EndpointLabels {
   private EndpointLabels() {}
 
   public static Map<String, String> effective(Map<String, String> labels, Collection<String> tags) {
+    return withTags(MesosLabels.sanitized(labels), tags);
+  }
+
+  /** As {@link #effective}, from labels already sanitized with {@link MesosLabels#sanitized}. */
+  public static Map<String, String> withTags(Map<String, String> sanitized, Collection<String> tags) {
+    if (tags.isEmpty()) {
+      return sanitized;
+    }
     Map<String, String> effective = new TreeMap<>();
     for (String tag : tags) {
       String key = MesosLabels.sanitize(tag);
@@ -21,7 +29,7 @@ public final class EndpointLabels {
         effective.put(key, "");
       }
     }
-    effective.putAll(MesosLabels.sanitized(labels));
+    effective.putAll(sanitized);
     return effective;
   }
 }
