@@ -305,8 +305,8 @@ class RulesetRendererTest {
             new Rule(RuleAction.ALLOW, Optional.of(RuleProtocol.TCP), Optional.empty(),
                 RuleEntity.selector(Selector.parse("role == 'db'")),
                 RuleEntity.ports(PortRange.of(80), new PortRange(8000, 8080))),
-            List.of("meta l4proto tcp ip saddr @sel4_" + sha("role == 'db'") + " th dport { 80, 8000-8080 } return",
-                "meta l4proto tcp ip6 saddr @sel6_" + sha("role == 'db'") + " th dport { 80, 8000-8080 } return")),
+            List.of("meta l4proto tcp ip saddr @sel4_" + sha("role == \"db\"") + " th dport { 80, 8000-8080 } return",
+                "meta l4proto tcp ip6 saddr @sel6_" + sha("role == \"db\"") + " th dport { 80, 8000-8080 } return")),
         new RuleCase("udp notPorts: one statement for both families",
             new Rule(RuleAction.DENY, Optional.of(RuleProtocol.UDP), Optional.empty(), new RuleEntity(List.of(),
                 List.of(), Optional.empty(), Optional.empty(), List.of(), List.of(PortRange.of(53))), RuleEntity.ANY),
@@ -398,7 +398,8 @@ class RulesetRendererTest {
 
   @Test
   void selectorSetsAreHashedAndNoSelectorTextReachesTheScript() {
-    Selector selector = Selector.parse("role == 'db'; flush ruleset");
+    // The text any value may hold, quoted: the selector is valid, and still none of it may reach the script.
+    Selector selector = Selector.parse("role == 'db\"; flush ruleset; #'");
     PolicyRules db = new PolicyRules(new PolicyName("db"), List.of(Rule.allow(RuleEntity.selector(selector),
         RuleEntity.ANY)), List.of());
     HostPolicy policy = new HostPolicy(List.of(new EndpointPolicy(new InterfaceName("cali1"), List.of(ip("198.18.0.1")),
@@ -407,7 +408,7 @@ class RulesetRendererTest {
 
     String script = renderer.replace(policy);
 
-    assertThat(script).doesNotContain("role").doesNotContain("flush")
+    assertThat(script).doesNotContain("role").doesNotContain("flush").doesNotContain("#")
         .contains("set sel4_" + sha(selector.text()) + " {\n    type ipv4_addr\n    flags interval\n    auto-merge\n"
             + "    elements = { 198.18.0.2 }\n  }");
   }

@@ -47,7 +47,9 @@ import org.calicomesos.ports.schema.DatastoreKeys;
  * netgroups and labelled {@code app=app<i mod 50>}, {@code tier} one of three. {@code policies} policies, each
  * selecting one app and admitting TCP on its own port from two other apps ({@code in}), ICMP echo from
  * {@code has(tier)}, denying 192.0.2.0/24; every other one also has egress rules. With {@code policies} 0 the table is
- * today's netgroup-only one. Prints the first (whole-table) apply, then per change median and p95 over {@code runs}.
+ * today's netgroup-only one. Prints the first (whole-table) apply, then per change median and p95 over {@code runs},
+ * then the whole table from a fresh loop (as after a restart) over a third as many runs; the same with {@code compile}
+ * gives the compile's share of each.
  *
  * <p>Needs root for {@code nft}, and no other {@code calico_mesos} table (run it under {@code flock
  * /work/rootns.lock} beside other tests). After {@code mvn -o -q -pl app-cli -am test-compile
@@ -96,6 +98,18 @@ public final class PolicyChangeTiming {
           labelChanges.add(labelChange);
         }
       }
+      // The whole table again, as after an agent restart: a fresh loop, its first compile and one full apply.
+      List<Double> whole = new ArrayList<>();
+      for (int run = 0; run < Math.max(5, runs / 3); run++) {
+        dataplane.withdraw();
+        PolicySync fresh = new PolicySync(store, KEYS, new EndpointSettings(HERE, 1500,
+            Optional.of(Addresses.parseAnyAddress("host", "10.255.0.1"))), dataplane);
+        long begin = System.nanoTime();
+        fresh.resync();
+        whole.add((System.nanoTime() - begin) / 1e6);
+      }
+      System.out.printf("the whole table, from a fresh loop (compile and, with nft, one full apply): median %.1f ms, "
+          + "p95 %.1f ms%n", percentile(whole, 50), percentile(whole, 95));
       if (policies > 0) {
         System.out.printf("a policy's rules change: median %.1f ms, p95 %.1f ms%n", percentile(policyChanges, 50),
             percentile(policyChanges, 95));
