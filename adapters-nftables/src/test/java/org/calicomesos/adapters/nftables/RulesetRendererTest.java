@@ -305,8 +305,10 @@ class RulesetRendererTest {
             new Rule(RuleAction.ALLOW, Optional.of(RuleProtocol.TCP), Optional.empty(),
                 RuleEntity.selector(Selector.parse("role == 'db'")),
                 RuleEntity.ports(PortRange.of(80), new PortRange(8000, 8080))),
-            List.of("meta l4proto tcp ip saddr @sel4_" + sha("role == 'db'") + " th dport { 80, 8000-8080 } return",
-                "meta l4proto tcp ip6 saddr @sel6_" + sha("role == 'db'") + " th dport { 80, 8000-8080 } return")),
+            List.of("meta l4proto tcp ip saddr @sel4_" + sha(Selector.parse("role == 'db'").text())
+                    + " th dport { 80, 8000-8080 } return",
+                "meta l4proto tcp ip6 saddr @sel6_" + sha(Selector.parse("role == 'db'").text())
+                    + " th dport { 80, 8000-8080 } return")),
         new RuleCase("udp notPorts: one statement for both families",
             new Rule(RuleAction.DENY, Optional.of(RuleProtocol.UDP), Optional.empty(), new RuleEntity(List.of(),
                 List.of(), Optional.empty(), Optional.empty(), List.of(), List.of(PortRange.of(53))), RuleEntity.ANY),
@@ -398,7 +400,7 @@ class RulesetRendererTest {
 
   @Test
   void selectorSetsAreHashedAndNoSelectorTextReachesTheScript() {
-    Selector selector = Selector.parse("role == 'db'; flush ruleset");
+    Selector selector = Selector.parse("role == \"db'; flush ruleset\"");
     PolicyRules db = new PolicyRules(new PolicyName("db"), List.of(Rule.allow(RuleEntity.selector(selector),
         RuleEntity.ANY)), List.of());
     HostPolicy policy = new HostPolicy(List.of(new EndpointPolicy(new InterfaceName("cali1"), List.of(ip("198.18.0.1")),
