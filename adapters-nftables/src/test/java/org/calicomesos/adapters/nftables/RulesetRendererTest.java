@@ -357,7 +357,16 @@ class RulesetRendererTest {
   }
 
   @Test
-  void anEndpointChainJumpsToItsPoliciesInOrderThenAdmitsMappedPortsThenProfiles() {
+  void listChainNamesAreShortAndDifferByDirectionAndOrder() {
+    PolicyName a = new PolicyName("a");
+    PolicyName b = new PolicyName("x".repeat(253));
+    assertThat(NftNames.ingressListChain(List.of(a, b))).isEqualTo("pli_" + sha("a " + "x".repeat(253)));
+    assertThat(NftNames.egressListChain(List.of(a, b))).isEqualTo("ple_" + sha("a " + "x".repeat(253)));
+    assertThat(NftNames.ingressListChain(List.of(b, a))).isNotEqualTo(NftNames.ingressListChain(List.of(a, b)));
+  }
+
+  @Test
+  void anEndpointChainJumpsToItsListOfPoliciesThenAdmitsMappedPortsThenProfiles() {
     PolicyRules first = new PolicyRules(new PolicyName("first"), List.of(Rule.ALLOW_ALL.withAction(RuleAction.PASS)),
         List.of());
     PolicyRules second = new PolicyRules(new PolicyName("second"), List.of(Rule.allowFromTag("prod")), List.of());
@@ -377,15 +386,19 @@ class RulesetRendererTest {
             ip saddr @tag4_prod meta mark set meta mark | 0x01000000 return
             ip6 saddr @tag6_prod meta mark set meta mark | 0x01000000 return
           }
+          chain pli_92088ec140fc553e4b1ede20 {
+            jump pi_first
+            meta mark & 0x01000000 == 0x01000000 return
+            meta mark & 0x02000000 == 0x00000000 jump pi_second
+            meta mark & 0x01000000 == 0x01000000 return
+          }
           chain from_cali1 {
             return
             drop
           }
           chain to_cali1 {
             meta mark set meta mark & 0xfcffffff
-            jump pi_first
-            meta mark & 0x01000000 == 0x01000000 meta mark set meta mark & 0xfeffffff return
-            meta mark & 0x02000000 == 0x00000000 jump pi_second
+            jump pli_92088ec140fc553e4b1ede20
             meta mark & 0x01000000 == 0x01000000 meta mark set meta mark & 0xfeffffff return
             meta mark & 0x02000000 == 0x00000000 drop
             meta mark set meta mark & 0xfdffffff
@@ -395,7 +408,7 @@ class RulesetRendererTest {
             drop
           }
         """);
-    assertThat(script).doesNotContain("po_first").doesNotContain("po_second");
+    assertThat(script).doesNotContain("po_first").doesNotContain("po_second").doesNotContain("ple_");
   }
 
   @Test
