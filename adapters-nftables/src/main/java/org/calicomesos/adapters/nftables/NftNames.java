@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.calicomesos.ports.dataplane.InterfaceName;
 import org.calicomesos.ports.model.PolicyName;
 import org.calicomesos.ports.policy.selector.Selector;
@@ -24,6 +26,10 @@ import org.calicomesos.ports.policy.selector.Selector;
  * its SHA-256. This kernel takes chain names of up to 255 characters, but kernels before 4.16 took 31
  * ({@code NFT_CHAIN_MAXNAMELEN} 32 with the NUL), and a short name keeps listings readable. A readable name never has
  * an 'h' before its '_' and a policy name has no '_', so the two never meet.
+ *
+ * <p>The endpoints that apply the same policies in the same order in a direction share one chain that runs them
+ * ({@link PolicyListChains}): {@code pli_} for ingress, {@code ple_} for egress, and 24 hex digits of the SHA-256 of
+ * the names joined by spaces (which no policy name holds), 28 characters in all.
  *
  * <p>Endpoint chains are {@code from_<interface>} and {@code to_<interface>}; the dispatch and NAT chains have names
  * that start otherwise, because "workload" is a valid interface name too. A per-family name ends in its digit
@@ -77,6 +83,20 @@ final class NftNames {
   /** The chain of a policy's egress rules: {@code po_<name>}, or {@code poh_<24 hex digits>} if too long. */
   static String egressPolicyChain(PolicyName policy) {
     return policyChain("po", policy);
+  }
+
+  /** The chain that runs the ingress policies {@code policies} in order: {@code pli_<24 hex digits>}. */
+  static String ingressListChain(List<PolicyName> policies) {
+    return "pli_" + digest(joined(policies));
+  }
+
+  /** The chain that runs the egress policies {@code policies} in order: {@code ple_<24 hex digits>}. */
+  static String egressListChain(List<PolicyName> policies) {
+    return "ple_" + digest(joined(policies));
+  }
+
+  private static String joined(List<PolicyName> policies) {
+    return policies.stream().map(PolicyName::value).collect(Collectors.joining(" "));
   }
 
   private static String policyChain(String prefix, PolicyName policy) {

@@ -1,5 +1,6 @@
 package org.calicomesos.adapters.nftables;
 
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.calicomesos.ports.model.PolicyName;
-import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostPolicy;
 import org.calicomesos.ports.policy.PolicyRules;
 import org.calicomesos.ports.policy.rule.Rule;
@@ -17,7 +17,7 @@ import org.calicomesos.ports.policy.rule.Rule;
  * The chains of the network policies: one per policy and direction that some endpoint of this host applies it in,
  * shared by all of them ({@code pi_<name>}, {@code po_<name>}), holding the policy's rules of that direction with
  * policy verdicts ({@link RuleVerdicts#POLICY}). A packet that no rule decides falls off the end, back to the
- * endpoint chain, with no mark set.
+ * list chain that jumped to it ({@link PolicyListChains}), with no mark set.
  */
 final class PolicyChains {
   private PolicyChains() {}
@@ -27,29 +27,26 @@ final class PolicyChains {
    * so that an update renders only the chains that change ({@link #statements}).
    */
   static Map<String, List<Rule>> of(HostPolicy policy) {
-    Set<PolicyName> ingress = applied(policy, EndpointPolicy::ingressPolicies);
-    Set<PolicyName> egress = applied(policy, EndpointPolicy::egressPolicies);
+    Map<PolicyDirection, Set<PolicyName>> applied = new EnumMap<>(PolicyDirection.class);
+    for (PolicyDirection direction : PolicyDirection.values()) {
+      Set<PolicyName> names = new HashSet<>();
+      policy.endpoints().forEach(endpoint -> names.addAll(direction.applied(endpoint)));
+      applied.put(direction, names);
+    }
     Map<String, List<Rule>> chains = new LinkedHashMap<>();
     for (PolicyRules rulesOf : policy.policies()) {
-      if (ingress.contains(rulesOf.name())) {
-        chains.put(NftNames.ingressPolicyChain(rulesOf.name()), rulesOf.ingress());
-      }
-      if (egress.contains(rulesOf.name())) {
-        chains.put(NftNames.egressPolicyChain(rulesOf.name()), rulesOf.egress());
+      for (PolicyDirection direction : PolicyDirection.values()) {
+        if (applied.get(direction).contains(rulesOf.name())) {
+          chains.put(direction.policyChain(rulesOf.name()), direction.rules(rulesOf));
+        }
       }
     }
     return chains;
   }
 
-  /** The policies by name, for the endpoint chains to ask whether one passes. */
+  /** The policies by name, for the list chains to ask whether one passes. */
   static Map<PolicyName, PolicyRules> byName(HostPolicy policy) {
     return policy.policies().stream().collect(Collectors.toMap(PolicyRules::name, Function.identity()));
-  }
-
-  private static Set<PolicyName> applied(HostPolicy policy, Function<EndpointPolicy, List<PolicyName>> direction) {
-    Set<PolicyName> names = new HashSet<>();
-    policy.endpoints().forEach(endpoint -> names.addAll(direction.apply(endpoint)));
-    return names;
   }
 
   /** The statements of the policy chain {@code chain} that holds {@code policyRules}. */

@@ -1,11 +1,12 @@
 package org.calicomesos.adapters.nftables;
 
 /**
- * The two packet mark bits by which a policy chain tells the endpoint chain that jumped to it what it decided:
- * {@code 0x01000000} "allowed" and {@code 0x02000000} "passed" (to the profiles). A jump cannot return a verdict
- * other than drop, so the chain sets a bit and returns. The endpoint chain clears both bits before its first policy
- * (a packet may come with them set) and clears each again before it returns, so no mark of ours reaches other
- * software. Only these two bits are ever touched: other software's bits pass through unchanged.
+ * The two packet mark bits by which a policy chain tells the list chain that jumped to it what it decided, and the
+ * list chain the endpoint chain ({@link PolicyListChains}): {@code 0x01000000} "allowed" and {@code 0x02000000}
+ * "passed" (to the profiles). A jump cannot return a verdict other than drop, so the chain sets a bit and returns.
+ * The endpoint chain clears both bits before it jumps to its list (a packet may come with them set) and clears each
+ * again before it returns, so no mark of ours reaches other software. Only these two bits are ever touched: other
+ * software's bits pass through unchanged.
  */
 final class PolicyMarks {
   static final String ALLOWED = "0x01000000";
@@ -26,17 +27,22 @@ final class PolicyMarks {
     return "meta mark set meta mark | " + PASSED + " return";
   }
 
+  /** In a list chain, after each policy: what it allowed goes back to the endpoint chain, the bit still set. */
+  static String backIfAllowed() {
+    return "meta mark & " + ALLOWED + " == " + ALLOWED + " return";
+  }
+
   /** The endpoint chain's first statement when policies apply. */
   static String clearBoth() {
     return "meta mark set meta mark & " + NEITHER;
   }
 
-  /** After each policy: what it allowed leaves the endpoint chain admitted, its bit cleared. */
+  /** In the endpoint chain, after its list: what a policy allowed leaves it admitted, the bit cleared. */
   static String returnIfAllowed() {
     return "meta mark & " + ALLOWED + " == " + ALLOWED + " meta mark set meta mark & " + NOT_ALLOWED + " return";
   }
 
-  /** {@code statement}, only for a packet no earlier policy passed. */
+  /** {@code statement}, only for a packet no policy passed (so far). */
   static String unlessPassed(String statement) {
     return "meta mark & " + PASSED + " == 0x00000000 " + statement;
   }

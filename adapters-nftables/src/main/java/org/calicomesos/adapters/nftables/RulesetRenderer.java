@@ -2,12 +2,9 @@ package org.calicomesos.adapters.nftables;
 
 import inet.ipaddr.IPAddress;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import org.calicomesos.ports.model.PolicyName;
 import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostPolicy;
-import org.calicomesos.ports.policy.PolicyRules;
 
 /**
  * Renders a {@link HostPolicy} as the nft transaction that replaces our table with one enforcing it: {@code table}
@@ -23,7 +20,8 @@ import org.calicomesos.ports.policy.PolicyRules;
  * rest jumps to the endpoint's chain. An endpoint's {@code from_} chain returns for what its egress policies or, after
  * them, an outbound rule admits and drops the rest; its {@code to_} chain does the same with the ingress policies,
  * mapped ports and the inbound rules ({@link EndpointObjects}); each policy has a chain of its own per direction
- * ({@link PolicyChains}). Neighbour discovery between host and container passes before any of it. The hooks match
+ * ({@link PolicyChains}), and the endpoints that apply the same policies in a direction share a chain that runs them
+ * ({@link PolicyListChains}). Neighbour discovery between host and container passes before any of it. The hooks match
  * {@code cali*} only, as Calico's do: an endpoint on another interface gets its chains, but no traffic meets them.
  * NAT outgoing and port mappings are NAT chains and per-family sets and maps ({@link NatObjects}). Connections to the host's loopback addresses are never
  * mapped.
@@ -52,14 +50,13 @@ final class RulesetRenderer {
     baseChains(script);
     NatObjects.chains(script);
     RuleLines rules = new RuleLines();
-    // Policy chains before the endpoint chains that jump to them.
+    // Each chain before the chains that jump to it: policies, then lists of them, then endpoints.
     PolicyChains.of(policy).forEach((name, chainRules) -> chain(script, name,
         PolicyChains.statements(chainRules, rules, name)));
-    Map<PolicyName, PolicyRules> policies = PolicyChains.byName(policy);
+    PolicyListChains.of(policy).forEach((name, statements) -> chain(script, name, statements));
     for (EndpointPolicy endpoint : policy.endpoints()) {
-      chain(script, NftNames.fromChain(endpoint.hostInterface()),
-          EndpointObjects.fromStatements(endpoint, policies, rules));
-      chain(script, NftNames.toChain(endpoint.hostInterface()), EndpointObjects.toStatements(endpoint, policies, rules));
+      chain(script, NftNames.fromChain(endpoint.hostInterface()), EndpointObjects.fromStatements(endpoint, rules));
+      chain(script, NftNames.toChain(endpoint.hostInterface()), EndpointObjects.toStatements(endpoint, rules));
     }
     return script.close().toString();
   }

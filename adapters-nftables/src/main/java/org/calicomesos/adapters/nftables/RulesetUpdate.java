@@ -6,21 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import org.calicomesos.ports.model.PolicyName;
 import org.calicomesos.ports.policy.EndpointPolicy;
 import org.calicomesos.ports.policy.HostPolicy;
-import org.calicomesos.ports.policy.PolicyRules;
 import org.calicomesos.ports.policy.rule.Rule;
 
 /**
  * Renders the nft transaction that turns our table as it stands for one policy into the table for another, touching
  * only what differs: an endpoint that comes gets its chains and its elements, one that goes loses them, a tag or
- * selector set gains its new members (a label change is an element change), a policy's chain is added before an
- * endpoint jumps to it, refilled when its rules change, and deleted once no endpoint jumps to it, and an endpoint
- * whose profiles or policies changed has its chains refilled. The result equals what {@link RulesetRenderer#replace} builds for the new policy (the
- * integration test compares the two in the kernel), and the kernel commits it as one transaction.
+ * selector set gains its new members (a label change is an element change), a policy's chain or a list chain is
+ * added before a chain jumps to it, refilled when its content changes, and deleted once no chain jumps to it, and an
+ * endpoint whose profiles or lists of policies changed has its chains refilled. The result equals what
+ * {@link RulesetRenderer#replace} builds for the new policy (the integration test compares the two in the kernel),
+ * and the kernel commits it as one transaction.
  *
  * <p>Why not always replace the table: a transaction that deletes anything waits for an RCU grace period before the
  * kernel answers (~13 ms here), and a veth deletion on the host waits behind it; one that only adds takes ~3 ms. So a
@@ -43,8 +42,8 @@ final class RulesetUpdate {
     RuleLines rules = new RuleLines();
     Map<String, List<Rule>> oldChains = PolicyChains.of(from);
     Map<String, List<Rule>> newChains = PolicyChains.of(to);
-    Map<PolicyName, PolicyRules> oldPolicies = PolicyChains.byName(from);
-    Map<PolicyName, PolicyRules> newPolicies = PolicyChains.byName(to);
+    Map<String, List<String>> oldLists = PolicyListChains.of(from);
+    Map<String, List<String>> newLists = PolicyListChains.of(to);
     List<String> script = new ArrayList<>();
 
     // Sets first, so that new rules can name them; sets that go, last, once no rule names them.
@@ -61,21 +60,16 @@ final class RulesetUpdate {
         updateMembers(script, name, old == null ? List.of() : old.values(family), set.values(family));
       }
     }
-    // Policy chains before the endpoint chains that come to jump to them; a changed one is refilled in place.
-    newChains.forEach((chain, chainRules) -> {
-      List<Rule> old = oldChains.get(chain);
-      if (old == null) {
-        fill(script, "add", chain, PolicyChains.statements(chainRules, rules, chain));
-      } else if (!old.equals(chainRules)) {
-        fill(script, "flush", chain, PolicyChains.statements(chainRules, rules, chain));
-      }
-    });
+    // Policy chains, then the list chains that jump to them, before the endpoint chains that come to jump to those.
+    // Policy chains are compared by their rules, which are cheaper than their statements.
+    addOrRefill(script, oldChains, newChains, (chain, chainRules) -> PolicyChains.statements(chainRules, rules, chain));
+    addOrRefill(script, oldLists, newLists, (chain, statements) -> statements);
     for (EndpointPolicy endpoint : to.endpoints()) {
       EndpointPolicy old = oldEndpoints.get(endpoint.hostInterface().value());
       if (old == null) {
-        addEndpoint(script, endpoint, newPolicies, rules);
+        addEndpoint(script, endpoint, rules);
       } else {
-        changeEndpoint(script, old, oldPolicies, endpoint, newPolicies, rules);
+        changeEndpoint(script, old, endpoint, rules);
       }
     }
     natChanges(script, NatObjects.of(from), NatObjects.of(to));
@@ -84,9 +78,9 @@ final class RulesetUpdate {
         removeEndpoint(script, endpoint);
       }
     }
-    // Once no endpoint jumps to them.
-    oldChains.keySet().stream().filter(chain -> !newChains.containsKey(chain))
-        .forEach(chain -> script.add("delete chain " + object(chain)));
+    // Once no chain jumps to them: list chains once no endpoint does, policy chains once no list does.
+    deleteGone(script, oldLists, newLists);
+    deleteGone(script, oldChains, newChains);
     for (AddressSet set : oldSets.values()) {
       if (!newSets.containsKey(set.names().ipv4())) {
         for (NftFamily family : NftFamily.values()) {
@@ -95,6 +89,24 @@ final class RulesetUpdate {
       }
     }
     return script.isEmpty() ? "" : String.join("\n", script) + "\n";
+  }
+
+  /** A chain that comes is added and filled; one whose content changed is emptied and refilled in place. */
+  private <T> void addOrRefill(List<String> script, Map<String, T> old, Map<String, T> now,
+      BiFunction<String, T, List<String>> statements) {
+    now.forEach((chain, content) -> {
+      T had = old.get(chain);
+      if (had == null) {
+        fill(script, "add", chain, statements.apply(chain, content));
+      } else if (!had.equals(content)) {
+        fill(script, "flush", chain, statements.apply(chain, content));
+      }
+    });
+  }
+
+  private void deleteGone(List<String> script, Map<String, ?> old, Map<String, ?> now) {
+    old.keySet().stream().filter(chain -> !now.containsKey(chain))
+        .forEach(chain -> script.add("delete chain " + object(chain)));
   }
 
   /** Adds what is new; a set that loses a member is flushed and refilled, since auto-merge may have joined it. */
@@ -129,12 +141,9 @@ final class RulesetUpdate {
     }
   }
 
-  private void addEndpoint(List<String> script, EndpointPolicy endpoint, Map<PolicyName, PolicyRules> policies,
-      RuleLines rules) {
-    fill(script, "add", NftNames.fromChain(endpoint.hostInterface()),
-        EndpointObjects.fromStatements(endpoint, policies, rules));
-    fill(script, "add", NftNames.toChain(endpoint.hostInterface()),
-        EndpointObjects.toStatements(endpoint, policies, rules));
+  private void addEndpoint(List<String> script, EndpointPolicy endpoint, RuleLines rules) {
+    fill(script, "add", NftNames.fromChain(endpoint.hostInterface()), EndpointObjects.fromStatements(endpoint, rules));
+    fill(script, "add", NftNames.toChain(endpoint.hostInterface()), EndpointObjects.toStatements(endpoint, rules));
     elements(script, "add", NftNames.ENDPOINT_INTERFACES, List.of(NftNames.quoted(endpoint.hostInterface())));
     for (NftFamily family : NftFamily.values()) {
       elements(script, "add", NftNames.ENDPOINT_SOURCES + family.digit(), EndpointObjects.sourcePairs(endpoint, family));
@@ -144,20 +153,19 @@ final class RulesetUpdate {
   }
 
   /**
-   * A chain is refilled when its statements differ: its profiles or policy lists changed, or a policy it jumps to
-   * came to pass or stopped passing (which decides whether later jumps check the pass bit).
+   * A chain is refilled when its statements differ: its profiles or its list of policies changed. A policy that
+   * changes, or comes to pass, changes its own chain or its lists' chains, never an endpoint's.
    */
-  private void changeEndpoint(List<String> script, EndpointPolicy old, Map<PolicyName, PolicyRules> oldPolicies,
-      EndpointPolicy now, Map<PolicyName, PolicyRules> newPolicies, RuleLines rules) {
-    if (old.equals(now) && passingUnchanged(now, oldPolicies, newPolicies)) {
+  private void changeEndpoint(List<String> script, EndpointPolicy old, EndpointPolicy now, RuleLines rules) {
+    if (old.equals(now)) {
       return;
     }
-    List<String> from = EndpointObjects.fromStatements(now, newPolicies, rules);
-    if (!EndpointObjects.fromStatements(old, oldPolicies, rules).equals(from)) {
+    List<String> from = EndpointObjects.fromStatements(now, rules);
+    if (!EndpointObjects.fromStatements(old, rules).equals(from)) {
       fill(script, "flush", NftNames.fromChain(now.hostInterface()), from);
     }
-    List<String> to = EndpointObjects.toStatements(now, newPolicies, rules);
-    if (!EndpointObjects.toStatements(old, oldPolicies, rules).equals(to)) {
+    List<String> to = EndpointObjects.toStatements(now, rules);
+    if (!EndpointObjects.toStatements(old, rules).equals(to)) {
       fill(script, "flush", NftNames.toChain(now.hostInterface()), to);
     }
     for (NftFamily family : NftFamily.values()) {
@@ -167,12 +175,6 @@ final class RulesetUpdate {
       elements(script, "delete", set, had.stream().filter(pair -> !has.contains(pair)).toList());
       elements(script, "add", set, has.stream().filter(pair -> !had.contains(pair)).toList());
     }
-  }
-
-  private static boolean passingUnchanged(EndpointPolicy endpoint, Map<PolicyName, PolicyRules> oldPolicies,
-      Map<PolicyName, PolicyRules> newPolicies) {
-    return Stream.concat(endpoint.ingressPolicies().stream(), endpoint.egressPolicies().stream())
-        .allMatch(name -> oldPolicies.get(name).passes() == newPolicies.get(name).passes());
   }
 
   private void removeEndpoint(List<String> script, EndpointPolicy endpoint) {

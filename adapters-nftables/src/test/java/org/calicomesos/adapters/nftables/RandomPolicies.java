@@ -40,8 +40,9 @@ import org.calicomesos.ports.policy.selector.Selector;
  * (two host ports to one container port among them), and random lists of network policies in each direction;
  * policies (some with names too long for a readable chain name) whose rules have every action, protocol (ICMP with
  * type and code among them), nets and notNets of both families (mixed families that can never match too), tags,
- * selectors, ports and notPorts ranges; tags and selectors that are hostile text or plain words; tag and selector
- * sets with duplicate and nested members; pools of both families, some overlapping, some of them NAT outgoing.
+ * selectors, ports and notPorts ranges; tags that are hostile text or plain words, and selectors that compare a label
+ * to such text; tag and selector sets with duplicate and nested members; pools of both families, some overlapping,
+ * some of them NAT outgoing.
  */
 final class RandomPolicies {
   private static final String HOSTILE = ";}{\"'\\\n\t #@$*!<>|&`()[]=:/,.-_üßж中🙂\u0000\u202e";
@@ -64,7 +65,9 @@ final class RandomPolicies {
 
   private HostPolicy policy(int endpointCount) {
     List<String> tags = tags(Math.max(10, endpointCount / 10));
-    List<Selector> selectors = tags(8).stream().map(text -> Selector.parse("has(" + text + ")")).distinct().toList();
+    // Hostile text where a selector may hold any: in a quoted value (the parser refuses it in a key).
+    List<Selector> selectors = tags(8).stream()
+        .map(text -> Selector.parse("role == \"" + text.replace("\"", "") + "\"")).distinct().toList();
     List<PolicyRules> policies = new ArrayList<>();
     for (PolicyName name : policyNames(3 + random.nextInt(6))) {
       policies.add(new PolicyRules(name, rules(tags, selectors, 4, true), rules(tags, selectors, 3, true)));

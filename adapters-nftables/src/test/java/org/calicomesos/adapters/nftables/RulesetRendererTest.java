@@ -305,8 +305,10 @@ class RulesetRendererTest {
             new Rule(RuleAction.ALLOW, Optional.of(RuleProtocol.TCP), Optional.empty(),
                 RuleEntity.selector(Selector.parse("role == 'db'")),
                 RuleEntity.ports(PortRange.of(80), new PortRange(8000, 8080))),
-            List.of("meta l4proto tcp ip saddr @sel4_" + sha("role == \"db\"") + " th dport { 80, 8000-8080 } return",
-                "meta l4proto tcp ip6 saddr @sel6_" + sha("role == \"db\"") + " th dport { 80, 8000-8080 } return")),
+            List.of("meta l4proto tcp ip saddr @sel4_" + sha(Selector.parse("role == 'db'").text())
+                    + " th dport { 80, 8000-8080 } return",
+                "meta l4proto tcp ip6 saddr @sel6_" + sha(Selector.parse("role == 'db'").text())
+                    + " th dport { 80, 8000-8080 } return")),
         new RuleCase("udp notPorts: one statement for both families",
             new Rule(RuleAction.DENY, Optional.of(RuleProtocol.UDP), Optional.empty(), new RuleEntity(List.of(),
                 List.of(), Optional.empty(), Optional.empty(), List.of(), List.of(PortRange.of(53))), RuleEntity.ANY),
@@ -355,7 +357,16 @@ class RulesetRendererTest {
   }
 
   @Test
-  void anEndpointChainJumpsToItsPoliciesInOrderThenAdmitsMappedPortsThenProfiles() {
+  void listChainNamesAreShortAndDifferByDirectionAndOrder() {
+    PolicyName a = new PolicyName("a");
+    PolicyName b = new PolicyName("x".repeat(253));
+    assertThat(NftNames.ingressListChain(List.of(a, b))).isEqualTo("pli_" + sha("a " + "x".repeat(253)));
+    assertThat(NftNames.egressListChain(List.of(a, b))).isEqualTo("ple_" + sha("a " + "x".repeat(253)));
+    assertThat(NftNames.ingressListChain(List.of(b, a))).isNotEqualTo(NftNames.ingressListChain(List.of(a, b)));
+  }
+
+  @Test
+  void anEndpointChainJumpsToItsListOfPoliciesThenAdmitsMappedPortsThenProfiles() {
     PolicyRules first = new PolicyRules(new PolicyName("first"), List.of(Rule.ALLOW_ALL.withAction(RuleAction.PASS)),
         List.of());
     PolicyRules second = new PolicyRules(new PolicyName("second"), List.of(Rule.allowFromTag("prod")), List.of());
@@ -375,15 +386,19 @@ class RulesetRendererTest {
             ip saddr @tag4_prod meta mark set meta mark | 0x01000000 return
             ip6 saddr @tag6_prod meta mark set meta mark | 0x01000000 return
           }
+          chain pli_92088ec140fc553e4b1ede20 {
+            jump pi_first
+            meta mark & 0x01000000 == 0x01000000 return
+            meta mark & 0x02000000 == 0x00000000 jump pi_second
+            meta mark & 0x01000000 == 0x01000000 return
+          }
           chain from_cali1 {
             return
             drop
           }
           chain to_cali1 {
             meta mark set meta mark & 0xfcffffff
-            jump pi_first
-            meta mark & 0x01000000 == 0x01000000 meta mark set meta mark & 0xfeffffff return
-            meta mark & 0x02000000 == 0x00000000 jump pi_second
+            jump pli_92088ec140fc553e4b1ede20
             meta mark & 0x01000000 == 0x01000000 meta mark set meta mark & 0xfeffffff return
             meta mark & 0x02000000 == 0x00000000 drop
             meta mark set meta mark & 0xfdffffff
@@ -393,13 +408,12 @@ class RulesetRendererTest {
             drop
           }
         """);
-    assertThat(script).doesNotContain("po_first").doesNotContain("po_second");
+    assertThat(script).doesNotContain("po_first").doesNotContain("po_second").doesNotContain("ple_");
   }
 
   @Test
   void selectorSetsAreHashedAndNoSelectorTextReachesTheScript() {
-    // The text any value may hold, quoted: the selector is valid, and still none of it may reach the script.
-    Selector selector = Selector.parse("role == 'db\"; flush ruleset; #'");
+    Selector selector = Selector.parse("role == \"db'; flush ruleset\"");
     PolicyRules db = new PolicyRules(new PolicyName("db"), List.of(Rule.allow(RuleEntity.selector(selector),
         RuleEntity.ANY)), List.of());
     HostPolicy policy = new HostPolicy(List.of(new EndpointPolicy(new InterfaceName("cali1"), List.of(ip("198.18.0.1")),
@@ -408,7 +422,7 @@ class RulesetRendererTest {
 
     String script = renderer.replace(policy);
 
-    assertThat(script).doesNotContain("role").doesNotContain("flush").doesNotContain("#")
+    assertThat(script).doesNotContain("role").doesNotContain("flush")
         .contains("set sel4_" + sha(selector.text()) + " {\n    type ipv4_addr\n    flags interval\n    auto-merge\n"
             + "    elements = { 198.18.0.2 }\n  }");
   }

@@ -93,12 +93,16 @@ class RulesetUpdateTest {
     assertThat(update.render(one, withPolicy)).isEqualTo("""
         add chain inet calico_mesos po_db
         add rule inet calico_mesos po_db meta mark set meta mark | 0x01000000 return
+        add chain inet calico_mesos ple_7bdc25d1694ef984782a16f6
+        add rule inet calico_mesos ple_7bdc25d1694ef984782a16f6 jump po_db
+        add rule inet calico_mesos ple_7bdc25d1694ef984782a16f6 meta mark & 0x01000000 == 0x01000000 return
         flush chain inet calico_mesos from_cali0000000000a
         add rule inet calico_mesos from_cali0000000000a meta mark set meta mark & 0xfcffffff
-        add rule inet calico_mesos from_cali0000000000a jump po_db
+        add rule inet calico_mesos from_cali0000000000a jump ple_7bdc25d1694ef984782a16f6
         add rule inet calico_mesos from_cali0000000000a meta mark & 0x01000000 == 0x01000000 meta mark set meta mark \
         & 0xfeffffff return
         add rule inet calico_mesos from_cali0000000000a meta mark & 0x02000000 == 0x00000000 drop
+        add rule inet calico_mesos from_cali0000000000a meta mark set meta mark & 0xfdffffff
         add rule inet calico_mesos from_cali0000000000a return
         add rule inet calico_mesos from_cali0000000000a drop
         """);
@@ -106,6 +110,7 @@ class RulesetUpdateTest {
         flush chain inet calico_mesos from_cali0000000000a
         add rule inet calico_mesos from_cali0000000000a return
         add rule inet calico_mesos from_cali0000000000a drop
+        delete chain inet calico_mesos ple_7bdc25d1694ef984782a16f6
         delete chain inet calico_mesos po_db
         """);
   }
@@ -123,7 +128,7 @@ class RulesetUpdateTest {
   }
 
   @Test
-  void aPolicyThatComesToPassRefillsTheChainsThatJumpPastIt() {
+  void aPolicyThatComesToPassRefillsTheListsThatJumpPastItAndLeavesTheEndpointsAlone() {
     PolicyRules a = new PolicyRules(new PolicyName("a"), List.of(), List.of());
     PolicyRules passing = new PolicyRules(a.name(), List.of(Rule.ALLOW_ALL.withAction(RuleAction.PASS)), List.of());
     PolicyRules b = new PolicyRules(new PolicyName("b"), List.of(), List.of());
@@ -131,8 +136,59 @@ class RulesetUpdateTest {
     String script = update.render(withPolicies(first, List.of(a.name(), b.name()), List.of(), List.of(a, b)),
         withPolicies(first, List.of(a.name(), b.name()), List.of(), List.of(passing, b)));
 
-    assertThat(script).contains("flush chain inet calico_mesos pi_a\n", "flush chain inet calico_mesos to_cali0000000000a\n",
-        "add rule inet calico_mesos to_cali0000000000a meta mark & 0x02000000 == 0x00000000 jump pi_b\n");
+    assertThat(script).isEqualTo("""
+        flush chain inet calico_mesos pi_a
+        add rule inet calico_mesos pi_a meta mark set meta mark | 0x02000000 return
+        flush chain inet calico_mesos pli_c8687a08aa5d6ed2044328fa
+        add rule inet calico_mesos pli_c8687a08aa5d6ed2044328fa jump pi_a
+        add rule inet calico_mesos pli_c8687a08aa5d6ed2044328fa meta mark & 0x01000000 == 0x01000000 return
+        add rule inet calico_mesos pli_c8687a08aa5d6ed2044328fa meta mark & 0x02000000 == 0x00000000 jump pi_b
+        add rule inet calico_mesos pli_c8687a08aa5d6ed2044328fa meta mark & 0x01000000 == 0x01000000 return
+        """);
+  }
+
+  @Test
+  void endpointsWithTheSameListShareOneChainThatGoesWithTheLastOfThem() {
+    PolicyRules db = new PolicyRules(new PolicyName("db"), List.of(Rule.ALLOW_ALL), List.of());
+    HostPolicy both = withPolicies(List.of(first, second), List.of(db.name()), List.of(db));
+    HostPolicy onlyFirst = withPolicies(List.of(first), List.of(db.name()), List.of(db));
+    String list = "pli_7bdc25d1694ef984782a16f6";
+
+    String whole = new RulesetRenderer("calico_mesos").replace(both);
+    assertThat(whole.split("chain " + list + " \\{", -1)).hasSize(2);
+    assertThat(whole.split("jump " + list + "\n", -1)).hasSize(3);
+    assertThat(update.render(one, onlyFirst)).contains("add chain inet calico_mesos " + list + "\n");
+    String secondComes = update.render(onlyFirst, both);
+    assertThat(secondComes).contains("add rule inet calico_mesos to_cali0000000000b jump " + list + "\n")
+        .doesNotContain("chain inet calico_mesos " + list);
+    assertThat(update.render(both, onlyFirst)).doesNotContain("chain inet calico_mesos " + list);
+    String lastGoes = update.render(onlyFirst, one);
+    // The endpoint's chain is refilled (ending in drop) without the jump, then the list goes, then the policy.
+    assertThat(lastGoes).contains("flush chain inet calico_mesos to_cali0000000000a\n").endsWith("""
+        add rule inet calico_mesos to_cali0000000000a drop
+        delete chain inet calico_mesos pli_7bdc25d1694ef984782a16f6
+        delete chain inet calico_mesos pi_db
+        """);
+  }
+
+  @Test
+  void anEndpointWhoseListChangesJumpsToTheNewListChainAndOnlyItsChainIsRefilled() {
+    PolicyRules a = new PolicyRules(new PolicyName("a"), List.of(Rule.ALLOW_ALL), List.of());
+    PolicyRules b = new PolicyRules(new PolicyName("b"), List.of(Rule.ALLOW_ALL), List.of());
+
+    String script = update.render(withPolicies(first, List.of(a.name()), List.of(), List.of(a, b)),
+        withPolicies(first, List.of(a.name(), b.name()), List.of(), List.of(a, b)));
+
+    assertThat(script).startsWith("""
+        add chain inet calico_mesos pi_b
+        add rule inet calico_mesos pi_b meta mark set meta mark | 0x01000000 return
+        add chain inet calico_mesos pli_c8687a08aa5d6ed2044328fa
+        """).contains("""
+        flush chain inet calico_mesos to_cali0000000000a
+        add rule inet calico_mesos to_cali0000000000a meta mark set meta mark & 0xfcffffff
+        add rule inet calico_mesos to_cali0000000000a jump pli_c8687a08aa5d6ed2044328fa
+        """).endsWith("delete chain inet calico_mesos pli_ca978112ca1bbdcafac231b3\n")
+        .doesNotContain("from_cali0000000000a", "chain inet calico_mesos pi_a");
   }
 
   private static HostPolicy withPolicies(EndpointPolicy endpoint, List<PolicyName> ingress, List<PolicyName> egress,
@@ -141,6 +197,14 @@ class RulesetUpdateTest {
         endpoint.portMappings(), ingress, egress);
     return new HostPolicy(List.of(applied), List.of(new TagSet("prod", List.of(ip("198.18.0.1")))), List.of(),
         policies, HostNat.NONE);
+  }
+
+  /** {@code endpoints}, each applying the ingress policies {@code ingress}, with the tag set of {@link #two}. */
+  private HostPolicy withPolicies(List<EndpointPolicy> endpoints, List<PolicyName> ingress,
+      List<PolicyRules> policies) {
+    List<EndpointPolicy> applied = endpoints.stream().map(endpoint -> new EndpointPolicy(endpoint.hostInterface(),
+        endpoint.addresses(), endpoint.profiles(), endpoint.portMappings(), ingress, List.of())).toList();
+    return new HostPolicy(applied, two.tagSets(), List.of(), policies, HostNat.NONE);
   }
 
   @Test
