@@ -59,9 +59,8 @@ final class EndpointLabelCommand implements Callable<Integer> {
     for (String change : changes) {
       ArgumentCheck.parse(spec, () -> read(change, set, remove));
     }
-    List<SelectedEndpoint> endpoints = invocation.useCases().endpointLabels().label(id, node, set, remove).stream()
-        .map(endpoint -> SelectedEndpoint.of(endpoint, invocation.useCases().policies())).toList();
-    output.print(new EndpointShowReport(endpoints), invocation.out());
+    output.print(EndpointShowReport.of(invocation.useCases().endpointLabels().label(id, node, set, remove),
+        invocation.useCases().policies()), invocation.out());
     return 0;
   }
 

@@ -1,6 +1,5 @@
 package org.calicomesos.app.admin.endpoint;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.calicomesos.app.admin.ArgumentCheck;
@@ -43,9 +42,8 @@ final class EndpointShowCommand implements Callable<Integer> {
   public Integer call() {
     ContainerId id = ArgumentCheck.parse(spec, () -> new ContainerId(container));
     Optional<NodeName> node = ArgumentCheck.parseOptional(spec, host, NodeName::new);
-    List<SelectedEndpoint> endpoints = invocation.useCases().endpoints().ofContainer(id, node).stream()
-        .map(endpoint -> SelectedEndpoint.of(endpoint, invocation.useCases().policies())).toList();
-    output.print(new EndpointShowReport(endpoints), invocation.out());
+    output.print(EndpointShowReport.of(invocation.useCases().endpoints().ofContainer(id, node),
+        invocation.useCases().policies()), invocation.out());
     return 0;
   }
 }

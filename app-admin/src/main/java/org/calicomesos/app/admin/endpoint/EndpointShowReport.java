@@ -11,12 +11,18 @@ import org.calicomesos.app.admin.output.Report;
 import org.calicomesos.ports.endpoint.EndpointDetails;
 import org.calicomesos.ports.endpoint.WorkloadEndpoint;
 import org.calicomesos.ports.model.HandleId;
+import org.calicomesos.ports.policy.ManagePoliciesUseCase;
 
 /**
  * {@code endpoint show}: each of the container's endpoints in full, one block each. Usually one; more when the
  * same container id is recorded on several hosts, which is worth seeing.
  */
 record EndpointShowReport(List<SelectedEndpoint> endpoints) implements Report {
+  /** The endpoints with the policies that select each, as {@code endpoint show} and {@code endpoint label} print. */
+  static EndpointShowReport of(List<WorkloadEndpoint> endpoints, ManagePoliciesUseCase policies) {
+    return new EndpointShowReport(endpoints.stream().map(endpoint -> SelectedEndpoint.of(endpoint, policies)).toList());
+  }
+
   @Override
   public void printText(PrintStream out) {
     for (int i = 0; i < endpoints.size(); i++) {
