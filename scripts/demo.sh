@@ -7,7 +7,8 @@
 # TCP listener; then every container and the host try to reach every other, and the matrix printed is what
 # really got through, next to what the netgroups say should. Last, NAT outgoing: a namespace on 203.0.113.0/24,
 # outside every pool, stands for the world, and container A reaches it first with NAT outgoing off (the world
-# sees A's own address) and then on (it sees the host's). Everything it made is removed at the end, also
+# sees A's own address) and then on (it sees the host's); then a Calico network policy on B denies A, and is
+# deleted again. Everything it made is removed at the end, also
 # on Ctrl-C or failure. The full trace (the build, each JSON request and answer, the agent's log) goes to the
 # log file named at the start, which stays. Needs root (namespaces, veths, nftables). Exit status 0 only if the matrix matches.
 set -euo pipefail
@@ -205,6 +206,41 @@ nat() {  # nat on|off: the pool's NAT outgoing, then wait until the world sees w
 }
 nat off
 nat on
+
+echo "a Calico policy: B (netgroup prod, so label prod) denies A, then passes the rest to its profiles"
+awaits() {  # awaits yes|no FROM_PID TO_IP WHAT: until the connection's outcome is the one wanted (5 s at most)
+  local got=no
+  for _ in $(seq 50); do
+    if reaches "$2" "$3"; then got=yes; else got=no; fi
+    [ "$got" = "$1" ] && break
+    sleep 0.1
+  done
+  printf '  %s: %s\n' "$4" "$got"
+  if [ "$got" != "$1" ]; then
+    echo "expected $1; trace in $log" >&2
+    mismatches=$((mismatches + 1))
+  fi
+}
+printf '$ bin/calico-mesos policy apply -f -\n' | tee -a "$log"
+bin/calico-mesos policy apply -f - 2>>"$log" <<POLICY | tee -a "$log"
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata:
+  name: demo-b-denies-a
+spec:
+  order: 10
+  selector: has(prod)
+  ingress:
+  - action: Deny
+    source:
+      nets: [${ips[0]}/32]
+  - action: Pass
+POLICY
+awaits no "${pids[0]}" "${ips[1]}" "A → B, denied by the policy"
+awaits yes host "${ips[1]}" "host → B, passed to B's profiles"
+printf '$ bin/calico-mesos policy delete demo-b-denies-a\n' | tee -a "$log"
+bin/calico-mesos policy delete demo-b-denies-a 2>>"$log" | tee -a "$log"
+awaits yes "${pids[0]}" "${ips[1]}" "A → B, the netgroup again"
 if [ "$mismatches" -ne 0 ]; then
   exit 1
 fi

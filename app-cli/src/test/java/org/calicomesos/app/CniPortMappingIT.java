@@ -50,7 +50,7 @@ class CniPortMappingIT {
     JsonNode endpoint = host.admin("endpoint", "show", "pm-1").get("endpoints").get(0);
     assertThat(endpoint.get("port_mappings").toString())
         .isEqualTo("[{\"host_port\":" + HOST_PORT + ",\"container_port\":80,\"protocol\":\"tcp\"}]");
-    assertThat(host.adminRun("endpoint", "show", "pm-1").stdout()).contains("host ports:    tcp " + HOST_PORT + "->80");
+    assertThat(host.adminRun("endpoint", "show", "pm-1").stdout()).containsPattern("host ports: +tcp " + HOST_PORT + "->80");
     assertThat(host.admin("node", "show").get("mapped_ports").toString()).isEqualTo("[{\"protocol\":\"tcp\","
         + "\"host_port\":" + HOST_PORT + ",\"container_port\":80,\"container_id\":\"pm-1\"}]");
     assertThat(claims()).singleElement().satisfies(claim -> {

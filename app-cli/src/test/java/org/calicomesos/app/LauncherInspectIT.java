@@ -96,9 +96,10 @@ class LauncherInspectIT {
         .containsExactly("default_it-node", "default_it-other", "dev", "prod", "public");
     assertThat(profiles.get(3).get("inbound_rule_count").asInt()).isEqualTo(1);
     assertThat(prod.get("tags").toString()).isEqualTo("[\"prod\"]");
-    assertThat(prod.get("inbound_rules").get(0).get("src_tag").asText()).isEqualTo("prod");
-    assertThat(host.get("inbound_rules").get(0).get("src_net").asText()).isEqualTo("10.0.0.5/32");
-    assertThat(host.get("outbound_rules").get(0).get("dst_net").asText()).isEqualTo("10.0.0.5/32");
+    assertThat(prod.get("inbound_rules").get(0).get("source").get("tag").asText()).isEqualTo("prod");
+    assertThat(host.get("inbound_rules").get(0).get("source").get("nets").get(0).asText()).isEqualTo("10.0.0.5/32");
+    assertThat(host.get("outbound_rules").get(0).get("destination").get("nets").get(0).asText())
+        .isEqualTo("10.0.0.5/32");
     assertThat(launcher("profile", "show", "nope").stderr()).isEqualTo("error: there is no profile nope\n");
   }
 
