@@ -115,7 +115,8 @@ public final class PlanTiming {
         percentile(sorted, 90), sorted.get(0), sorted.get(sorted.size() - 1));
   }
 
-  private static double percentile(List<Double> sorted, int p) {
+  /** The nearest-rank percentile {@code p} of values sorted ascending. */
+  static double percentile(List<Double> sorted, int p) {
     int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
     return sorted.get(Math.max(0, index));
   }

@@ -196,9 +196,10 @@ public final class PolicyChangeTiming {
         types, ingress, egress);
   }
 
-  static double percentile(List<Double> values, int p) {
+  /** {@link PlanTiming#percentile} of the values, unsorted. */
+  private static double percentile(List<Double> values, int p) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    return PlanTiming.percentile(sorted, p);
   }
 }

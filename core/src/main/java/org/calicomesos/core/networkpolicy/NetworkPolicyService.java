@@ -102,6 +102,6 @@ public final class NetworkPolicyService implements ManagePoliciesUseCase {
   }
 
   private static StoredPolicy stored(PolicyName name, Entry entry) {
-    return new StoredPolicy(name, new PolicyRecordCodec(name).readout(entry));
+    return new StoredPolicy(name, PolicyRecords.codec(name).readout(entry));
   }
 }

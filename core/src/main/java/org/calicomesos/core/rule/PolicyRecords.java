@@ -1,15 +1,16 @@
 package org.calicomesos.core.rule;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.calicomesos.core.cas.Codec;
 import org.calicomesos.core.json.JsonTree;
+import org.calicomesos.core.json.TreeCodec;
 import org.calicomesos.ports.kv.CorruptValueException;
 import org.calicomesos.ports.kv.Entry;
 import org.calicomesos.ports.model.PolicyName;
@@ -17,7 +18,6 @@ import org.calicomesos.ports.policy.rule.InvalidPolicyException;
 import org.calicomesos.ports.policy.rule.NetworkPolicy;
 import org.calicomesos.ports.policy.rule.PolicyType;
 import org.calicomesos.ports.policy.rule.Rule;
-import org.calicomesos.ports.policy.selector.InvalidSelectorException;
 import org.calicomesos.ports.policy.selector.Selector;
 
 /**
@@ -29,28 +29,29 @@ import org.calicomesos.ports.policy.selector.Selector;
 public final class PolicyRecords {
   private PolicyRecords() {}
 
+  /** The record of the policy {@code name} (the key's), as a {@link Codec}. */
+  public static Codec<NetworkPolicy> codec(PolicyName name) {
+    return TreeCodec.of(node -> decode(name, node), PolicyRecords::tree);
+  }
+
   /** @throws CorruptValueException naming the key when the record cannot be read */
   public static NetworkPolicy decode(PolicyName name, Entry entry) {
-    try {
-      return decode(name, JsonTree.parse(entry.value()));
-    } catch (JsonProcessingException e) {
-      throw new CorruptValueException(entry.key(), "not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new CorruptValueException(entry.key(), "unreadable: " + e.getMessage());
-    } catch (InvalidPolicyException | InvalidSelectorException | IllegalArgumentException e) {
-      throw new CorruptValueException(entry.key(), e.getMessage());
-    }
+    return codec(name).decode(entry);
   }
 
   public static String encode(NetworkPolicy policy) {
+    return JsonTree.write(tree(policy));
+  }
+
+  private static JsonNode tree(NetworkPolicy policy) {
     ObjectNode node = JsonTree.object();
     policy.order().ifPresent(order -> node.put("order", order));
     node.put("selector", policy.selector().text());
     ArrayNode types = node.putArray("types");
-    EnumSet.copyOf(policy.types()).forEach(type -> types.add(type.keyword().toLowerCase(java.util.Locale.ROOT)));
+    EnumSet.copyOf(policy.types()).forEach(type -> types.add(type.keyword().toLowerCase(Locale.ROOT)));
     node.set("inbound_rules", RuleCodec.encodeAll(policy.ingress()));
     node.set("outbound_rules", RuleCodec.encodeAll(policy.egress()));
-    return JsonTree.write(node);
+    return node;
   }
 
   private static NetworkPolicy decode(PolicyName name, JsonNode node) {
