@@ -83,8 +83,10 @@ final class AgentProcess implements AutoCloseable {
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(log.toFile());
     // Never the host's own /var/run/calico-mesos: a test agent must not take a real agent's place.
+    // No warm-up unless a test asks for one: it would add its seconds to every agent start of the suite, and
+    // AgentWarmUpIT covers it.
     Map<String, String> settings = new java.util.HashMap<>(Map.of("CALICO_AGENT_SOCKET",
-        directory.resolve("agent.sock").toString()));
+        directory.resolve("agent.sock").toString(), "CALICO_AGENT_WARMUP", "off"));
     settings.putAll(env);
     LauncherRun.configureOnly(builder, settings);
     builder.environment().put("CALICO_LOG_LEVEL", "info");

@@ -152,6 +152,8 @@ final class SupervisedAgent implements AutoCloseable {
         .redirectError(ProcessBuilder.Redirect.appendTo(host.agentLog().toFile()));
     LauncherRun.configureOnly(builder, host.env());
     builder.environment().put("CALICO_LOG_LEVEL", "info");
+    // No warm-up: the chaos restarts agents often, and AgentWarmUpIT covers it.
+    builder.environment().putIfAbsent("CALICO_AGENT_WARMUP", "off");
     try {
       process = builder.start();
     } catch (IOException e) {

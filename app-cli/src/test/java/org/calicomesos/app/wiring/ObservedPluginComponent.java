@@ -2,15 +2,9 @@ package org.calicomesos.app.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import org.calicomesos.app.config.Configuration;
-import org.calicomesos.app.pipeline.PluginApplication;
-import org.calicomesos.app.pipeline.PluginProtocol;
-import org.calicomesos.app.pipeline.ProtocolEndpoint;
 import org.calicomesos.ports.dataplane.Dataplane;
-import org.calicomesos.ports.ipam.ManagePoolsUseCase;
 import org.calicomesos.ports.kv.KeyValueStore;
 import org.calicomesos.ports.policy.PolicyDataplane;
 
@@ -22,21 +16,7 @@ import org.calicomesos.ports.policy.PolicyDataplane;
 @Singleton
 @Component(modules = {ConfigurationModule.class, IpamModule.class, EndpointModule.class, AttachmentModule.class,
     ProtocolEndpointsModule.class})
-public interface ObservedPluginComponent extends PluginApplication {
-  Map<String, Provider<ProtocolEndpoint>> endpoints();
-
-  ManagePoolsUseCase pools();
-
-  @Override
-  default ProtocolEndpoint endpoint(PluginProtocol protocol) {
-    return PluginComponent.endpointOf(endpoints(), protocol);
-  }
-
-  @Override
-  default void warmUp() {
-    pools().list();
-  }
-
+public interface ObservedPluginComponent extends EndpointGraph {
   /** The store and the kernels belong to the test, which looks at them after the request. */
   @Override
   default void close() {}

@@ -43,6 +43,22 @@ public final class AgentWire {
     }
   }
 
+  /**
+   * A plugin request's frame as the client writes it: for a caller in the agent's own process (its warm-up), so
+   * that what it replays is read exactly as a client's request is.
+   */
+  public static byte[] pluginFrame(String protocol, Map<String, String> environment, byte[] stdin) {
+    ByteArrayOutputStream frame = new ByteArrayOutputStream(256 + stdin.length);
+    frame.writeBytes((PLUGIN_HEADER + protocol + "\n").getBytes(StandardCharsets.US_ASCII));
+    environment.forEach((name, value) -> {
+      frame.writeBytes((name + "=" + value).getBytes(StandardCharsets.UTF_8));
+      frame.write(0);
+    });
+    frame.write(0);
+    frame.writeBytes(stdin);
+    return frame.toByteArray();
+  }
+
   static byte[] statusHeader() {
     return (VERSION + " " + STATUS + "\n").getBytes(StandardCharsets.US_ASCII);
   }

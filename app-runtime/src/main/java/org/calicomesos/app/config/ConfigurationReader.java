@@ -30,6 +30,8 @@ public final class ConfigurationReader {
   static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_GC_GRACE = Duration.ofHours(1);
   public static final Duration DEFAULT_GC_INTERVAL = Duration.ofMinutes(1);
+  public static final Duration DEFAULT_AGENT_WARMUP = Duration.ofSeconds(3);
+  static final Duration MAX_AGENT_WARMUP = Duration.ofSeconds(30);
   static final String DEFAULT_IPV6_POOL = "fd80:24e2:f998:72d6::/64";
 
   // Variables whose values may be secrets or point at them: logged as set/unset only.
@@ -180,6 +182,28 @@ public final class ConfigurationReader {
           + "' must be at least 1s, or off");
     }
     return Optional.of(interval);
+  }
+
+  /**
+   * {@code CALICO_AGENT_WARMUP}: the most time the agent rehearses requests in memory before it serves (a duration
+   * up to 30 s; {@code off} or {@code 0s}: none); 3 s by default. Not part of {@link #read}: only the agent warms up.
+   *
+   * @throws InvalidConfigurationException when it is not a duration up to 30 s, or {@code off}
+   */
+  public static Optional<Duration> agentWarmUp(Map<String, String> env) {
+    Optional<String> text = EnvironmentValues.text(env, "CALICO_AGENT_WARMUP");
+    if (text.isEmpty()) {
+      return Optional.of(DEFAULT_AGENT_WARMUP);
+    }
+    if (text.get().equalsIgnoreCase("off")) {
+      return Optional.empty();
+    }
+    Duration budget = DurationText.require("CALICO_AGENT_WARMUP", text.get());
+    if (budget.compareTo(MAX_AGENT_WARMUP) > 0) {
+      throw new InvalidConfigurationException("CALICO_AGENT_WARMUP '" + Excerpt.of(text.get())
+          + "' must be at most 30s, or off");
+    }
+    return budget.isZero() ? Optional.empty() : Optional.of(budget);
   }
 
   /** {@code CALICO_REQUEST_TIMEOUT}: seconds, decimals allowed, between 0.1 and 300; 5 by default. */

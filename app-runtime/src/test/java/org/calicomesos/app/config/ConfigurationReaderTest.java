@@ -180,4 +180,25 @@ class ConfigurationReaderTest {
   void thisMachinesHostnameComesFromTheKernel() {
     assertThat(ConfigurationReader.forThisMachine().read(Map.of()).nodeName().value()).isNotBlank();
   }
+
+  @Test
+  void theAgentWarmsUpForThreeSecondsUnlessToldOtherwise() {
+    assertThat(ConfigurationReader.agentWarmUp(Map.of())).contains(java.time.Duration.ofSeconds(3));
+    assertThat(ConfigurationReader.agentWarmUp(Map.of("CALICO_AGENT_WARMUP", "500ms")))
+        .contains(java.time.Duration.ofMillis(500));
+    assertThat(ConfigurationReader.agentWarmUp(Map.of("CALICO_AGENT_WARMUP", "30s")))
+        .contains(java.time.Duration.ofSeconds(30));
+    assertThat(ConfigurationReader.agentWarmUp(Map.of("CALICO_AGENT_WARMUP", "off"))).isEmpty();
+    assertThat(ConfigurationReader.agentWarmUp(Map.of("CALICO_AGENT_WARMUP", "0s"))).isEmpty();
+  }
+
+  @Test
+  void aWarmUpLongerThanThirtySecondsOrNotADurationIsRefusedByName() {
+    assertThatThrownBy(() -> ConfigurationReader.agentWarmUp(Map.of("CALICO_AGENT_WARMUP", "31s")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("CALICO_AGENT_WARMUP '31s' must be at most 30s, or off");
+    assertThatThrownBy(() -> ConfigurationReader.agentWarmUp(Map.of("CALICO_AGENT_WARMUP", "soon")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageStartingWith("CALICO_AGENT_WARMUP 'soon' ");
+  }
 }

@@ -31,6 +31,7 @@ record StatusReport(AgentStatusClient.Answer answer, Optional<JsonNode> agent, S
           + uptime(status.path("uptime_seconds").asLong()));
       lines.line("agent node", status.path("node").asText("?"));
       lines.line("agent datastore", status.path("datastore").asText("?"));
+      warmUp(status.path("warm_up")).ifPresent(text -> lines.line("agent warm-up", text));
     } else {
       lines.line("agent", "not serving: " + ((AgentStatusClient.Answer.NotServing) answer).reason());
     }
@@ -51,6 +52,21 @@ record StatusReport(AgentStatusClient.Answer answer, Optional<JsonNode> agent, S
     } else {
       problems.forEach(problem -> out.println("problem: " + problem));
     }
+  }
+
+  // When the agent's warm-up finished and what it ran, or why it stopped early (absent from an older agent).
+  private static Optional<String> warmUp(JsonNode warmUp) {
+    if (warmUp.isMissingNode()) {
+      return Optional.empty();
+    }
+    String ran = warmUp.path("rounds").asInt() + " rounds in " + warmUp.path("took_ms").asLong() + " ms ("
+        + warmUp.path("cpu_ms").asLong() + " ms of CPU), finished " + warmUp.path("finished").asText("?");
+    JsonNode stopped = warmUp.path("stopped_early");
+    if (stopped.isMissingNode()) {
+      return Optional.of(ran);
+    }
+    return Optional.of(warmUp.path("rounds").asInt() == 0 ? "none: " + stopped.asText()
+        : ran + "; stopped early: " + stopped.asText());
   }
 
   // Whether requests wait for the agent while it restarts (systemd's socket) or fall back to the plugin process.

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,6 +17,8 @@ import org.calicomesos.app.agent.RouteAgent;
 import org.calicomesos.app.agent.serving.PluginRequestServer;
 import org.calicomesos.app.agent.serving.RequestHandBack;
 import org.calicomesos.app.agent.serving.ServedSocket;
+import org.calicomesos.app.agent.warmup.AgentWarmUp;
+import org.calicomesos.app.agent.warmup.WarmUpReport;
 import org.calicomesos.app.agentsocket.InheritedListener;
 import org.calicomesos.app.config.AgentSocketSetting;
 import org.calicomesos.app.config.Configuration;
@@ -68,6 +71,7 @@ public final class AgentCommand implements Callable<Integer> {
   private final Supplier<AgentAssembly> assembly;
   private final Function<Configuration, PluginApplication> applications;
   private final PluginProtocols protocols;
+  private final AgentWarmUp warmUp;
 
   @Option(names = "--no-policy",
       description = "Leave netgroup policy alone (the nftables table stays as it is): only serve plugin requests.")
@@ -87,13 +91,15 @@ public final class AgentCommand implements Callable<Integer> {
    * @param assembly builds the agent's loops and metrics for its own configuration, when it runs
    * @param applications builds the application that answers plugin requests of one configuration
    * @param protocols the plugin protocols the agent serves
+   * @param warmUp the rehearsal the agent runs before anything else, in memory
    */
   public AgentCommand(Map<String, String> environment, Supplier<AgentAssembly> assembly,
-      Function<Configuration, PluginApplication> applications, PluginProtocols protocols) {
+      Function<Configuration, PluginApplication> applications, PluginProtocols protocols, AgentWarmUp warmUp) {
     this.environment = Map.copyOf(environment);
     this.assembly = assembly;
     this.applications = applications;
     this.protocols = protocols;
+    this.warmUp = warmUp;
   }
 
   /**
@@ -125,14 +131,23 @@ public final class AgentCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     // A service's log belongs on stderr, where systemd's journal keeps it with the unit.
     Map<String, String> env = environment;
-    FileLogging.installStderr(LogSettings.fromEnvironment(env), System.err);
+    LogSettings logSettings = LogSettings.fromEnvironment(env);
+    Optional<Duration> warmUpBudget = ConfigurationReader.agentWarmUp(env);
+    // The rehearsal's own request lines would only fill the journal: until it is over, warnings only.
+    FileLogging.installFallback(System.err);
+    WarmUpReport warmedUp = warmUpBudget.map(warmUp::run).orElseGet(() -> WarmUpReport.off(Instant.now()));
+    FileLogging.installStderr(logSettings, System.err);
+    LOG.log(Level.INFO, warmedUp.stoppedEarly().isPresent() && warmedUp.rounds() == 0
+        ? "no warm-up: " + warmedUp.stoppedEarly().get()
+        : "warmed up: " + warmedUp.rounds() + " rounds of rehearsed requests in memory in "
+            + warmedUp.took().toMillis() + " ms (" + warmedUp.cpu().toMillis() + " ms of CPU)");
     AgentAssembly services = assembly.get();
     AgentMetrics metrics = services.agentMetrics();
     RequestLog.observeWith(metrics); // every request this process serves, whoever serves it
     // Metrics are not worth losing policy for: a wrong setting or a taken port is logged, and the agent runs on.
     Optional<MetricsServer> metricsServer = MetricsServer.startAsConfigured(metricsSettings(env), metrics.registry());
     Optional<InheritedListener> inherited = InheritedListener.find();
-    PluginRequestServer requests = noServe ? null : serve(env, inherited);
+    PluginRequestServer requests = noServe ? null : serve(env, inherited, warmedUp);
     RequestHandBack handBack = noServe ? inherited.map(RequestHandBack::start).orElse(null) : null;
     FollowingLoop policy = noPolicy ? null : services.policyLoop();
     RouteAgent routes = noRoutes ? null : services.routeAgent();
@@ -186,9 +201,10 @@ public final class AgentCommand implements Callable<Integer> {
     return Optional.of(LeakCollectionLoop.start(services.leakCollector(), grace, interval.get(), gate, metrics));
   }
 
-  private PluginRequestServer serve(Map<String, String> env, Optional<InheritedListener> inherited) {
+  private PluginRequestServer serve(Map<String, String> env, Optional<InheritedListener> inherited,
+      WarmUpReport warmedUp) {
     return PluginRequestServer.start(ServedSocket.take(AgentSocketSetting.fromEnvironment(env), inherited),
-        ConfigurationReader.forThisMachine(), protocols, env, new BuildVersionFiles().line(), applications);
+        ConfigurationReader.forThisMachine(), protocols, env, new BuildVersionFiles().line(), applications, warmedUp);
   }
 
   private static MetricsSettings metricsSettings(Map<String, String> env) {

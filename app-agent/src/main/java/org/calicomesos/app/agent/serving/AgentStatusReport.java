@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.calicomesos.app.agent.warmup.WarmUpReport;
 
 /** The agent's answer to {@code status}, as JSON; the admin command renders it. */
 final class AgentStatusReport {
@@ -12,7 +13,7 @@ final class AgentStatusReport {
 
   private AgentStatusReport() {}
 
-  static byte[] render(AgentIdentity identity, Instant now, RequestStatistics statistics, int configurations,
+  static byte[] render(AgentIdentity identity, WarmUpReport warmedUp, Instant now, RequestStatistics statistics, int configurations,
       int inFlight) {
     ObjectNode status = JSON.createObjectNode();
     status.put("serving", true);
@@ -26,6 +27,12 @@ final class AgentStatusReport {
     status.put("node", identity.node());
     status.put("configurations_served", configurations);
     status.put("requests_in_flight", inFlight);
+    ObjectNode warmUp = status.putObject("warm_up");
+    warmUp.put("rounds", warmedUp.rounds());
+    warmUp.put("took_ms", warmedUp.took().toMillis());
+    warmUp.put("cpu_ms", warmedUp.cpu().toMillis());
+    warmUp.put("finished", warmedUp.finished().toString());
+    warmedUp.stoppedEarly().ifPresent(reason -> warmUp.put("stopped_early", reason));
     ObjectNode requests = status.putObject("requests");
     for (Map.Entry<String, RequestStatistics.CommandSummary> entry : statistics.summary().entrySet()) {
       RequestStatistics.CommandSummary summary = entry.getValue();

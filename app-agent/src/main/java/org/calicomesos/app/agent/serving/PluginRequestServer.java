@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.calicomesos.app.agent.warmup.WarmUpReport;
 import org.calicomesos.app.agentsocket.AgentFrame;
 import org.calicomesos.app.agentsocket.AgentSocket;
 import org.calicomesos.app.agentsocket.AgentWire;
@@ -53,6 +54,7 @@ public final class PluginRequestServer implements AutoCloseable {
   private final ServedConfigurations served;
   private final RequestPipeline pipeline;
   private final AgentIdentity identity;
+  private final WarmUpReport warmedUp;
   private final RequestStatistics statistics = new RequestStatistics();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, named("agent-request"));
@@ -63,8 +65,9 @@ public final class PluginRequestServer implements AutoCloseable {
   private volatile boolean closing;
 
   private PluginRequestServer(AgentSocket socket, ConfigurationReader reader, PluginProtocols protocols,
-      ServedConfigurations served, AgentIdentity identity) {
+      ServedConfigurations served, AgentIdentity identity, WarmUpReport warmedUp) {
     this.socket = socket;
+    this.warmedUp = warmedUp;
     this.protocols = protocols;
     this.served = served;
     this.identity = identity;
@@ -86,10 +89,12 @@ public final class PluginRequestServer implements AutoCloseable {
    *
    * @param ownEnvironment the agent's own environment: its configuration is named in {@code status}, and warmed
    *     up at once (the plugin on this host has the same settings, as a rule)
+   * @param warmedUp how the agent's warm-up went, which {@code status} reports
    * @throws CalicoMesosException when the agent's own configuration is refused
    */
   public static PluginRequestServer start(AgentSocket socket, ConfigurationReader reader, PluginProtocols protocols,
-      Map<String, String> ownEnvironment, String version, Function<Configuration, PluginApplication> build) {
+      Map<String, String> ownEnvironment, String version, Function<Configuration, PluginApplication> build,
+      WarmUpReport warmedUp) {
     Map<String, String> ownSettings = ConfigurationVariables.of(ownEnvironment);
     Configuration own;
     try {
@@ -101,7 +106,7 @@ public final class PluginRequestServer implements AutoCloseable {
     AgentIdentity identity = new AgentIdentity(version, ProcessHandle.current().pid(), Instant.now(), socket.path(),
         socket.inherited(), own.describeDatastore(), own.nodeName().toString());
     PluginRequestServer server = new PluginRequestServer(socket, reader, protocols, new ServedConfigurations(build),
-        identity);
+        identity, warmedUp);
     server.acceptor.start();
     LOG.log(System.Logger.Level.INFO, "serving plugin requests on {0}{1}", socket.path(),
         socket.inherited() ? " (socket from systemd)" : "");
@@ -160,7 +165,7 @@ public final class PluginRequestServer implements AutoCloseable {
       if (frame instanceof AgentFrame.Plugin plugin) {
         answer(plugin.request(), out, connection);
       } else {
-        out.write(AgentStatusReport.render(identity, Instant.now(), statistics, served.size(), inFlight.get() - 1));
+        out.write(AgentStatusReport.render(identity, warmedUp, Instant.now(), statistics, served.size(), inFlight.get() - 1));
       }
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "a client went away before its answer: {0}", e.toString());
