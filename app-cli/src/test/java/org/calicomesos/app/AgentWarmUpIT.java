@@ -1,6 +1,7 @@
 package org.calicomesos.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,7 @@ class AgentWarmUpIT {
 
   @BeforeEach
   void configure() {
+    assumeFalse(SharedAgent.enabled(), "this test starts its own agent");
     env = new HashMap<>(Map.of(
         "CALICO_NODENAME", "warm-up-it-node",
         "CALICO_LOG_FILE", dir.resolve("isolator.log").toString(),
