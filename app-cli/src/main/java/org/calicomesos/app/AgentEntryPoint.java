@@ -2,7 +2,7 @@ package org.calicomesos.app;
 
 import java.util.Map;
 import org.calicomesos.app.agent.command.AgentCommand;
-import org.calicomesos.app.agent.warmup.AgentWarmUp;
+import org.calicomesos.app.agent.serving.AgentWarmUp;
 import org.calicomesos.app.config.ConfigurationReader;
 import org.calicomesos.app.wiring.AgentComponent;
 import org.calicomesos.app.wiring.PluginComponent;

@@ -65,7 +65,8 @@ public final class RehearsalEtcdServer implements AutoCloseable {
   }
 
   private static final class MapKv extends KVGrpc.KVImplBase {
-    private final NavigableMap<ByteString, KeyValue> keys = new TreeMap<>(ByteString.unsignedLexicographicalComparator());
+    private final NavigableMap<ByteString, KeyValue> keys =
+        new TreeMap<>(ByteString.unsignedLexicographicalComparator());
     private long revision = 1;
 
     @Override

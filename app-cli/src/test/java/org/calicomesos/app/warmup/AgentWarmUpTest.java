@@ -3,8 +3,8 @@ package org.calicomesos.app.warmup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.calicomesos.app.agent.warmup.AgentWarmUp;
-import org.calicomesos.app.agent.warmup.WarmUpReport;
+import org.calicomesos.app.agent.serving.AgentWarmUp;
+import org.calicomesos.app.agent.serving.WarmUpReport;
 import org.calicomesos.app.config.ConfigurationReader;
 import org.calicomesos.app.config.DatastoreKind;
 import org.calicomesos.app.wiring.RehearsalComponent;

@@ -32,6 +32,7 @@ public final class ConfigurationReader {
   public static final Duration DEFAULT_GC_INTERVAL = Duration.ofMinutes(1);
   public static final Duration DEFAULT_AGENT_WARMUP = Duration.ofSeconds(3);
   static final Duration MAX_AGENT_WARMUP = Duration.ofSeconds(30);
+  private static final Duration NO_LIMIT = Duration.ofSeconds(Long.MAX_VALUE);
   static final String DEFAULT_IPV6_POOL = "fd80:24e2:f998:72d6::/64";
 
   // Variables whose values may be secrets or point at them: logged as set/unset only.
@@ -166,22 +167,7 @@ public final class ConfigurationReader {
    * @throws InvalidConfigurationException when it is not a duration or {@code off}
    */
   public static Optional<Duration> gcInterval(Map<String, String> env) {
-    Optional<String> text = EnvironmentValues.text(env, "CALICO_GC_INTERVAL");
-    if (text.isEmpty()) {
-      return Optional.of(DEFAULT_GC_INTERVAL);
-    }
-    if (text.get().equalsIgnoreCase("off")) {
-      return Optional.empty();
-    }
-    Duration interval = DurationText.require("CALICO_GC_INTERVAL", text.get());
-    if (interval.isZero()) {
-      return Optional.empty();
-    }
-    if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new InvalidConfigurationException("CALICO_GC_INTERVAL '" + Excerpt.of(text.get())
-          + "' must be at least 1s, or off");
-    }
-    return Optional.of(interval);
+    return durationOrOff(env, "CALICO_GC_INTERVAL", DEFAULT_GC_INTERVAL, Duration.ofSeconds(1), NO_LIMIT);
   }
 
   /**
@@ -191,19 +177,30 @@ public final class ConfigurationReader {
    * @throws InvalidConfigurationException when it is not a duration up to 30 s, or {@code off}
    */
   public static Optional<Duration> agentWarmUp(Map<String, String> env) {
-    Optional<String> text = EnvironmentValues.text(env, "CALICO_AGENT_WARMUP");
+    return durationOrOff(env, "CALICO_AGENT_WARMUP", DEFAULT_AGENT_WARMUP, Duration.ofMillis(1), MAX_AGENT_WARMUP);
+  }
+
+  // A duration the operator may turn off ("off" or 0s: empty): {@code unset} when not set, else from least to most.
+  private static Optional<Duration> durationOrOff(Map<String, String> env, String variable, Duration unset,
+      Duration least, Duration most) {
+    Optional<String> text = EnvironmentValues.text(env, variable);
     if (text.isEmpty()) {
-      return Optional.of(DEFAULT_AGENT_WARMUP);
+      return Optional.of(unset);
     }
     if (text.get().equalsIgnoreCase("off")) {
       return Optional.empty();
     }
-    Duration budget = DurationText.require("CALICO_AGENT_WARMUP", text.get());
-    if (budget.compareTo(MAX_AGENT_WARMUP) > 0) {
-      throw new InvalidConfigurationException("CALICO_AGENT_WARMUP '" + Excerpt.of(text.get())
-          + "' must be at most 30s, or off");
+    Duration value = DurationText.require(variable, text.get());
+    if (value.isZero()) {
+      return Optional.empty();
     }
-    return budget.isZero() ? Optional.empty() : Optional.of(budget);
+    if (value.compareTo(least) < 0 || value.compareTo(most) > 0) {
+      String bound = value.compareTo(least) < 0 ? "at least " + DurationText.format(least)
+          : "at most " + DurationText.format(most);
+      throw new InvalidConfigurationException(variable + " '" + Excerpt.of(text.get()) + "' must be " + bound
+          + ", or off");
+    }
+    return Optional.of(value);
   }
 
   /** {@code CALICO_REQUEST_TIMEOUT}: seconds, decimals allowed, between 0.1 and 300; 5 by default. */

@@ -193,6 +193,17 @@ class ConfigurationReaderTest {
   }
 
   @Test
+  void aGcIntervalUnderASecondIsRefusedByNameAndOffTurnsItOff() {
+    assertThat(ConfigurationReader.gcInterval(Map.of())).contains(java.time.Duration.ofMinutes(1));
+    assertThat(ConfigurationReader.gcInterval(Map.of("CALICO_GC_INTERVAL", "off"))).isEmpty();
+    assertThat(ConfigurationReader.gcInterval(Map.of("CALICO_GC_INTERVAL", "2h")))
+        .contains(java.time.Duration.ofHours(2));
+    assertThatThrownBy(() -> ConfigurationReader.gcInterval(Map.of("CALICO_GC_INTERVAL", "500ms")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("CALICO_GC_INTERVAL '500ms' must be at least 1s, or off");
+  }
+
+  @Test
   void aWarmUpLongerThanThirtySecondsOrNotADurationIsRefusedByName() {
     assertThatThrownBy(() -> ConfigurationReader.agentWarmUp(Map.of("CALICO_AGENT_WARMUP", "31s")))
         .isInstanceOf(InvalidConfigurationException.class)

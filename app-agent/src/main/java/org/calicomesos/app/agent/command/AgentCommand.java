@@ -17,8 +17,8 @@ import org.calicomesos.app.agent.RouteAgent;
 import org.calicomesos.app.agent.serving.PluginRequestServer;
 import org.calicomesos.app.agent.serving.RequestHandBack;
 import org.calicomesos.app.agent.serving.ServedSocket;
-import org.calicomesos.app.agent.warmup.AgentWarmUp;
-import org.calicomesos.app.agent.warmup.WarmUpReport;
+import org.calicomesos.app.agent.serving.AgentWarmUp;
+import org.calicomesos.app.agent.serving.WarmUpReport;
 import org.calicomesos.app.agentsocket.InheritedListener;
 import org.calicomesos.app.config.AgentSocketSetting;
 import org.calicomesos.app.config.Configuration;
@@ -133,6 +133,7 @@ public final class AgentCommand implements Callable<Integer> {
     Map<String, String> env = environment;
     LogSettings logSettings = LogSettings.fromEnvironment(env);
     Optional<Duration> warmUpBudget = ConfigurationReader.agentWarmUp(env);
+    AgentAssembly services = assembly.get(); // reads the configuration: a refused one stops the agent here
     // The rehearsal's own request lines would only fill the journal: until it is over, warnings only.
     FileLogging.installFallback(System.err);
     WarmUpReport warmedUp = warmUpBudget.map(warmUp::run).orElseGet(() -> WarmUpReport.off(Instant.now()));
@@ -141,7 +142,6 @@ public final class AgentCommand implements Callable<Integer> {
         ? "no warm-up: " + warmedUp.stoppedEarly().get()
         : "warmed up: " + warmedUp.rounds() + " rounds of rehearsed requests in memory in "
             + warmedUp.took().toMillis() + " ms (" + warmedUp.cpu().toMillis() + " ms of CPU)");
-    AgentAssembly services = assembly.get();
     AgentMetrics metrics = services.agentMetrics();
     RequestLog.observeWith(metrics); // every request this process serves, whoever serves it
     // Metrics are not worth losing policy for: a wrong setting or a taken port is logged, and the agent runs on.

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.calicomesos.app.agent.warmup.WarmUpReport;
 
 /** The agent's answer to {@code status}, as JSON; the admin command renders it. */
 final class AgentStatusReport {
@@ -13,8 +12,8 @@ final class AgentStatusReport {
 
   private AgentStatusReport() {}
 
-  static byte[] render(AgentIdentity identity, WarmUpReport warmedUp, Instant now, RequestStatistics statistics, int configurations,
-      int inFlight) {
+  static byte[] render(AgentIdentity identity, WarmUpReport warmedUp, Instant now, RequestStatistics statistics,
+      int configurations, int inFlight) {
     ObjectNode status = JSON.createObjectNode();
     status.put("serving", true);
     status.put("version", identity.version());

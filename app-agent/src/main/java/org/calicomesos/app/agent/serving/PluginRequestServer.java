@@ -20,7 +20,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.calicomesos.app.agent.warmup.WarmUpReport;
 import org.calicomesos.app.agentsocket.AgentFrame;
 import org.calicomesos.app.agentsocket.AgentSocket;
 import org.calicomesos.app.agentsocket.AgentWire;
@@ -165,7 +164,8 @@ public final class PluginRequestServer implements AutoCloseable {
       if (frame instanceof AgentFrame.Plugin plugin) {
         answer(plugin.request(), out, connection);
       } else {
-        out.write(AgentStatusReport.render(identity, warmedUp, Instant.now(), statistics, served.size(), inFlight.get() - 1));
+        out.write(AgentStatusReport.render(identity, warmedUp, Instant.now(), statistics, served.size(),
+            inFlight.get() - 1));
       }
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "a client went away before its answer: {0}", e.toString());

@@ -13,10 +13,10 @@ import org.calicomesos.app.pipeline.ProtocolEndpoint;
 
 /**
  * A warm application (datastore client, caches) per configuration the agent's clients use: on a Mesos host
- * that is one, the same as the agent's own. A few are kept, least recently used first out; one leaves only
- * when no request holds it, and then closes what it opened.
+ * that is one, the same as the agent's own (the warm-up's rehearsal has one of its own). A few are kept, least
+ * recently used first out; one leaves only when no request holds it, and then closes what it opened.
  */
-final class ServedConfigurations implements PluginApplications, AutoCloseable {
+public final class ServedConfigurations implements PluginApplications, AutoCloseable {
   private static final int KEPT = 8;
 
   private final Function<Configuration, PluginApplication> build;
@@ -24,7 +24,7 @@ final class ServedConfigurations implements PluginApplications, AutoCloseable {
   private final LinkedHashMap<Map<String, String>, Served> byEnvironment = new LinkedHashMap<>(16, 0.75f, true);
   private boolean closed;
 
-  ServedConfigurations(Function<Configuration, PluginApplication> build) {
+  public ServedConfigurations(Function<Configuration, PluginApplication> build) {
     this.build = build;
   }
 

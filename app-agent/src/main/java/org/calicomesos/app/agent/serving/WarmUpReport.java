@@ -1,4 +1,4 @@
-package org.calicomesos.app.agent.warmup;
+package org.calicomesos.app.agent.serving;
 
 import java.time.Duration;
 import java.time.Instant;

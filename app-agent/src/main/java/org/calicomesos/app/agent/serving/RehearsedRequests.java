@@ -1,4 +1,4 @@
-package org.calicomesos.app.agent.warmup;
+package org.calicomesos.app.agent.serving;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,7 +9,8 @@ import org.calicomesos.app.agentsocket.AgentWire;
 /**
  * The fixed set of requests the warm-up replays, as calico-mesos-agent-client frames them: one container's
  * net-modules lifecycle (allocate, isolate, release, cleanup) and one CNI attachment's (ADD, CHECK, DEL; as Mesos
- * sends it in even rounds, as other runtimes do in odd ones), on a datastore of their own. Each round uses its own identifiers, as real containers do.
+ * sends it in even rounds, as other runtimes do in odd ones), on a datastore of their own. Each round uses its
+ * own identifiers, as real containers do.
  */
 final class RehearsedRequests {
   static final String NET_MODULES = "net-modules";
@@ -30,14 +31,14 @@ final class RehearsedRequests {
   private final long pid = ProcessHandle.current().pid();
 
   byte[] allocate(int round) {
-    return netModules("{\"command\":\"allocate\",\"args\":{\"hostname\":\"" + HOST + "\",\"uid\":\"" + uid(round)
+    return netModules("{\"command\":\"allocate\",\"args\":{\"hostname\":\"" + HOST + "\",\"uid\":\"" + id(round)
         + "\",\"num_ipv4\":1,\"num_ipv6\":0,\"netgroups\":[\"warm-up\"],"
         + "\"labels\":[{\"key\":\"app\",\"value\":\"warm-up\"}]}}");
   }
 
   byte[] isolate(int round, String address) {
     return netModules("{\"command\":\"isolate\",\"args\":{\"hostname\":\"" + HOST + "\",\"container_id\":\""
-        + container(round) + "\",\"pid\":" + pid + ",\"ipv4_addrs\":[\"" + address
+        + id(round) + "\",\"pid\":" + pid + ",\"ipv4_addrs\":[\"" + address
         + "\"],\"netgroups\":[\"warm-up\"]}}");
   }
 
@@ -47,7 +48,7 @@ final class RehearsedRequests {
 
   byte[] cleanup(int round) {
     return netModules("{\"command\":\"cleanup\",\"args\":{\"hostname\":\"" + HOST + "\",\"container_id\":\""
-        + container(round) + "\"}}");
+        + id(round) + "\"}}");
   }
 
   /** ADD, CHECK (which 0.2.0, Mesos' version, does not have) and DEL of one attachment. */
@@ -67,11 +68,8 @@ final class RehearsedRequests {
     return frame(CNI, environment, round % 2 == 0 ? MESOS_CNI_CONFIG : CNI_CONFIG);
   }
 
-  private static String uid(int round) {
-    return "warm-up-" + round;
-  }
-
-  private static String container(int round) {
+  // One round's container: its uid and its container id alike.
+  private static String id(int round) {
     return "warm-up-" + round;
   }
 

@@ -1,5 +1,7 @@
-package org.calicomesos.app.agent.warmup;
+package org.calicomesos.app.agent.serving;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,11 +9,10 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.calicomesos.app.agentsocket.AgentFrame;
 import org.calicomesos.app.agentsocket.AgentWire;
 import org.calicomesos.app.config.Configuration;
@@ -28,7 +29,8 @@ import org.calicomesos.app.pipeline.ResponseSink;
 /**
  * The agent's warm-up before it serves: {@link RehearsedRequests} replayed, round after round, through the same
  * frame reader, pipeline and protocol endpoints as clients' requests, but on an application of its own whose
- * datastore is in memory and whose dataplane is a map, so it never touches the real datastore or the kernel.
+ * datastore and dataplanes live in this process (the composition root's {@code RehearsalComponent}), so it never
+ * touches the real datastore or the kernel.
  * HotSpot compiles a method after it has run often enough, not after some time, so a host that starts a few
  * containers an hour would otherwise run them on interpreted code for days; the rehearsal runs them first.
  *
@@ -37,9 +39,9 @@ import org.calicomesos.app.pipeline.ResponseSink;
  */
 public final class AgentWarmUp {
   private static final System.Logger LOG = System.getLogger(AgentWarmUp.class.getName());
-  /** A cap for quick rounds (on a map for a datastore, a round takes a few ms once compiled): enough to compile them. */
+  /** A cap for quick rounds (on a map for a datastore a round takes a few ms once compiled): enough to compile them. */
   static final int MAX_ROUNDS = 400;
-  private static final Pattern ADDRESS = Pattern.compile("\"ipv4\":\\[\"([0-9.]+)\"\\]");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final byte[] SUCCESS = "calico-mesos/2 exit 0\n".getBytes(StandardCharsets.US_ASCII);
 
   private final PluginProtocols protocols;
@@ -47,8 +49,8 @@ public final class AgentWarmUp {
   private final Function<Configuration, PluginApplication> rehearsalApplications;
 
   /**
-   * @param rehearsalApplications builds an application for the rehearsal's configuration (an in-memory datastore)
-   *     whose dataplanes touch no kernel
+   * @param rehearsalApplications builds an application for the rehearsal's configuration whose datastore and
+   *     dataplanes reach neither the real datastore nor the kernel
    */
   public AgentWarmUp(PluginProtocols protocols, ConfigurationReader reader,
       Function<Configuration, PluginApplication> rehearsalApplications) {
@@ -70,7 +72,7 @@ public final class AgentWarmUp {
     RehearsedRequests requests = new RehearsedRequests();
     int rounds = 0;
     Optional<String> stoppedEarly = Optional.empty();
-    try (OneApplication application = new OneApplication(rehearsalApplications)) {
+    try (ServedConfigurations application = new ServedConfigurations(rehearsalApplications)) {
       RequestPipeline pipeline = new RequestPipeline(reader, application, settings -> RequestLogging.Scope.NONE,
           RequestGate.OPEN, DeadlineClock.on(deadlines), settings -> "the calico-mesos agent's log");
       while (rounds < MAX_ROUNDS && System.nanoTime() - started < budget.toNanos()) {
@@ -89,22 +91,27 @@ public final class AgentWarmUp {
 
   private void round(RequestPipeline pipeline, RehearsedRequests requests, int round)
       throws RehearsalFailedException {
-    String allocated = answer(pipeline, requests.allocate(round));
-    Matcher address = ADDRESS.matcher(allocated);
-    if (!address.find()) {
+    JsonNode allocated = answer(pipeline, requests.allocate(round));
+    String address = allocated.path("ipv4").path(0).asText("");
+    if (address.isEmpty()) {
       throw new RehearsalFailedException("allocate answered " + allocated);
     }
-    answer(pipeline, requests.isolate(round, address.group(1)));
-    answer(pipeline, requests.release(address.group(1)));
+    answer(pipeline, requests.isolate(round, address));
+    answer(pipeline, requests.release(address));
     answer(pipeline, requests.cleanup(round));
     for (byte[] frame : requests.cni(round)) {
       answer(pipeline, frame);
     }
   }
 
-  // One frame through the agent's reader, the pipeline and the agent's answer writer; the answer must be a success.
-  private String answer(RequestPipeline pipeline, byte[] frame) throws RehearsalFailedException {
+  /**
+   * One frame through the agent's reader, the pipeline and the agent's answer writer. The answer must be a success:
+   * exit status 0 and no error in the body (net-modules answers its errors with status 0); its body, as JSON (empty
+   * for a CNI DEL).
+   */
+  private JsonNode answer(RequestPipeline pipeline, byte[] frame) throws RehearsalFailedException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    JsonNode body;
     try {
       AgentFrame.Plugin request = (AgentFrame.Plugin) AgentWire.read(new ByteArrayInputStream(frame), protocols::find);
       pipeline.run(request.request(), new ResponseSink() {
@@ -116,20 +123,28 @@ public final class AgentWarmUp {
         @Override
         public void abandon() {}
       });
+      byte[] answer = out.toByteArray();
+      if (!startsWith(answer, SUCCESS)) {
+        throw new RehearsalFailedException("the answer was " + answerText(answer));
+      }
+      body = JSON.readTree(Arrays.copyOfRange(answer, SUCCESS.length, answer.length));
     } catch (IOException e) {
-      throw new RehearsalFailedException("a rehearsed frame was refused: " + e.getMessage());
+      throw new RehearsalFailedException("a rehearsed request or its answer was refused: " + e.getMessage()
+          + " (" + answerText(out.toByteArray()) + ")");
     }
-    byte[] answer = out.toByteArray();
-    String text = new String(answer, StandardCharsets.UTF_8);
-    if (!startsWith(answer, SUCCESS) || text.contains("\"error\":\"")) {
-      throw new RehearsalFailedException("the answer was " + text.strip().replace('\n', ' '));
+    if (body.hasNonNull("error")) {
+      throw new RehearsalFailedException("the answer was " + answerText(out.toByteArray()));
     }
-    return text;
+    return body;
+  }
+
+  private static String answerText(byte[] answer) {
+    return new String(answer, StandardCharsets.UTF_8).strip().replace('\n', ' ');
   }
 
   private static boolean startsWith(byte[] bytes, byte[] prefix) {
     return bytes.length >= prefix.length
-        && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+        && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   private static Duration processCpu() {
