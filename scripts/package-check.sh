@@ -23,9 +23,16 @@ debs=("$repo"/packaging-deb/target/calico-mesos_*_"$(dpkg --print-architecture)"
 shopt -u nullglob
 [ ${#debs[@]} -eq 1 ] || fail "expected one packaging-deb/target/calico-mesos_*_ARCH.deb, found ${#debs[@]}: run 'mvn -DskipTests package' first"
 deb=${debs[0]}
-if dpkg-query -W -f='${Status}' calico-mesos 2>/dev/null | grep -q 'installed'; then
-  fail "calico-mesos is already installed here; this check installs and purges it, so run it on a machine without it"
-fi
+# A working install is an operator's: refuse. One dpkg never finished (a check or an install killed while it
+# unpacked leaves "reinstreq half-installed", which dpkg will not purge) is completed by the install below and
+# purged with the rest, as dpkg asks.
+status=$(dpkg-query -W -f='${db:Status-Status}' calico-mesos 2>/dev/null || true)
+case "$status" in
+  installed)
+    fail "calico-mesos is already installed here; this check installs and purges it, so run it on a machine without it" ;;
+  half-installed | unpacked | half-configured | triggers-awaited | triggers-pending)
+    echo "package-check.sh: calico-mesos is $status (an install was interrupted); installing over it completes it, and the purge removes it" >&2 ;;
+esac
 
 export DEBIAN_FRONTEND=noninteractive
 work=$(mktemp -d /tmp/package-check.XXXXXX)
@@ -65,7 +72,7 @@ on_exit() {
     kill "$agent_pid" 2>/dev/null && wait "$agent_pid" 2>/dev/null
   fi
   if [ "$status" -ne 0 ]; then
-    purge || echo "package-check.sh: could not purge calico-mesos; remove it with dpkg --purge calico-mesos" >&2
+    purge || echo "package-check.sh: could not purge calico-mesos; the next run of this check completes and purges it, as does dpkg -i $deb && dpkg --purge calico-mesos" >&2
   fi
   restore || echo "package-check.sh: could not restore ${saved[*]} from $work/saved.tar" >&2
   if [ "$status" -eq 0 ]; then

@@ -21,10 +21,10 @@ class ConsulStormIT {
   private static final int HOSTS = 8;
   /**
    * Allocations per host. The full storm is 8 x 100 ({@code mvn verify -Dstorm.requests=100}; it passed at that size,
-   * see docs/benchmarks.md, "Correctness at scale"); CI runs 8 x 8, as for etcd: every request is a fresh JVM, and
+   * see docs/benchmarks.md, "Correctness at scale"); CI runs 8 x 4, as for etcd: every request is a fresh JVM, and
    * 1600 of them do not fit CI's time on two cores.
    */
-  private static final int REQUESTS = Integer.getInteger("storm.requests", 8);
+  private static final int REQUESTS = Integer.getInteger("storm.requests", 4);
   private static ConsulServer consul;
 
   @TempDir

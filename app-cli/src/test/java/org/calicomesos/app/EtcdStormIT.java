@@ -34,9 +34,15 @@ class EtcdStormIT {
   /**
    * Allocations per host. The full storm is 8 x 100 (run with {@code -Dstorm.requests=100}; its result is in
    * docs/benchmarks.md, "Correctness at scale"); each etcd request is a fresh JVM of ~1 CPU-second, so CI's default
-   * keeps the same shape at 8 x 8 to stay within its time budget.
+   * keeps the same shape at 8 x 4 to stay within its time budget.
    */
-  private static final int REQUESTS = Integer.getInteger("storm.requests", 8);
+  private static final int REQUESTS = Integer.getInteger("storm.requests", 4);
+  /**
+   * Hosts in each race for a pool of half as many /30 blocks: 16 in CI, 32 at the full size
+   * ({@code -Dstorm.racers=32}). Every racer is a fresh JVM started at the same moment.
+   */
+  private static final int RACERS = Integer.getInteger("storm.racers", 16);
+  private static final int BLOCKS = RACERS / 2;
   @RegisterExtension static final ServerPerClass<EtcdServer> etcd = new ServerPerClass<>(EtcdServer::start);
 
   @TempDir Path dir;
@@ -81,48 +87,56 @@ class EtcdStormIT {
   }
 
   @Test
-  void thirty_two_hosts_racing_for_sixteen_blocks_all_get_an_address_and_each_block_one_host() throws Exception {
+  void twice_as_many_hosts_as_blocks_racing_all_get_an_address_and_each_block_one_host() throws Exception {
     String prefix = freshPrefix();
     LauncherStorm storm = new LauncherStorm(dir, host -> environment(prefix, host));
-    admin(prefix, "pool", "add", "10.96.0.0/26", "--block-size", "30");
+    admin(prefix, "pool", "add", racePool("10.96.0.0"), "--block-size", "30");
 
     List<JsonNode> responses = race(prefix);
 
     assertThat(responses).allSatisfy(r -> assertThat(r.get("error").isNull()).as(r.toString()).isTrue());
-    assertThat(responses.stream().map(r -> r.get("ipv4").get(0).asText()).distinct()).hasSize(32);
+    assertThat(responses.stream().map(r -> r.get("ipv4").get(0).asText()).distinct()).hasSize(RACERS);
     JsonNode blocks = admin(prefix, "ipam", "show", "--output", "json").get("blocks");
-    assertThat(blocks).hasSize(16);
+    assertThat(blocks).hasSize(BLOCKS);
     List<String> owners = new ArrayList<>();
     blocks.forEach(block -> owners.add(block.get("affinity").asText()));
     assertThat(owners).doesNotContainNull().doesNotHaveDuplicates().allMatch(owner -> owner.startsWith("agent"));
     JsonNode check = storm.ipamCheck();
     assertThat(check.get("problems")).isEmpty();
-    assertThat(check.get("allocated").asLong()).isEqualTo(32);
+    assertThat(check.get("allocated").asLong()).isEqualTo(RACERS);
   }
 
   @Test
-  void with_strict_affinity_sixteen_hosts_win_the_sixteen_blocks_and_the_rest_are_told_why() throws Exception {
+  void with_strict_affinity_as_many_hosts_as_blocks_win_them_and_the_rest_are_told_why() throws Exception {
     String prefix = freshPrefix();
     LauncherStorm storm = new LauncherStorm(dir, host -> environment(prefix, host));
-    admin(prefix, "pool", "add", "10.97.0.0/26", "--block-size", "30", "--strict-affinity");
+    admin(prefix, "pool", "add", racePool("10.97.0.0"), "--block-size", "30", "--strict-affinity");
 
     List<JsonNode> responses = race(prefix);
 
     List<JsonNode> won = responses.stream().filter(r -> r.get("error").isNull()).toList();
     List<JsonNode> lost = responses.stream().filter(r -> !r.get("error").isNull()).toList();
-    assertThat(won).hasSize(16);
-    assertThat(lost).hasSize(16).allSatisfy(r -> assertThat(r.get("error").asText()).contains("strict affinity"));
+    assertThat(won).hasSize(BLOCKS);
+    assertThat(lost).hasSize(RACERS - BLOCKS).allSatisfy(r -> assertThat(r.get("error").asText()).contains("strict affinity"));
     JsonNode check = storm.ipamCheck();
     assertThat(check.get("problems")).isEmpty();
-    assertThat(check.get("allocated").asLong()).isEqualTo(16);
-    assertThat(check.get("handles").asLong()).isEqualTo(16);
-    assertThat(admin(prefix, "ipam", "show", "--output", "json").get("blocks")).hasSize(16);
+    assertThat(check.get("allocated").asLong()).isEqualTo(BLOCKS);
+    assertThat(check.get("handles").asLong()).isEqualTo(BLOCKS);
+    assertThat(admin(prefix, "ipam", "show", "--output", "json").get("blocks")).hasSize(BLOCKS);
   }
 
-  /** 32 hosts, one allocation each, released together; every response, success or not. */
+  /** The pool of {@link #BLOCKS} /30 blocks at {@code network}. */
+  private static String racePool(String network) {
+    if (Integer.bitCount(BLOCKS) != 1) {
+      throw new IllegalArgumentException("storm.racers must be twice a power of two, not " + RACERS);
+    }
+    return network + "/" + (32 - Integer.numberOfTrailingZeros(BLOCKS * 4));
+  }
+
+  /** {@link #RACERS} hosts, one allocation each, released together; every response, success or not. */
   private List<JsonNode> race(String prefix) throws Exception {
     List<JsonNode> responses = Collections.synchronizedList(new ArrayList<>());
-    allAtOnce(32, host -> {
+    allAtOnce(RACERS, host -> {
       LauncherRun run = LauncherRun.of(LauncherStorm.LAUNCHER, dir, environment(prefix, host),
           allocate(host, "race-" + host + "-" + UUID.randomUUID()));
       responses.add(JSON.readTree(run.stdout()));
@@ -133,7 +147,7 @@ class EtcdStormIT {
   private Map<String, String> environment(String prefix, int host) {
     return Map.of("ETCD_ENDPOINTS", etcd.server().clientUrl(), "CALICO_PREFIX", prefix,
         "CALICO_NODENAME", "agent" + host, "CALICO_LOG_FILE", dir.resolve("isolator.log").toString(),
-        // 32 JVMs start at once on a small CI machine: give them time, the race is what is tested here.
+        // The racers' JVMs start at once on a small CI machine: give them time, the race is what is tested here.
         "CALICO_REQUEST_TIMEOUT", "60");
   }
 

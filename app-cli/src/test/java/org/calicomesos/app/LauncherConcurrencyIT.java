@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Four launcher processes at a time, each as a different agent host (CALICO_NODENAME), allocate 800 addresses
+ * Four launcher processes at a time, each as a different agent host (CALICO_NODENAME), allocate 400 addresses
  * (CI's size; 4000 with {@code -Dstorm.requests=100}) between them on one SQLite store — starting from an empty store, so they also race to create
  * the default pools. Then the store must check clean, release by uid must free every address, and it
  * must check clean again.
  */
 class LauncherConcurrencyIT {
   private static final int HOSTS = 4;
-  /** Allocations per host, of ten addresses each: 20 in CI, 100 with the full storms' {@code -Dstorm.requests=100}. */
-  private static final int REQUESTS = Integer.getInteger("storm.requests", 20);
+  /** Allocations per host, of ten addresses each: 10 in CI, 100 with the full storms' {@code -Dstorm.requests=100}. */
+  private static final int REQUESTS = Integer.getInteger("storm.requests", 10);
 
   @TempDir
   Path dir;
