@@ -18,7 +18,8 @@ A ratio is the median of the pair-by-pair ratios, as bench/pair.py reports it.
 
 A configuration is NAME=SETTINGS, SETTINGS a space-separated list of JVM options (given to the agent as
 CALICO_JAVA_OPTS, after the launcher's own) and NAME=VALUE environment settings for the agent (JAVA_HOME,
-CALICO_AGENT_WARMUP, ...; AGENT_LAUNCHER=PATH runs the agent through another build's bin/calico-mesos). Needs root, etcd, `mvn -DskipTests package` in this checkout and the Debian package
+CALICO_AGENT_WARMUP, ...; AGENT_LAUNCHER=PATH runs the agent through another build's bin/calico-mesos;
+AGENT_ARGS=a,b gives the agent those arguments, e.g. AGENT_ARGS=--no-policy). Needs root, etcd, `mvn -DskipTests package` in this checkout and the Debian package
 containernetworking-plugins. Leaves nothing behind: the agent, etcd, the nftables table, the blocks' blackhole
 routes and its directories go at the end, also after a failure.
 """
@@ -134,7 +135,8 @@ def trial(name, options, extra, args, env):
         agent_env["CALICO_JAVA_OPTS"] = " ".join(options)
     log = open(f"{WORK}/agent-{name}.log", "ab")
     started = time.perf_counter()
-    agent = subprocess.Popen([agent_env.get("AGENT_LAUNCHER", REPO + "/bin/calico-mesos"), "agent"], env=agent_env, stdin=subprocess.DEVNULL,
+    agent = subprocess.Popen([agent_env.get("AGENT_LAUNCHER", REPO + "/bin/calico-mesos"), "agent",
+                              *filter(None, agent_env.get("AGENT_ARGS", "").split(","))], env=agent_env, stdin=subprocess.DEVNULL,
                              stdout=log, stderr=log)
     try:
         while status() is None:
