@@ -92,6 +92,19 @@ public final class AgentWire {
     out.flush();
   }
 
+  /** A plugin request's answer as {@link #writeAnswer} wrote it: the plugin's exit status and its stdout. */
+  public record Answer(int exitStatus, byte[] stdout) {}
+
+  /** Reads an answer {@link #writeAnswer} wrote: for a caller in the agent's own process (its warm-up). */
+  public static Answer readAnswer(InputStream in) throws IOException {
+    String header = readHeader(in);
+    String prefix = VERSION + " exit ";
+    if (!header.startsWith(prefix) || !header.substring(prefix.length()).matches("[0-9]{1,3}")) {
+      throw new MalformedFrameException("expected a '" + prefix + "N' answer line, got '" + Excerpt.of(header) + "'");
+    }
+    return new Answer(Integer.parseInt(header.substring(prefix.length())), in.readAllBytes());
+  }
+
   private static String readHeader(InputStream in) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream(32);
     while (true) {

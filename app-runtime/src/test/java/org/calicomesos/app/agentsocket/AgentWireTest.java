@@ -99,6 +99,21 @@ class AgentWireTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("calico-mesos/2 exit 1\nno");
   }
 
+  @Test
+  void anAnswerReadsBackAsItsExitStatusAndStdoutAndAnythingElseIsRefused() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AgentWire.writeAnswer(PROTOCOL.error(null, org.calicomesos.app.pipeline.FailureKind.INTERNAL, "no"), out);
+
+    AgentWire.Answer answer = AgentWire.readAnswer(new ByteArrayInputStream(out.toByteArray()));
+
+    assertThat(answer.exitStatus()).isEqualTo(1);
+    assertThat(new String(answer.stdout(), StandardCharsets.UTF_8)).isEqualTo("no");
+    assertThatThrownBy(() -> AgentWire.readAnswer(bytes("calico-mesos/2 exit one\n{}")))
+        .isInstanceOf(AgentWire.MalformedFrameException.class).hasMessageContaining("answer line");
+    assertThatThrownBy(() -> AgentWire.readAnswer(bytes("{\"error\":null}")))
+        .isInstanceOf(AgentWire.MalformedFrameException.class);
+  }
+
   private static ByteArrayInputStream bytes(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }

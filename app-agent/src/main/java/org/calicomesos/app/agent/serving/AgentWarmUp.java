@@ -9,7 +9,6 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
@@ -42,7 +41,6 @@ public final class AgentWarmUp {
   /** A cap for quick rounds (on a map for a datastore a round takes a few ms once compiled): enough to compile them. */
   static final int MAX_ROUNDS = 400;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final byte[] SUCCESS = "calico-mesos/2 exit 0\n".getBytes(StandardCharsets.US_ASCII);
 
   private final PluginProtocols protocols;
   private final ConfigurationReader reader;
@@ -123,11 +121,11 @@ public final class AgentWarmUp {
         @Override
         public void abandon() {}
       });
-      byte[] answer = out.toByteArray();
-      if (!startsWith(answer, SUCCESS)) {
-        throw new RehearsalFailedException("the answer was " + answerText(answer));
+      AgentWire.Answer answer = AgentWire.readAnswer(new ByteArrayInputStream(out.toByteArray()));
+      if (answer.exitStatus() != 0) {
+        throw new RehearsalFailedException("the answer was " + answerText(out.toByteArray()));
       }
-      body = JSON.readTree(Arrays.copyOfRange(answer, SUCCESS.length, answer.length));
+      body = JSON.readTree(answer.stdout());
     } catch (IOException e) {
       throw new RehearsalFailedException("a rehearsed request or its answer was refused: " + e.getMessage()
           + " (" + answerText(out.toByteArray()) + ")");
@@ -140,11 +138,6 @@ public final class AgentWarmUp {
 
   private static String answerText(byte[] answer) {
     return new String(answer, StandardCharsets.UTF_8).strip().replace('\n', ' ');
-  }
-
-  private static boolean startsWith(byte[] bytes, byte[] prefix) {
-    return bytes.length >= prefix.length
-        && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   private static Duration processCpu() {
